@@ -1,0 +1,10 @@
+namespace Masq.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        _ = args;
+        return 0;
+    }
+}
