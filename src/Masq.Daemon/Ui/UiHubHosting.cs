@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.DependencyInjection;
+using Masq.Lib.Ui;
+
+namespace Masq.Daemon.Ui;
+
+/// <summary>Wires the UI hub into a web host (the Daemon's and the Node's).</summary>
+public static class UiHubHosting
+{
+    /// <summary>Registers the hub; the caller registers its own <see cref="IUiMessageHandler"/>.</summary>
+    public static IServiceCollection AddMasqUiHub(this IServiceCollection services)
+    {
+        services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 1024 * 1024;
+            options.EnableDetailedErrors = false;
+        });
+        services.AddSingleton<UiClientRegistry>();
+        services.AddSingleton<IUiOutbound, UiHubOutbound>();
+        return services;
+    }
+
+    /// <summary>Listens on 127.0.0.1:<paramref name="port"/> only.</summary>
+    public static IWebHostBuilder ListenOnLoopback(this IWebHostBuilder builder, int port) =>
+        builder.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+
+    /// <summary>Maps the hub behind the loopback guard.</summary>
+    public static WebApplication MapMasqUiHub(this WebApplication app)
+    {
+        app.UseMiddleware<LoopbackOnlyMiddleware>();
+        app.UseWebSockets();
+        app.MapHub<UiHub>(UiProtocol.HubPath, options => options.Transports = HttpTransportType.WebSockets);
+        return app;
+    }
+}

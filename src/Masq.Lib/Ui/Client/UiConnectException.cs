@@ -1,0 +1,19 @@
+namespace Masq.Lib.Ui.Client;
+
+/// <summary>No Daemon or Node could be reached on the port.</summary>
+public sealed class UiConnectException : Exception
+{
+    public UiConnectException()
+    {
+    }
+
+    public UiConnectException(string message)
+        : base(message)
+    {
+    }
+
+    public UiConnectException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace Masq.Lib.Ui.Messages;
+
+public enum CrashReasonKind
+{
+    NoInformation,
+    Unrecognized,
+    ChildWaitFailure,
+}

@@ -1,0 +1,8 @@
+namespace Masq.Lib.Ui.Messages;
+
+public enum UiConnectionStage
+{
+    NotConnected,
+    ConnectedToNeighbor,
+    RouteFound,
+}

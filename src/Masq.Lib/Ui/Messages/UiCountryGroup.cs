@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiCountryGroup(IReadOnlyList<string> CountryCodes, int Priority);

@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiCustomQueries(UiRangeQuery<ulong>? PayableOpt = null, UiRangeQuery<long>? ReceivableOpt = null);

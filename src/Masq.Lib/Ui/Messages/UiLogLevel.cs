@@ -1,0 +1,8 @@
+namespace Masq.Lib.Ui.Messages;
+
+public enum UiLogLevel
+{
+    Info,
+    Warn,
+    Error,
+}

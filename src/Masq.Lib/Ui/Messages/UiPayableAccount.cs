@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiPayableAccount(string Wallet, ulong AgeS, ulong BalanceGwei, string? PendingPayableHashOpt = null);

@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiReceivableAccount(string Wallet, ulong AgeS, long BalanceGwei);

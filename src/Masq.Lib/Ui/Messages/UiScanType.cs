@@ -1,0 +1,8 @@
+namespace Masq.Lib.Ui.Messages;
+
+public enum UiScanType
+{
+    Payables,
+    Receivables,
+    PendingPayables,
+}

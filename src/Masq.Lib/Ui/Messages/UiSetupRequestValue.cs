@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiSetupRequestValue(string Name, string? Value = null);

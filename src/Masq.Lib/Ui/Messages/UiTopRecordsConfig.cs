@@ -1,0 +1,3 @@
+namespace Masq.Lib.Ui.Messages;
+
+public sealed record UiTopRecordsConfig(ushort Count, UiTopRecordsOrdering OrderedBy);

@@ -1,0 +1,7 @@
+namespace Masq.Lib.Ui.Messages;
+
+public enum UiTopRecordsOrdering
+{
+    Age,
+    Balance,
+}

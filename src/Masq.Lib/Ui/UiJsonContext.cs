@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Lib.Ui;
+
+/// <summary>Source-generated JSON for every UI message (fast start-up for one-shot <c>masq</c> commands).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    MaxDepth = 32)]
+[JsonSerializable(typeof(CrashReason))]
+[JsonSerializable(typeof(UiChangePasswordRequest))]
+[JsonSerializable(typeof(UiChangePasswordResponse))]
+[JsonSerializable(typeof(UiCheckPasswordRequest))]
+[JsonSerializable(typeof(UiCheckPasswordResponse))]
+[JsonSerializable(typeof(UiConfigurationChangedBroadcast))]
+[JsonSerializable(typeof(UiConfigurationRequest))]
+[JsonSerializable(typeof(UiConfigurationResponse))]
+[JsonSerializable(typeof(UiConnectionChangeBroadcast))]
+[JsonSerializable(typeof(UiConnectionStatusRequest))]
+[JsonSerializable(typeof(UiConnectionStatusResponse))]
+[JsonSerializable(typeof(UiCountryGroup))]
+[JsonSerializable(typeof(UiCrashRequest))]
+[JsonSerializable(typeof(UiCrashedBroadcast))]
+[JsonSerializable(typeof(UiCustomQueries))]
+[JsonSerializable(typeof(UiDescriptorRequest))]
+[JsonSerializable(typeof(UiDescriptorResponse))]
+[JsonSerializable(typeof(UiExitLocationRequest))]
+[JsonSerializable(typeof(UiExitLocationResponse))]
+[JsonSerializable(typeof(UiFinancialStatistics))]
+[JsonSerializable(typeof(UiFinancialsRequest))]
+[JsonSerializable(typeof(UiFinancialsResponse))]
+[JsonSerializable(typeof(UiGenerateSeedSpec))]
+[JsonSerializable(typeof(UiGenerateWalletsRequest))]
+[JsonSerializable(typeof(UiGenerateWalletsResponse))]
+[JsonSerializable(typeof(UiLogBroadcast))]
+[JsonSerializable(typeof(UiNeighborhoodGraphRequest))]
+[JsonSerializable(typeof(UiNeighborhoodGraphResponse))]
+[JsonSerializable(typeof(UiNewPasswordBroadcast))]
+[JsonSerializable(typeof(UiPayableAccount))]
+[JsonSerializable(typeof(UiPaymentThresholds))]
+[JsonSerializable(typeof(UiQueryResults))]
+[JsonSerializable(typeof(UiRatePack))]
+[JsonSerializable(typeof(UiReceivableAccount))]
+[JsonSerializable(typeof(UiRecoverSeedSpec))]
+[JsonSerializable(typeof(UiRecoverWalletsRequest))]
+[JsonSerializable(typeof(UiRecoverWalletsResponse))]
+[JsonSerializable(typeof(UiRedirect))]
+[JsonSerializable(typeof(UiScanIntervals))]
+[JsonSerializable(typeof(UiScanRequest))]
+[JsonSerializable(typeof(UiScanResponse))]
+[JsonSerializable(typeof(UiSetConfigurationRequest))]
+[JsonSerializable(typeof(UiSetConfigurationResponse))]
+[JsonSerializable(typeof(UiSetupError))]
+[JsonSerializable(typeof(UiSetupRequest))]
+[JsonSerializable(typeof(UiSetupRequestValue))]
+[JsonSerializable(typeof(UiSetupResponse))]
+[JsonSerializable(typeof(UiSetupResponseValue))]
+[JsonSerializable(typeof(UiShutdownRequest))]
+[JsonSerializable(typeof(UiStartRequest))]
+[JsonSerializable(typeof(UiStartResponse))]
+[JsonSerializable(typeof(UiTopRecordsConfig))]
+[JsonSerializable(typeof(UiUndelivered))]
+[JsonSerializable(typeof(UiUnmarshalError))]
+[JsonSerializable(typeof(UiWalletAddressesRequest))]
+[JsonSerializable(typeof(UiWalletAddressesResponse))]
+[JsonSerializable(typeof(UiRangeQuery<ulong>))]
+[JsonSerializable(typeof(UiRangeQuery<long>))]
+internal sealed partial class UiJsonContext : JsonSerializerContext;
