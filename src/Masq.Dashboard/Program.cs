@@ -1,10 +1,3 @@
-namespace Masq.Dashboard;
+using Masq.Dashboard.Hosting;
 
-public static class Program
-{
-    public static int Main(string[] args)
-    {
-        _ = args;
-        return 0;
-    }
-}
+return await DashboardApp.RunAsync(args);

@@ -1,3 +1,7 @@
+using Masq.Daemon.Hosting;
+using Masq.Node.Persistence;
+using Microsoft.Extensions.Logging;
+
 namespace Masq.Node.Hosting;
 
 /// <summary>One binary, two roles: <c>--initialization</c> runs the Daemon, anything else the Node.</summary>
@@ -5,7 +9,14 @@ internal static class MasqNodeEntryPoint
 {
     public static int Run(string[] args)
     {
-        _ = args;
-        return 0;
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--initialization", StringComparer.Ordinal))
+        {
+            return DaemonHost.RunAsync(
+                args,
+                loggers => new NodeDatabaseReader(new PasswordKeyDerivation(KdfCost.Production), loggers.CreateLogger<NodeDatabaseReader>()))
+                .GetAwaiter().GetResult();
+        }
+        return NodeHost.RunAsync(args).GetAwaiter().GetResult();
     }
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Masq.Lib.Ui.Client;
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Cli.Commands;
+
+/// <summary>
+/// <c>shutdown</c>: tells the Node to exit. The Node sends no answer; it just exits, so the normal outcome is
+/// that the Node's connection drops.
+/// </summary>
+internal sealed record ShutdownCommand : ICommand
+{
+    public const string BrokeConnection = "MASQNode was instructed to shut down and has broken its connection";
+
+    public const string StoppedAnswering = "MASQNode was instructed to shut down and has stopped answering";
+
+    public const string StillRunning = "MASQNode ignored the instruction to shut down and is still running";
+
+    public const string NotRunning = "MASQNode is not running; therefore it cannot be shut down";
+
+    /// <summary>How long a Node that answered is given to close its UI port (the reference polls for only 4 ms).</summary>
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public static CommandDescriptor Descriptor { get; } = new(
+        "shutdown",
+        "Shuts down the running MASQNode. Only valid if the Node is already running.",
+        "shutdown",
+        string.Empty,
+        (args, _) =>
+        {
+            NoArguments.Check("shutdown", args);
+            return new ShutdownCommand();
+        });
+
+    public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await NodeNotRunning.ExplainAsync(context, NotRunning, () =>
+                // No shutdown response type exists because none is ever meant to come; should one arrive anyway,
+                // its empty payload reads as the request type.
+                context.Transport.TransactAsync<UiShutdownRequest, UiShutdownRequest>(
+                    new UiShutdownRequest(), CommandTimeouts.Shutdown, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (UiConnectionLostException e) when (e.WasNode)
+        {
+            context.Output.WriteLine(BrokeConnection);
+            return;
+        }
+        await ConfirmStoppedAsync(context, context.Transport.NodePort, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ConfirmStoppedAsync(CommandContext context, int? nodePort, CancellationToken cancellationToken)
+    {
+        if (nodePort is { } port)
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (await context.PortProbe.IsListeningAsync(port, cancellationToken).ConfigureAwait(false))
+            {
+                if (Stopwatch.GetElapsedTime(started) >= StopWait)
+                {
+                    throw new CommandFailedException(StillRunning);
+                }
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            context.Output.WriteLine(StoppedAnswering);
+            return;
+        }
+        throw new CommandFailedException(StillRunning);
+    }
+}

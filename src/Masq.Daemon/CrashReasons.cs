@@ -1,0 +1,24 @@
+using Masq.Daemon.Launcher;
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Daemon;
+
+/// <summary>Turns a Node's exit into the <c>crashReason</c> of the <c>crashed</c> broadcast.</summary>
+internal static class CrashReasons
+{
+    private const int SignalBase = 128;
+
+    public static CrashReason From(NodeExit exit)
+    {
+        if (!string.IsNullOrWhiteSpace(exit.StandardErrorTail))
+        {
+            return CrashReason.Unrecognized(exit.StandardErrorTail);
+        }
+        // Killed by a signal and said nothing: the reference's NoInformation.
+        if (exit.ExitCode > SignalBase && !OperatingSystem.IsWindows())
+        {
+            return CrashReason.NoInformation;
+        }
+        return CrashReason.Unrecognized($"Node exited with code {exit.ExitCode}");
+    }
+}

@@ -1,0 +1,140 @@
+using Masq.Dashboard.Backend;
+using Masq.Dashboard.Components;
+using Masq.Dashboard.Session;
+using Masq.Dashboard.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Masq.Dashboard.Hosting;
+
+/// <summary>All of the dashboard's wiring: options, services, middleware and endpoints.</summary>
+public static class DashboardApp
+{
+    public const string WebRootFolder = "webroot";
+
+    /// <summary>Builds and runs the dashboard; returns the process exit code. Every configuration failure is reported.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (DashboardConfigurationException e)
+        {
+            ReportFailures(e.Failures);
+            return 1;
+        }
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            ReportFailures(e.Failures.ToArray());
+            return 1;
+        }
+        catch (IOException e)
+        {
+            ReportFailures([$"urls - Could not listen: {e.Message}"]);
+            return 1;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Builds the app. <paramref name="preConfigure"/> lets tests replace services (e.g. the backend) first.</summary>
+    /// <exception cref="DashboardConfigurationException">An address to listen on is not loopback.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? preConfigure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DashboardApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        preConfigure?.Invoke(builder);
+
+        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured : DashboardOptions.DefaultUrls;
+        var failures = LoopbackUrls.Check(urls).ToList();
+        foreach (var endpoint in builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren())
+        {
+            if (endpoint["Url"] is { } url)
+            {
+                failures.AddRange(LoopbackUrls.Check(url));
+            }
+        }
+        if (failures.Count > 0)
+        {
+            throw new DashboardConfigurationException(failures);
+        }
+        builder.WebHost.UseUrls(urls);
+        // Refuse requests addressed to any other host name (DNS rebinding: a web page must not reach the dashboard).
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]))
+        {
+            builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1;[::1]";
+        }
+
+        AddDashboardServices(builder.Services, builder.Configuration);
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+
+        var app = builder.Build();
+        var webRoot = Path.Combine(AppContext.BaseDirectory, WebRootFolder);
+        if (Directory.Exists(webRoot))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(webRoot) });
+        }
+        else
+        {
+            app.Logger.LogWarning("The dashboard's static files are missing: {WebRoot} does not exist", webRoot);
+        }
+        app.UseAntiforgery();
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest);
+        }
+        else
+        {
+            app.MapStaticAssets();
+        }
+        app.MapGet("/health", (NodeStateStore store) => Results.Ok(new HealthReport(store.Daemon.Status.ToString(), store.Node.State.ToString())));
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    internal static void AddDashboardServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new StoreLimits());
+        services.TryAddSingleton(sp => new NodeStateStore(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StoreLimits>(),
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.DaemonUiPort));
+        if (!services.Any(d => d.ServiceType == typeof(IMasqBackend)))
+        {
+            services.AddSingleton<UiClientBackend>();
+            services.AddSingleton<IMasqBackend>(sp => sp.GetRequiredService<UiClientBackend>());
+            services.AddHostedService(sp => sp.GetRequiredService<UiClientBackend>());
+        }
+        services.AddHostedService<NodeWatcher>();
+        services.AddScoped<TabSession>();
+        services.AddScoped<WizardSession>();
+    }
+
+    private static void ReportFailures(IReadOnlyList<string> failures)
+    {
+        Console.Error.WriteLine("Configuration error");
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine(failure);
+        }
+    }
+}

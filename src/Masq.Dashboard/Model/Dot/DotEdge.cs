@@ -1,0 +1,3 @@
+namespace Masq.Dashboard.Model.Dot;
+
+public sealed record DotEdge(string From, string To, IReadOnlyDictionary<string, string> Attributes);

@@ -1,0 +1,6 @@
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Dashboard.State;
+
+/// <summary>The latest answer to the dashboard's periodic <c>financials</c> query (totals and top records).</summary>
+public sealed record FinancialsSnapshot(UiFinancialsResponse Response, UiTopRecordsConfig TopRecords, DateTimeOffset At);

@@ -1,0 +1,8 @@
+namespace Masq.Dashboard.State;
+
+public enum NoticeKind
+{
+    Info,
+    Warning,
+    Error,
+}

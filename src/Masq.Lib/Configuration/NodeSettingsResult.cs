@@ -1,0 +1,7 @@
+namespace Masq.Lib.Configuration;
+
+/// <summary>Either settings, or every problem found (never both).</summary>
+public sealed record NodeSettingsResult(NodeSettings? Settings, IReadOnlyList<ConfigurationError> Errors)
+{
+    public bool IsValid => Settings is not null;
+}

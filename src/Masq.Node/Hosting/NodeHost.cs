@@ -1,0 +1,171 @@
+using Masq.Daemon.Ui;
+using Masq.Lib.Configuration;
+using Masq.Lib.Neighborhood;
+using Masq.Node.Actors;
+using Masq.Node.Configuration;
+using Masq.Node.Crypto;
+using Masq.Node.Dispatcher;
+using Masq.Node.Neighborhood;
+using Masq.Node.Persistence;
+using Masq.Node.Platform;
+using Masq.Node.Ui;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace Masq.Node.Hosting;
+
+/// <summary>
+/// Starts a Node: resolves its configuration, opens its log, binds what needs privilege, drops privilege, opens the
+/// database, settles its identity, serves the UI hub on loopback and runs its actors until told to stop.
+/// </summary>
+internal static class NodeHost
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        // 1. Configuration without the database: enough to find the data directory, the log and the real user.
+        var early = NodeConfigurationLoader.Load(args);
+        if (early.Settings is null && early.Errors.Any(e => e.Parameter is ParameterNames.Chain or ParameterNames.DataDirectory or ParameterNames.ConfigFile or ParameterNames.RealUser or ParameterNames.LogLevel or ParameterNames.CrashPoint))
+        {
+            await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(early.Errors)).ConfigureAwait(false);
+            return 1;
+        }
+        var dataDirectory = early.Values[ParameterNames.DataDirectory].Value;
+        var chainName = early.Values[ParameterNames.Chain].Value;
+        var logLevel = ValueFormats.TryParseLogLevel(early.Values[ParameterNames.LogLevel].Value, out var level, out _) ? level : NodeLogLevel.Warn;
+        var crashPoint = ValueFormats.TryParseCrashPoint(early.Values.GetValueOrDefault(ParameterNames.CrashPoint)?.Value ?? "none", out var cp, out _) ? cp : CrashPoint.None;
+
+        Directory.CreateDirectory(dataDirectory);
+        var broadcastSink = new UiLogBroadcastSink();
+        await using var serilog = NodeLogging.Create(dataDirectory, logLevel, broadcastSink);
+        using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: false);
+        var startupLogger = loggerFactory.CreateLogger("Masq.Node.Hosting.NodeHost");
+
+        if (crashPoint == CrashPoint.Panic)
+        {
+            throw new CrashTestException("CrashTestDummy: the Node was started with --crash-point panic");
+        }
+
+        // 2. Privileged work would happen here (ports 80/443 for the browser); then become the real user.
+        var realUser = NodeConfigurationResolver.PopulatedRealUser(early.Values.GetValueOrDefault(ParameterNames.RealUser)?.Value, HostFacts.CaptureEnvironment(), HostFacts.Capture());
+        PrivilegeDropper.DropTo(realUser, dataDirectory, startupLogger);
+
+        // 3. The database, then the configuration with its stored values.
+        var keyDerivation = new PasswordKeyDerivation(KdfCost.Production);
+        NodeDatabaseFactory databases;
+        try
+        {
+            databases = new DatabaseInitializer(new ClandestinePortPicker(), loggerFactory.CreateLogger<DatabaseInitializer>())
+                .OpenOrCreate(dataDirectory, chainName);
+        }
+        catch (Exception e) when (e is PersistenceException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            startupLogger.LogCritical("Cannot open the Node database in {DataDirectory}: {Reason}", dataDirectory, e.Message);
+            await Console.Error.WriteLineAsync($"Cannot open the Node database in {dataDirectory}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        try
+        {
+            var configuration = new PersistentConfiguration(databases, keyDerivation);
+            var password = early.Values.GetValueOrDefault(ParameterNames.DbPassword)?.Value;
+            if (!string.IsNullOrEmpty(password) && configuration.SetPasswordIfNone(password))
+            {
+                startupLogger.LogInformation("The database had no password; the one given is now its password");
+            }
+            var resolved = NodeConfigurationLoader.Load(args, NodeDatabaseReader.ToSetupValues(configuration.ReadPlainValues()));
+            if (resolved.Settings is not { } settings)
+            {
+                await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(resolved.Errors)).ConfigureAwait(false);
+                return 1;
+            }
+            var problems = NodeStartup.Reconcile(settings, resolved, configuration, startupLogger);
+            if (problems.Count > 0)
+            {
+                await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(problems)).ConfigureAwait(false);
+                return 1;
+            }
+            var identity = NodeStartup.EstablishIdentity(settings, configuration, startupLogger);
+            startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
+            Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
+
+            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            databases.ReleasePooledConnections();
+        }
+    }
+
+    private static async Task<int> ServeAsync(
+        NodeSettings settings,
+        IPersistentConfiguration configuration,
+        NodeIdentity identity,
+        Serilog.ILogger serilog,
+        UiLogBroadcastSink broadcastSink,
+        CrashPoint crashPoint,
+        CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.ListenOnLoopback(settings.UiPort);
+        builder.Services.AddSerilog(serilog, dispose: false);
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(configuration);
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(new NodeRuntimeState(settings));
+        builder.Services.AddSingleton(new NodeRunOptions(CrashOnMessage: crashPoint == CrashPoint.Message));
+        builder.Services.AddSingleton<NodeFailure>();
+        builder.Services.AddSingleton<ConnectionProgress>();
+        AddActor<ConfiguratorActor>(builder.Services);
+        AddActor<DispatcherActor>(builder.Services);
+        AddActor<NeighborhoodActor>(builder.Services);
+        builder.Services.AddSingleton<UiGateway>();
+        builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
+        builder.Services.AddMasqUiHub();
+
+        await using var app = builder.Build();
+        app.MapMasqUiHub();
+        var failure = app.Services.GetRequiredService<NodeFailure>();
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error\nui-port - cannot listen on 127.0.0.1:{settings.UiPort}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        broadcastSink.Attach(app.Services.GetRequiredService<IUiOutbound>());
+        if (crashPoint == CrashPoint.Error)
+        {
+            failure.Record("Node", "stopped on --crash-point error");
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        if (failure.Reason is { } reason)
+        {
+            await Console.Error.WriteLineAsync($"MASQ Node stopped abnormally: {reason}").ConfigureAwait(false);
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void AddActor<TActor>(IServiceCollection services)
+        where TActor : class, IHostedService, IUiRequestHandler, ICrashable
+    {
+        services.AddSingleton<TActor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TActor>());
+        services.AddSingleton<IUiRequestHandler>(sp => sp.GetRequiredService<TActor>());
+        services.AddSingleton<ICrashable>(sp => sp.GetRequiredService<TActor>());
+    }
+}

@@ -1,0 +1,71 @@
+using Masq.Cli.Commands;
+using Masq.Cli.Tests.Fakes;
+using Masq.Lib.Ui;
+using Masq.Lib.Ui.Client;
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Cli.Tests.Commands;
+
+public sealed class ShutdownCommandTests
+{
+    [Fact]
+    public async Task A_dropped_node_connection_is_success()
+    {
+        var harness = new CommandHarness();
+        harness.Transport.Fail(new UiConnectionLostException("The Node's connection closed") { WasNode = true });
+
+        Assert.Equal(CommandResult.Success, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode was instructed to shut down and has broken its connection\n", harness.Stdout);
+        Assert.Equal(string.Empty, harness.Stderr);
+        Assert.Equal(Opcodes.Shutdown, Assert.Single(harness.Transport.Sent).Opcode);
+        Assert.Equal(TimeSpan.FromSeconds(60), Assert.Single(harness.Transport.Timeouts));
+    }
+
+    [Fact]
+    public async Task A_node_that_answers_and_then_closes_its_port_has_stopped_answering()
+    {
+        var harness = new CommandHarness(probe: new FakePortProbe(2));
+        harness.Transport.NodePort = 40123;
+        harness.Transport.Answer(new UiShutdownRequest());
+
+        Assert.Equal(CommandResult.Success, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode was instructed to shut down and has stopped answering\n", harness.Stdout);
+        Assert.Equal([40123, 40123, 40123], harness.Probe.ProbedPorts);
+    }
+
+    [Fact]
+    public async Task A_node_that_answers_and_keeps_its_port_open_ignored_the_instruction()
+    {
+        var harness = new CommandHarness(probe: new FakePortProbe(int.MaxValue));
+        harness.Transport.NodePort = 40123;
+        harness.Transport.Answer(new UiShutdownRequest());
+
+        Assert.Equal(CommandResult.Failure, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode ignored the instruction to shut down and is still running\n", harness.Stderr);
+        Assert.True(harness.Probe.ProbedPorts.Count > 10);
+    }
+
+    [Fact]
+    public async Task A_lost_daemon_during_shutdown_ends_masq()
+    {
+        var harness = new CommandHarness();
+        harness.Transport.Fail(new UiConnectionLostException("The Daemon's connection closed") { WasNode = false });
+
+        Assert.Equal(CommandResult.DaemonLost, await harness.RunAsync("shutdown"));
+
+        Assert.Equal(string.Empty, harness.Stdout);
+    }
+
+    [Fact]
+    public async Task A_shutdown_that_gets_no_answer_times_out()
+    {
+        var harness = new CommandHarness();
+
+        Assert.Equal(CommandResult.Failure, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("No response from Node or Daemon after 60000ms (Code 8000_0000_0000_0006)\n", harness.Stderr);
+    }
+}

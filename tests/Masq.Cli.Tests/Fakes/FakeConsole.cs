@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using Masq.Cli.Interactive;
+
+namespace Masq.Cli.Tests.Fakes;
+
+/// <summary>A console whose input lines and Ctrl-C come from the test.</summary>
+internal sealed class FakeConsole(bool isInputTerminal = false) : IMasqConsole
+{
+    private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>();
+    private readonly Queue<string?> _secrets = new();
+    private readonly CancellationTokenSource _interrupt = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    public TextWriter Out => _out;
+
+    public TextWriter Error => _error;
+
+    public bool IsInputTerminal { get; } = isInputTerminal;
+
+    public bool InterruptsCaptured { get; private set; }
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_out)
+            {
+                return _out.ToString();
+            }
+        }
+    }
+
+    public string Stderr => _error.ToString();
+
+    public FakeConsole Type(params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            _lines.Writer.TryWrite(line);
+        }
+        return this;
+    }
+
+    public FakeConsole EndInput()
+    {
+        _lines.Writer.TryWrite(null);
+        return this;
+    }
+
+    public FakeConsole Secret(string? secret)
+    {
+        _secrets.Enqueue(secret);
+        return this;
+    }
+
+    public void PressCtrlC() => _interrupt.Cancel();
+
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) => await _lines.Reader.ReadAsync(cancellationToken);
+
+    public Task<string?> ReadSecretAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_secrets.Count > 0 ? _secrets.Dequeue() : null);
+
+    public CancellationToken CaptureInterrupts()
+    {
+        InterruptsCaptured = true;
+        return _interrupt.Token;
+    }
+}

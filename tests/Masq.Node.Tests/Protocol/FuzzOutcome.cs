@@ -1,0 +1,3 @@
+namespace Masq.Node.Tests.Protocol;
+
+internal readonly record struct FuzzOutcome(int Accepted, int Rejected);
