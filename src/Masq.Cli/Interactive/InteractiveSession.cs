@@ -43,9 +43,13 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
                 ShowPrompt();
                 var read = console.ReadLineAsync(CancellationToken.None);
                 var woken = await Task.WhenAny(read, daemonLost.Task, interrupted.Task).ConfigureAwait(false);
-                if (woken != read)
+                if (interrupt.IsCancellationRequested)
                 {
-                    return woken == interrupted.Task ? Interrupted() : DaemonGone();
+                    return Interrupted();
+                }
+                if (woken == daemonLost.Task)
+                {
+                    return DaemonGone();
                 }
                 var line = await read.ConfigureAwait(false);
                 LeavePrompt();
@@ -86,9 +90,9 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
                 using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
                 var run = CommandRunner.RunAsync(outcome.Command!, context, commandCancellation.Token);
                 var finished = await Task.WhenAny(run, daemonLost.Task, interrupted.Task).ConfigureAwait(false);
-                if (finished == interrupted.Task)
+                if (interrupt.IsCancellationRequested)
                 {
-                    return Interrupted();
+                    return Interrupted(); // the command, cancelled too, is abandoned
                 }
                 if (finished == daemonLost.Task || await run.ConfigureAwait(false) == CommandResult.DaemonLost)
                 {

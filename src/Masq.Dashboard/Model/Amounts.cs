@@ -42,7 +42,7 @@ public static class Amounts
             : $"{span.Seconds} s";
     }
 
-    private static string Masq(decimal gwei)
+    public static string Masq(decimal gwei)
     {
         var masq = gwei / GweiPerMasq;
         if (masq > 0 && masq < 0.01m)

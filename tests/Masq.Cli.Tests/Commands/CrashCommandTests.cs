@@ -35,11 +35,14 @@ public sealed class CrashCommandTests
     public async Task One_shot_crash_waits_until_the_redirect_reaches_the_node()
     {
         var harness = new CommandHarness();
-        harness.Transport.OnSend = _ => _ = Task.Run(async () =>
+        harness.Transport.OnSend = envelope =>
         {
-            await Task.Delay(50);
-            harness.Transport.NodePort = 40000;
-        });
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(50);
+                harness.Transport.NodePort = 40000;
+            });
+        };
 
         Assert.Equal(CommandResult.Success, await harness.RunAsync("crash"));
 

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Masq.Cli.Tests.EndToEnd;
+
+/// <summary>The real <c>masq</c> apphost (copied beside the tests), run with redirected stdin, stdout and stderr.</summary>
+internal sealed class MasqProcess : IDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _stdoutPump;
+    private readonly Task _stderrPump;
+
+    private MasqProcess(Process process)
+    {
+        _process = process;
+        _stdoutPump = PumpAsync(process.StandardOutput, _stdout);
+        _stderrPump = PumpAsync(process.StandardError, _stderr);
+    }
+
+    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "masq.exe" : "masq");
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static MasqProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return new MasqProcess(Process.Start(start) ?? throw new InvalidOperationException("masq did not start"));
+    }
+
+    /// <summary>Runs masq to completion: (exit code, stdout, stderr).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var masq = Start(args);
+        masq.CloseInput();
+        var exitCode = await masq.WaitForExitAsync();
+        return (exitCode, masq.Stdout, masq.Stderr);
+    }
+
+    public void Type(string line)
+    {
+        _process.StandardInput.Write(line + "\n");
+        _process.StandardInput.Flush();
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    /// <summary>Sends SIGINT, as Ctrl-C at a terminal does.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task WaitForStdoutAsync(Func<string, bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition(Stdout))
+        {
+            if (waited.Elapsed > DefaultWait || _process.HasExited && !condition(Stdout))
+            {
+                await Task.Delay(100);
+                Assert.Fail($"masq never printed {what}.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(DefaultWait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"masq did not exit.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+        await Task.WhenAll(_stdoutPump, _stderrPump);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+    }
+
+    private static async Task PumpAsync(StreamReader reader, StringBuilder into)
+    {
+        var buffer = new char[1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (into)
+            {
+                into.Append(buffer, 0, read);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Masq.IntegrationTests.Architecture;
+
+namespace Masq.IntegrationTests.Infrastructure;
+
+/// <summary>Where the built apphosts of the product live (the same configuration as this test assembly).</summary>
+internal static class MasqBinaries
+{
+    private static readonly string Configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string Node => Binary("Masq.Node", "MASQNode");
+
+    public static string Cli => Binary("Masq.Cli", "masq");
+
+    public static string Dashboard => Binary("Masq.Dashboard", "Masq.Dashboard");
+
+    private static string Binary(string project, string name)
+    {
+        var path = Path.Combine(DependencyRuleTests.RepositoryRoot(), "src", project, "bin", Configuration, "net10.0", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: {path} is missing", path);
+    }
+}
