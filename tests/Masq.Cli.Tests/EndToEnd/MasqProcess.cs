@@ -21,7 +21,12 @@ internal sealed class MasqProcess : IDisposable
         _stderrPump = PumpAsync(process.StandardError, _stderr);
     }
 
-    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "masq.exe" : "masq");
+    /// <summary>
+    /// masq as built in its own project's output (bin/&lt;configuration&gt;/&lt;framework&gt;, the same as the tests'): the
+    /// copy beside the tests cannot run, because this project's ASP.NET Core framework reference keeps the SignalR
+    /// client assemblies out of the test output.
+    /// </summary>
+    public static string ExecutablePath { get; } = FindExecutable();
 
     public string Stdout
     {
@@ -122,6 +127,22 @@ internal sealed class MasqProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
+    }
+
+    private static string FindExecutable()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        for (var directory = testOutput; directory is not null; directory = directory.Parent)
+        {
+            var project = Path.Combine(directory.FullName, "src", "Masq.Cli");
+            if (Directory.Exists(project))
+            {
+                return Path.Combine(project, "bin", configuration, framework, OperatingSystem.IsWindows() ? "masq.exe" : "masq");
+            }
+        }
+        throw new InvalidOperationException($"src/Masq.Cli not found above {testOutput.FullName}");
     }
 
     private static async Task PumpAsync(StreamReader reader, StringBuilder into)
