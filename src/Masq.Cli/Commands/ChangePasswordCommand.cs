@@ -15,7 +15,7 @@ internal sealed record ChangePasswordCommand(string? OldPassword, string? NewPas
         + "Passwords left out at a terminal are asked for without echo (the new one twice).",
         (args, options) =>
         {
-            var parsed = ArgumentReader.Read("change-password", args, [], maxPositionals: 2);
+            var parsed = ArgumentReader.Read("change-password", args, [], maxPositionals: 2, secretPositionals: true);
             if (!options.CanPromptForSecrets && parsed.Positionals.Count < 2)
             {
                 var missing = parsed.Positionals.Count == 0 ? "<OLD-DB-PASSWORD> and <NEW-DB-PASSWORD>" : "<NEW-DB-PASSWORD>";

@@ -15,7 +15,7 @@ internal sealed record CheckPasswordCommand(string? DbPassword) : ICommand
         + "               that the database has no password.",
         (args, _) =>
         {
-            var parsed = ArgumentReader.Read("check-password", args, [], maxPositionals: 1);
+            var parsed = ArgumentReader.Read("check-password", args, [], maxPositionals: 1, secretPositionals: true);
             return new CheckPasswordCommand(parsed.Positional(0));
         });
 

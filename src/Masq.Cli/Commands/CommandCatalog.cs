@@ -30,11 +30,13 @@ internal static class CommandCatalog
 
     public static CommandDescriptor? Find(string name) => All.FirstOrDefault(d => d.Name == name);
 
+    // Built when asked for, not on every start-up.
+
     /// <summary>What <c>masq --help</c> prints.</summary>
-    public static string MainHelp { get; } = BuildMainHelp();
+    public static string MainHelp => BuildMainHelp();
 
     /// <summary>What the interactive <c>help</c> prints.</summary>
-    public static string InteractiveHelp { get; } = BuildInteractiveHelp();
+    public static string InteractiveHelp => BuildInteractiveHelp();
 
     private static string BuildMainHelp()
     {

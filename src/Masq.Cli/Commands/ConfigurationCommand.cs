@@ -17,7 +17,7 @@ internal sealed record ConfigurationCommand(string? DbPassword) : ICommand
         + "               are shown too.",
         (args, _) =>
         {
-            var parsed = ArgumentReader.Read("configuration", args, [], maxPositionals: 1);
+            var parsed = ArgumentReader.Read("configuration", args, [], maxPositionals: 1, secretPositionals: true);
             return new ConfigurationCommand(parsed.Positional(0));
         });
 

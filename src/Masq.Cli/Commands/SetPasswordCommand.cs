@@ -15,7 +15,7 @@ internal sealed record SetPasswordCommand(string? NewPassword) : ICommand
         "NEW-DB-PASSWORD    The new password. Left out at a terminal, it is asked for (twice) without echo.",
         (args, options) =>
         {
-            var parsed = ArgumentReader.Read("set-password", args, [], maxPositionals: 1);
+            var parsed = ArgumentReader.Read("set-password", args, [], maxPositionals: 1, secretPositionals: true);
             var password = parsed.Positional(0);
             if (password is null && !options.CanPromptForSecrets)
             {

@@ -1,5 +1,6 @@
 using Masq.Cli.Commands.Parsing;
 using Masq.Cli.Output;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Commands;
@@ -12,9 +13,12 @@ internal sealed record SetupCommand(IReadOnlyList<UiSetupRequestValue> Values) :
         "Establishes (if the Node is not already running) and displays the start-up parameters of MASQNode.",
         "setup [--<parameter> [<value>]]...",
         "Each '--<parameter> <value>' sets a parameter; a bare '--<parameter>' clears it. Without arguments the\n"
-        + "current setup is shown. Parameters:\n    "
-        + string.Join("\n    ", SetupParameterNames.Visible),
-        Parse);
+        + "current setup is shown. Quote values that contain spaces or '|'. The Daemon checks the values.\n"
+        + "Parameters:\n",
+        Parse,
+        () => string.Concat(SetupParameters.SetupOnly
+            .Where(p => !p.IsHidden)
+            .Select(p => $"    --{p.Name,-24} {p.ValueFormat}\n")));
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -31,7 +35,9 @@ internal sealed record SetupCommand(IReadOnlyList<UiSetupRequestValue> Values) :
             var arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new CommandSyntaxException($"Unexpected argument '{arg}' for 'setup'; parameters are given as '--<name> <value>'");
+                // A stray word after a secret is probably the rest of an unquoted secret: it is not repeated.
+                var shown = values.Count > 0 && SetupParameters.Get(values[^1].Name).IsSecret ? "after a secret value" : $"'{arg}'";
+                throw new CommandSyntaxException($"Unexpected argument {shown} for 'setup'; parameters are given as '--<name> <value>' (quote values with spaces)");
             }
             var name = arg[2..];
             string? value = null;
@@ -45,7 +51,7 @@ internal sealed record SetupCommand(IReadOnlyList<UiSetupRequestValue> Values) :
             {
                 value = args[++i];
             }
-            if (!SetupParameterNames.IsKnown(name))
+            if (!SetupParameters.TryGet(name, out var parameter) || !parameter.IsSetupParameter)
             {
                 throw new CommandSyntaxException($"Unknown setup parameter '--{name}'");
             }

@@ -14,7 +14,7 @@ internal sealed record WalletAddressesCommand(string? DbPassword) : ICommand
         "DB-PASSWORD    The database password. Left out at a terminal, it is asked for without echo.",
         (args, options) =>
         {
-            var parsed = ArgumentReader.Read("wallet-addresses", args, [], maxPositionals: 1);
+            var parsed = ArgumentReader.Read("wallet-addresses", args, [], maxPositionals: 1, secretPositionals: true);
             var password = parsed.Positional(0);
             if (password is null && !options.CanPromptForSecrets)
             {

@@ -8,7 +8,7 @@ namespace Masq.Cli.Interactive;
 
 /// <summary>
 /// Interactive masq: the <c>masq&gt; </c> prompt, one command per line, broadcasts printed as they arrive. With stdin
-/// not a terminal the same loop reads a script (the reference refuses to run without a terminal).
+/// not a terminal the same loop reads a script (the reference refuses to run without a terminal). Runs once.
 /// </summary>
 internal sealed class InteractiveSession(IMasqConsole console, IUiTransport transport, OutputSink output, ISecretReader secrets, IPortProbe portProbe)
 {
@@ -18,85 +18,32 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
 
     public const string TerminatedByInterrupt = "\n\nTerminated\n\n";
 
+    private readonly TaskCompletionSource _daemonLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _interrupted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _atPrompt;
 
     /// <summary>Runs until <c>exit</c>, the end of input, Ctrl-C (<paramref name="interrupt"/>) or the Daemon's death.</summary>
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(CancellationToken interrupt)
     {
-        var daemonLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnDaemonLost() => daemonLost.TrySetResult();
         transport.DaemonLost += OnDaemonLost;
         transport.BroadcastReceived += OnBroadcast;
-        using var interruptRegistration = interrupt.Register(() => interrupted.TrySetResult());
+        using var interruptRegistration = interrupt.Register(() => _interrupted.TrySetResult());
         try
         {
             if (!transport.IsDaemonConnected)
             {
-                daemonLost.TrySetResult();
+                _daemonLost.TrySetResult();
             }
             var context = new CommandContext(transport, output, secrets, portProbe, isInteractive: true);
             var parserOptions = new ParserOptions(secrets.CanPrompt);
             while (true)
             {
-                ShowPrompt();
-                var read = console.ReadLineAsync(CancellationToken.None);
-                var woken = await Task.WhenAny(read, daemonLost.Task, interrupted.Task).ConfigureAwait(false);
-                if (interrupt.IsCancellationRequested)
+                var (line, ended) = await ReadLineAsync().ConfigureAwait(false);
+                var exitCode = ended ?? await RunLineAsync(line!, context, parserOptions, interrupt).ConfigureAwait(false);
+                if (exitCode is { } code)
                 {
-                    return Interrupted();
-                }
-                if (woken == daemonLost.Task)
-                {
-                    return DaemonGone();
-                }
-                var line = await read.ConfigureAwait(false);
-                LeavePrompt();
-                if (line is null)
-                {
-                    output.Write(TerminatedByEof);
-                    return ExitCodes.Success;
-                }
-                if (!console.IsInputTerminal)
-                {
-                    output.Write("\n"); // a script's line is not echoed: end the prompt's line
-                }
-                var split = LineSplitter.Split(line);
-                if (!split.IsValid)
-                {
-                    output.ErrorLine(split.Error!);
-                    continue;
-                }
-                if (split.Words.Count == 0)
-                {
-                    continue;
-                }
-                if (split.Words is ["exit"])
-                {
-                    return ExitCodes.Success;
-                }
-                var outcome = CommandParser.Parse(split.Words, parserOptions);
-                if (outcome.Kind == ParseOutcomeKind.Text)
-                {
-                    output.Write(outcome.Text);
-                    continue;
-                }
-                if (outcome.Kind == ParseOutcomeKind.Error)
-                {
-                    output.ErrorLine(outcome.Text);
-                    continue;
-                }
-                using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
-                var run = CommandRunner.RunAsync(outcome.Command!, context, commandCancellation.Token);
-                var finished = await Task.WhenAny(run, daemonLost.Task, interrupted.Task).ConfigureAwait(false);
-                if (interrupt.IsCancellationRequested)
-                {
-                    return Interrupted(); // the command, cancelled too, is abandoned
-                }
-                if (finished == daemonLost.Task || await run.ConfigureAwait(false) == CommandResult.DaemonLost)
-                {
-                    return DaemonGone();
+                    return code;
                 }
             }
         }
@@ -106,6 +53,87 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
             transport.BroadcastReceived -= OnBroadcast;
         }
     }
+
+    /// <summary>Shows the prompt and waits for a line, or for whatever ends the session (its exit code).</summary>
+    private async Task<(string? Line, int? ExitCode)> ReadLineAsync()
+    {
+        ShowPrompt();
+        var read = console.ReadLineAsync(CancellationToken.None);
+        var woken = await Task.WhenAny(read, _daemonLost.Task, _interrupted.Task).ConfigureAwait(false);
+        if (_interrupted.Task.IsCompleted)
+        {
+            return (null, Interrupted());
+        }
+        if (woken == _daemonLost.Task)
+        {
+            return (null, DaemonGone());
+        }
+        string? line;
+        try
+        {
+            line = await read.ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            LeavePrompt();
+            output.ErrorLine("\nReading from the terminal: " + e.Message);
+            return (null, ExitCodes.Failure);
+        }
+        LeavePrompt();
+        if (line is null)
+        {
+            output.Write(TerminatedByEof);
+            return (null, ExitCodes.Success);
+        }
+        if (!console.IsInputTerminal)
+        {
+            output.Write("\n"); // a script's line is not echoed: end the prompt's line
+        }
+        return (line, null);
+    }
+
+    /// <summary>Runs one line; returns an exit code when the session ends with it.</summary>
+    private async Task<int?> RunLineAsync(string line, CommandContext context, ParserOptions parserOptions, CancellationToken interrupt)
+    {
+        var split = LineSplitter.Split(line);
+        if (!split.IsValid)
+        {
+            output.ErrorLine(split.Error!);
+            return null;
+        }
+        if (split.Words.Count == 0)
+        {
+            return null;
+        }
+        if (split.Words is ["exit"])
+        {
+            return ExitCodes.Success;
+        }
+        var outcome = CommandParser.Parse(split.Words, parserOptions);
+        switch (outcome.Kind)
+        {
+            case ParseOutcomeKind.Text:
+                output.Write(outcome.Text);
+                return null;
+            case ParseOutcomeKind.Error:
+                output.ErrorLine(outcome.Text);
+                return null;
+        }
+        using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        var run = CommandRunner.RunAsync(outcome.Command!, context, commandCancellation.Token);
+        var finished = await Task.WhenAny(run, _daemonLost.Task, _interrupted.Task).ConfigureAwait(false);
+        if (_interrupted.Task.IsCompleted)
+        {
+            return Interrupted(); // the command, cancelled too, is abandoned
+        }
+        if (finished == _daemonLost.Task || await run.ConfigureAwait(false) == CommandResult.DaemonLost)
+        {
+            return DaemonGone();
+        }
+        return null;
+    }
+
+    private void OnDaemonLost() => _daemonLost.TrySetResult();
 
     private void OnBroadcast(UiEnvelope envelope)
     {

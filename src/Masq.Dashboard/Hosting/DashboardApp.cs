@@ -73,12 +73,17 @@ public static class DashboardApp
             throw new DashboardConfigurationException(failures);
         }
         builder.WebHost.UseUrls(urls);
+        // Framework assets (_framework/blazor.web.js) come from the build's static-web-assets manifest in any
+        // environment; after publish they are in the output and this finds no manifest and does nothing.
+        builder.WebHost.UseStaticWebAssets();
         // Refuse requests addressed to any other host name (DNS rebinding: a web page must not reach the dashboard).
         if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]))
         {
             builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1;[::1]";
         }
 
+        // Request-by-request framework logging is noise for a local tool; appsettings or --Logging:... can raise it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         AddDashboardServices(builder.Services, builder.Configuration);
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());

@@ -111,13 +111,12 @@ public static class RangeQueryText
             error = $"'{masq}' has more than 9 decimals.";
             return false;
         }
-        var inGwei = value * Amounts.GweiPerMasq;
-        if (inGwei > long.MaxValue || inGwei < long.MinValue)
+        if (Math.Abs(value) > long.MaxValue / Amounts.GweiPerMasq)
         {
             error = $"'{masq}' is too large.";
             return false;
         }
-        gwei = (long)inGwei;
+        gwei = (long)(value * Amounts.GweiPerMasq);
         return true;
     }
 }

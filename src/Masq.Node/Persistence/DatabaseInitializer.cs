@@ -40,7 +40,11 @@ internal sealed partial class DatabaseInitializer(ClandestinePortPicker portPick
 
                 // Persistent in the file: readers no longer block the writer, nor the writer readers.
                 RawSql.Pragma(db, "journal_mode = WAL");
-                db.Database.Migrate();
+                // Migrate() takes the migration lock and re-reads the history; skip it when nothing is pending.
+                if (fresh || db.Database.GetPendingMigrations().Any())
+                {
+                    db.Database.Migrate();
+                }
             }
 
             SeedMissingRows(factory, chainName);

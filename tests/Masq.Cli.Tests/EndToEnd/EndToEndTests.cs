@@ -152,6 +152,26 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task At_a_terminal_a_missing_password_is_asked_for_without_echo()
+    {
+        if (!File.Exists("/usr/bin/script"))
+        {
+            return; // needs util-linux script for a pseudo-terminal
+        }
+        await using var daemon = await FakeUiServer.StartAsync((request, _) => request.Reply(new UiWalletAddressesResponse("0xc0", "0xea")));
+        using var masq = MasqProcess.StartOnTerminal("--ui-port", daemon.Port.ToString(), "wallet-addresses");
+        await masq.WaitForStdoutAsync(s => s.Contains("Database password: ", StringComparison.Ordinal), "the password prompt");
+        await Task.Delay(300); // let masq switch the terminal's echo off before the password arrives
+
+        masq.Type("hunter2");
+
+        Assert.Equal(0, await masq.WaitForExitAsync());
+        Assert.Equal("hunter2", Assert.Single(daemon.Received).GetPayload<UiWalletAddressesRequest>().DbPassword);
+        Assert.Contains("Your consuming wallet address: 0xc0", masq.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", masq.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interactive_masq_ends_quietly_on_sigint()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())

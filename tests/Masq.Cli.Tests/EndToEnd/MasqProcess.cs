@@ -50,9 +50,21 @@ internal sealed class MasqProcess : IDisposable
         }
     }
 
-    public static MasqProcess Start(params string[] args)
+    public static MasqProcess Start(params string[] args) => StartProgram(ExecutablePath, args);
+
+    /// <summary>
+    /// Runs masq on a pseudo-terminal through util-linux <c>script</c>, so that stdin is a terminal: what masq writes
+    /// to stdout and stderr, and what the terminal echoes, all comes out on <see cref="Stdout"/>.
+    /// </summary>
+    public static MasqProcess StartOnTerminal(params string[] args)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
+        var command = string.Join(' ', new[] { ExecutablePath }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return StartProgram("script", ["--quiet", "--return", "--command", command, "/dev/null"]);
+    }
+
+    private static MasqProcess StartProgram(string program, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -56,7 +56,23 @@ internal sealed class FakeConsole(bool isInputTerminal = false) : IMasqConsole
 
     public void PressCtrlC() => _interrupt.Cancel();
 
-    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) => await _lines.Reader.ReadAsync(cancellationToken);
+    public FakeConsole BreakInput(IOException problem)
+    {
+        _lines.Writer.TryComplete(problem);
+        return this;
+    }
+
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _lines.Reader.ReadAsync(cancellationToken);
+        }
+        catch (ChannelClosedException e) when (e.InnerException is IOException problem)
+        {
+            throw problem;
+        }
+    }
 
     public Task<string?> ReadSecretAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_secrets.Count > 0 ? _secrets.Dequeue() : null);

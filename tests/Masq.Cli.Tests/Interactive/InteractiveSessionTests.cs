@@ -187,6 +187,16 @@ public sealed class InteractiveSessionTests
     }
 
     [Fact]
+    public async Task A_read_error_ends_with_failure()
+    {
+        _console.BreakInput(new IOException("Input/output error"));
+
+        Assert.Equal(1, await RunAsync());
+
+        Assert.Equal("\nReading from the terminal: Input/output error\n", _console.Stderr);
+    }
+
+    [Fact]
     public async Task At_a_terminal_typed_lines_are_not_echoed_again()
     {
         var console = new FakeConsole(isInputTerminal: true);
@@ -211,7 +221,7 @@ public sealed class InteractiveSessionTests
         Assert.Equal(0, await session.RunAsync(console.CaptureInterrupts()));
 
         Assert.Equal("hunter2", Assert.Single(_transport.Sent).GetPayload<UiWalletAddressesRequest>().DbPassword);
-        Assert.Contains("Database password: \n", console.Stdout, StringComparison.Ordinal);
+        Assert.Equal("Database password: \n", console.Stderr);
         Assert.DoesNotContain("hunter2", console.Stdout, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Masq.Cli.Commands;
 using Masq.Cli.Commands.Parsing;
 using Masq.Cli.Tests.Fakes;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Tests.Parsing;
@@ -93,6 +94,17 @@ public sealed class CommandParserTests
     }
 
     [Fact]
+    public void Setup_help_lists_the_visible_parameters_of_the_schema()
+    {
+        var help = SetupCommand.Descriptor.Help;
+
+        Assert.Contains("    --blockchain-service-url ", help, StringComparison.Ordinal);
+        Assert.Contains("    --scans ", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("--crash-point", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("--ui-port", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Setup_without_arguments_asks_for_the_current_setup()
     {
         Assert.Empty(Assert.IsType<SetupCommand>(CommandHarness.Parse("setup")).Values);
@@ -103,6 +115,8 @@ public sealed class CommandParserTests
     [InlineData("setup zero-hop", "Unexpected argument 'zero-hop'")]
     [InlineData("setup --chain dev --chain dev", "more than once")]
     [InlineData("setup -- x", "Unexpected argument '--'")]
+    [InlineData("setup --ui-port 5333", "Unknown setup parameter '--ui-port'")]
+    [InlineData("setup --fake-public-key AQID", "Unknown setup parameter '--fake-public-key'")]
     public void Setup_rejects_bad_parameters(string line, string expected)
     {
         Assert.Contains(expected, CommandHarness.ParseError(line), StringComparison.Ordinal);
@@ -111,7 +125,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Setup_accepts_every_documented_parameter()
     {
-        foreach (var name in SetupParameterNames.Visible)
+        foreach (var name in SetupParameters.SetupOnly.Select(p => p.Name))
         {
             var command = Assert.IsType<SetupCommand>(CommandHarness.Parse($"setup --{name} value"));
             Assert.Equal([new UiSetupRequestValue(name, "value")], command.Values);
@@ -124,7 +138,7 @@ public sealed class CommandParserTests
     public void Configuration_takes_an_optional_password(string line, string? password)
     {
         Assert.Equal(new ConfigurationCommand(password), CommandHarness.Parse(line));
-        Assert.Contains("Unexpected argument 'b'", CommandHarness.ParseError("configuration a b"), StringComparison.Ordinal);
+        Assert.Contains("Too many arguments for 'configuration'", CommandHarness.ParseError("configuration a b"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +146,7 @@ public sealed class CommandParserTests
     {
         Assert.Equal(new CheckPasswordCommand(null), CommandHarness.Parse("check-password"));
         Assert.Equal(new CheckPasswordCommand("pw"), CommandHarness.Parse("check-password pw"));
-        Assert.Contains("Unexpected argument", CommandHarness.ParseError("check-password a b"), StringComparison.Ordinal);
+        Assert.Contains("Too many arguments for 'check-password'", CommandHarness.ParseError("check-password a b"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +165,7 @@ public sealed class CommandParserTests
         Assert.Equal(new ChangePasswordCommand("old", null), CommandHarness.Parse("change-password old", canPrompt: true));
         Assert.Contains("<NEW-DB-PASSWORD>", CommandHarness.ParseError("change-password old"), StringComparison.Ordinal);
         Assert.Contains("<OLD-DB-PASSWORD> and <NEW-DB-PASSWORD>", CommandHarness.ParseError("change-password"), StringComparison.Ordinal);
-        Assert.Contains("Unexpected argument 'c'", CommandHarness.ParseError("change-password a b c"), StringComparison.Ordinal);
+        Assert.Contains("Too many arguments for 'change-password' (at most 2)", CommandHarness.ParseError("change-password a b c"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,6 +174,43 @@ public sealed class CommandParserTests
         Assert.Equal(new WalletAddressesCommand("pw"), CommandHarness.Parse("wallet-addresses pw"));
         Assert.Equal(new WalletAddressesCommand(null), CommandHarness.Parse("wallet-addresses", canPrompt: true));
         Assert.Contains("<DB-PASSWORD>", CommandHarness.ParseError("wallet-addresses"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("set-password hunter2 hunter3")]
+    [InlineData("change-password hunter2 hunter3 hunter4")]
+    [InlineData("check-password hunter2 hunter3")]
+    [InlineData("configuration hunter2 hunter3")]
+    [InlineData("wallet-addresses hunter2 hunter3")]
+    [InlineData("recover-wallets --db-password hunter2 --passphrase hunter3 --consuming-key hunter4 --earning-address 0x1")]
+    [InlineData("recover-wallets --db-password hunter2 --mnemonic-phrase 'hunter3 hunter4' --consuming-path p --earning-path q")]
+    [InlineData("generate-wallets --db-password hunter2 --passphrase hunter3")]
+    [InlineData("setup --db-password hunter2 hunter3")]
+    [InlineData("setup --consuming-private-key hunter2 hunter3")]
+    public void Errors_never_repeat_secrets(string line)
+    {
+        var error = CommandHarness.ParseError(line);
+
+        Assert.DoesNotContain("hunter", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Passwords_may_look_like_options()
+    {
+        Assert.Equal(new SetPasswordCommand("-p"), CommandHarness.Parse("set-password -p"));
+        Assert.Equal(new ChangePasswordCommand("--old", "-new"), CommandHarness.Parse("change-password --old -new"));
+    }
+
+    [Fact]
+    public void Commands_with_secrets_do_not_show_them_in_their_text()
+    {
+        Assert.DoesNotContain("hunter2", new SetPasswordCommand("hunter2").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new ChangePasswordCommand("hunter2", "hunter2").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new CheckPasswordCommand("hunter2").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new ConfigurationCommand("hunter2").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new WalletAddressesCommand("hunter2").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new GenerateWalletsCommand("hunter2", new UiGenerateSeedSpec(12, "English", "hunter2"), null, null).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", new RecoverWalletsCommand("hunter2", new UiRecoverSeedSpec(["hunter2"], null, "hunter2"), null, "hunter2", null, "0x").ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

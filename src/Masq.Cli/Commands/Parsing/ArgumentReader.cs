@@ -6,10 +6,28 @@ namespace Masq.Cli.Commands.Parsing;
 /// </summary>
 internal static class ArgumentReader
 {
-    public static ParsedArguments Read(string command, IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs, int maxPositionals = 0)
+    /// <param name="secretPositionals">
+    /// The positionals are passwords: nothing that looks like an option is taken for one, and errors never repeat them.
+    /// </param>
+    public static ParsedArguments Read(
+        string command,
+        IReadOnlyList<string> args,
+        IReadOnlyList<OptionSpec> specs,
+        int maxPositionals = 0,
+        bool secretPositionals = false)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         var positionals = new List<string>();
+        if (secretPositionals)
+        {
+            if (specs.Count > 0)
+            {
+                throw new ArgumentException("Secret positionals are read only for commands without options", nameof(specs));
+            }
+            return args.Count <= maxPositionals
+                ? new ParsedArguments(options, args)
+                : throw new CommandSyntaxException($"Too many arguments for '{command}' (at most {maxPositionals})");
+        }
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];

@@ -17,6 +17,12 @@ public sealed class UiClient : IAsyncDisposable
     /// <summary>How long to wait for the Daemon's or Node's hub to accept a connection.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long to wait for the Node when following a redirect. The reference uses 500 ms; a Node that is busy (or a
+    /// cold client process on a loaded machine) can need more, and failing a redirect fails the user's command.
+    /// </summary>
+    public static readonly TimeSpan RedirectConnectTimeout = TimeSpan.FromSeconds(3);
+
     private readonly ConcurrentDictionary<ulong, Conversation> _conversations = new();
     private readonly SemaphoreSlim _nodeConnectLock = new(1, 1);
     private readonly CancellationTokenSource _disposed = new();
@@ -232,7 +238,7 @@ public sealed class UiClient : IAsyncDisposable
             {
                 await stale.DisposeAsync().ConfigureAwait(false);
             }
-            var link = await UiHubLink.ConnectAsync(port, ConnectTimeout, OnMessage, (l, _) => OnClosed(l), _disposed.Token).ConfigureAwait(false);
+            var link = await UiHubLink.ConnectAsync(port, RedirectConnectTimeout, OnMessage, (l, _) => OnClosed(l), _disposed.Token).ConfigureAwait(false);
             _node = link;
             return link;
         }

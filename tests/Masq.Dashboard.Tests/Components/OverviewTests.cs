@@ -1,0 +1,150 @@
+using Bunit;
+using Masq.Dashboard.Components.Pages;
+using Masq.Dashboard.State;
+using Masq.Dashboard.Tests.Fakes;
+using Masq.Lib.Configuration;
+using Masq.Lib.Ui;
+using Masq.Lib.Ui.Client;
+using Masq.Lib.Ui.Messages;
+
+namespace Masq.Dashboard.Tests.Components;
+
+public sealed class OverviewTests : DashboardTestContext
+{
+    [Fact]
+    public void Without_the_daemon_nothing_can_be_started()
+    {
+        Store.SetDaemon(DaemonLinkStatus.Unreachable, "refused", Clock.GetUtcNow().AddSeconds(4));
+
+        var cut = Render<Overview>();
+
+        Assert.True(cut.Find("#start-button").HasAttribute("disabled"));
+        Assert.True(cut.Find("#shutdown-button").HasAttribute("disabled"));
+        Assert.Contains("state unknown", cut.Find("#node-state").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_asks_the_daemon_and_reports_the_process()
+    {
+        ConnectDaemon();
+        Store.ApplySetup(SetupWith(false, (ParameterNames.NeighborhoodMode, "zero-hop", SetupStatus.Set), (ParameterNames.Chain, "base-sepolia", SetupStatus.Default)), SetupOrigin.Refresh);
+        var cut = Render<Overview>();
+        Assert.Equal("zero-hop (from setup)", cut.Find("#mode").TextContent);
+        Assert.Equal("base-sepolia (from setup)", cut.Find("#chain").TextContent);
+
+        cut.Find("#start-button").Click();
+
+        Assert.Equal(1, Backend.CountOf(nameof(FakeMasqBackend.StartNodeAsync)));
+        Assert.Contains("MASQNode successfully started in process 4321 on port 32768", cut.Find("#action-message").TextContent, StringComparison.Ordinal);
+        Assert.Contains("running (process 4321)", cut.Find("#node-state").TextContent, StringComparison.Ordinal);
+        Assert.False(cut.Find("#shutdown-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_failed_launch_shows_the_daemons_reason_and_code()
+    {
+        ConnectDaemon();
+        Store.ApplySetup(SetupWith(false), SetupOrigin.Refresh);
+        Backend.Start = () => throw new UiCallException(UiErrorCodes.NodeLaunch, "Could not launch Node: Node started in process 9, but died immediately.");
+        var cut = Render<Overview>();
+
+        cut.Find("#start-button").Click();
+
+        var message = cut.Find("#action-message");
+        Assert.Contains("died immediately", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("8000_0000_0000_0001", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("error", message.ClassName, StringComparison.Ordinal);
+        Assert.Contains("not running", cut.Find("#node-state").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_crash_shows_its_reason_and_allows_a_new_start()
+    {
+        ConnectDaemon();
+        Store.NodeStarted(new UiStartResponse(77, 40000));
+        Store.NodeCrashed(new UiCrashedBroadcast(77, CrashReason.Unrecognized("thread 'main' panicked at 'boom'")));
+
+        var cut = Render<Overview>();
+
+        Assert.Contains("crashed (process 77): thread 'main' panicked at 'boom'", cut.Find("#node-state").TextContent, StringComparison.Ordinal);
+        Assert.False(cut.Find("#start-button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Running_node_shows_stage_descriptor_with_copy_mode_and_chain()
+    {
+        RunNode();
+        Store.SetConnectionStage(UiConnectionStage.RouteFound);
+        Store.SetDescriptor("masq://base-sepolia:AQIDBA@1.2.3.4:5678");
+        Store.SetConfiguration(State.NodeStateStoreTests.Configuration());
+        var cut = Render<Overview>();
+
+        Assert.Contains("RouteFound", cut.Find("#connection-stage").TextContent, StringComparison.Ordinal);
+        Assert.Equal("masq://base-sepolia:AQIDBA@1.2.3.4:5678", cut.Find("#descriptor code").TextContent);
+        Assert.Equal("standard", cut.Find("#mode").TextContent);
+        Assert.Equal("base-sepolia", cut.Find("#chain").TextContent);
+
+        cut.Find("#descriptor .copy-button").Click();
+
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        Assert.Equal("masq://base-sepolia:AQIDBA@1.2.3.4:5678", call.Arguments[0]);
+        Assert.Equal("Copied", cut.Find("#descriptor .copy-button").TextContent);
+    }
+
+    [Fact]
+    public void Missing_descriptor_is_explained_not_invented()
+    {
+        RunNode();
+        Store.SetDescriptor(null);
+
+        var cut = Render<Overview>();
+
+        Assert.Contains("Node descriptor is not yet available", cut.Find("#descriptor").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not reported yet.", cut.Find("#connection-stage").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shutdown_orders_the_node_down()
+    {
+        RunNode();
+        var cut = Render<Overview>();
+
+        cut.Find("#shutdown-button").Click();
+
+        Assert.Equal(1, Backend.CountOf(nameof(FakeMasqBackend.ShutdownNodeAsync)));
+        Assert.Contains("has broken its connection", cut.Find("#action-message").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not running", cut.Find("#node-state").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Traffic_is_shown_only_once_the_node_reports_it()
+    {
+        RunNode();
+        var cut = Render<Overview>();
+        Assert.Contains("has not reported traffic figures yet", cut.Find("#traffic-none").TextContent, StringComparison.Ordinal);
+
+        Store.AddTraffic(new TrafficReport(new TrafficCounters(0, 0), new TrafficCounters(0, 0), new TrafficCounters(0, 0)));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Store.AddTraffic(new TrafficReport(new TrafficCounters(2048, 1024), new TrafficCounters(0, 0), new TrafficCounters(0, 3072)));
+        Tick();
+
+        cut.WaitForAssertion(() =>
+        {
+            var table = cut.Find("#traffic-table");
+            Assert.Contains("2.0 KiB/s", table.TextContent, StringComparison.Ordinal);
+            Assert.Contains("3.0 KiB/s", table.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void A_crash_broadcast_updates_an_open_page()
+    {
+        RunNode(77);
+        var cut = Render<Overview>();
+
+        Store.NodeCrashed(new UiCrashedBroadcast(77, CrashReason.NoInformation));
+        Tick();
+
+        cut.WaitForAssertion(() => Assert.Contains("crashed", cut.Find("#node-state").TextContent, StringComparison.Ordinal));
+    }
+}
