@@ -14,3 +14,21 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
+
+# The local chain of the money tests: ganache and solc from npm, pinned by tools/chain/package-lock.json.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "need root (or sudo) to install: nodejs npm" >&2
+    exit 1
+  fi
+  echo "== apt-get install nodejs npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+chain_dir="$(cd "$(dirname "$0")/.." && pwd)/tools/chain"
+if [ ! -f "$chain_dir/node_modules/ganache/package.json" ] || [ ! -f "$chain_dir/node_modules/solc/package.json" ] \
+   || [ "$chain_dir/package-lock.json" -nt "$chain_dir/node_modules/.package-lock.json" ]; then
+  echo "== npm ci (tools/chain)"
+  (cd "$chain_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi

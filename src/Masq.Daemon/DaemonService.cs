@@ -111,7 +111,7 @@ internal sealed partial class DaemonService(
             await outbound.SendAsync(clientId, envelope.ErrorReply(UiErrorCodes.NodeAlreadyRunning, "Could not launch Node: already running")).ConfigureAwait(false);
             return;
         }
-        var result = await launcher.LaunchAsync(setup.LaunchArguments(), OnNodeExit, cancellationToken).ConfigureAwait(false);
+        var result = await launcher.LaunchAsync(setup.LaunchArguments(), setup.LaunchEnvironment(), OnNodeExit, cancellationToken).ConfigureAwait(false);
         if (result.Node is not { } node)
         {
             LogLaunchFailed(result.Failure!);

@@ -4,6 +4,7 @@ namespace Masq.Daemon.Launcher;
 public interface INodeLauncher
 {
     /// <param name="arguments">The Node's <c>--name value</c> arguments (without <c>--ui-port</c>, which the launcher picks).</param>
+    /// <param name="environment">Extra environment variables for the Node (the secrets, which must not appear on its command line).</param>
     /// <param name="onExit">Called once when the launched process exits (not called when launching fails).</param>
-    Task<NodeLaunchResult> LaunchAsync(IReadOnlyList<string> arguments, Action<NodeExit> onExit, CancellationToken cancellationToken);
+    Task<NodeLaunchResult> LaunchAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, Action<NodeExit> onExit, CancellationToken cancellationToken);
 }

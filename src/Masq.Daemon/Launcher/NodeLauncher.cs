@@ -13,7 +13,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
 {
     private readonly NodeLauncherOptions _options = options.Value;
 
-    public async Task<NodeLaunchResult> LaunchAsync(IReadOnlyList<string> arguments, Action<NodeExit> onExit, CancellationToken cancellationToken)
+    public async Task<NodeLaunchResult> LaunchAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, Action<NodeExit> onExit, CancellationToken cancellationToken)
     {
         int uiPort;
         try
@@ -34,6 +34,10 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
         foreach (var argument in _options.NodeCommand.Skip(1).Concat(arguments).Concat(["--ui-port", uiPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             startInfo.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
         }
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var tail = new StderrTail();
@@ -64,7 +68,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
         var pid = process.Id;
         LogSpawned(pid, uiPort);
 
-        var verified = await VerifyAsync(process, uiPort, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyAsync(process, uiPort, tail, cancellationToken).ConfigureAwait(false);
         if (verified is not null)
         {
             process.Dispose();
@@ -74,15 +78,24 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
         return NodeLaunchResult.Success(new LaunchedNode(pid, uiPort, () => IsAlive(pid)));
     }
 
-    private async Task<string?> VerifyAsync(Process process, int uiPort, CancellationToken cancellationToken)
+    private async Task<string?> VerifyAsync(Process process, int uiPort, StderrTail tail, CancellationToken cancellationToken)
     {
         var pid = process.Id;
+        string DiedImmediately()
+        {
+            process.WaitForExit(); // lets stderr reach its end, so the tail says why
+            var why = tail.ToString();
+            return why.Length == 0
+                ? $"Node started in process {pid}, but died immediately."
+                : $"Node started in process {pid}, but died immediately:\n{why}";
+        }
+
         var deadline = time.GetTimestamp() + (long)(_options.VerificationTimeout.TotalSeconds * time.TimestampFrequency);
         while (time.GetTimestamp() < deadline)
         {
             if (process.HasExited)
             {
-                return $"Node started in process {pid}, but died immediately.";
+                return DiedImmediately();
             }
             if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, cancellationToken).ConfigureAwait(false))
             {
@@ -90,7 +103,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
             }
             if (process.HasExited)
             {
-                return $"Node started in process {pid}, but died immediately.";
+                return DiedImmediately();
             }
             await Task.Delay(_options.ProbeInterval, time, cancellationToken).ConfigureAwait(false);
         }

@@ -6,8 +6,8 @@ public sealed class NodeLauncherOptions
     /// <summary>The program and leading arguments that start a Node (the Daemon's own binary by default).</summary>
     public IReadOnlyList<string> NodeCommand { get; set; } = CurrentProcessCommand();
 
-    /// <summary>How long the launch probe keeps trying the Node's UI port (reference: about 10 s).</summary>
-    public TimeSpan VerificationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long the launch probe keeps trying the Node's UI port (reference: about 10 s; a loaded machine can need more).</summary>
+    public TimeSpan VerificationTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Pause between probes (reference: 250 ms).</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -119,23 +119,31 @@ public sealed class SetupSpace
     }
 
     /// <summary>
-    /// The Node's command line: <c>--name value</c> for every Set and Configured entry, sorted by name (the Node
-    /// recomputes the rest). The Daemon adds <c>--ui-port</c>.
+    /// The Node's command line: <c>--name value</c> for every Set and Configured entry that is not secret, sorted by
+    /// name (the Node recomputes the rest). The Daemon adds <c>--ui-port</c>. Secrets go in
+    /// <see cref="LaunchEnvironment"/> instead: a command line is readable by every user of the machine.
     /// </summary>
     public IReadOnlyList<string> LaunchArguments()
     {
         var arguments = new List<string>();
-        foreach (var entry in _current)
+        foreach (var entry in LaunchEntries().Where(e => !SetupParameters.Get(e.Name).IsSecret))
         {
-            if (entry.Status is SetupStatus.Set or SetupStatus.Configured && entry.Value.Length > 0)
-            {
-                arguments.Add("--" + entry.Name);
-                arguments.Add(entry.Value);
-            }
+            arguments.Add("--" + entry.Name);
+            arguments.Add(entry.Value);
         }
 
         return arguments;
     }
+
+    /// <summary>The secret Set and Configured entries as the Node's <c>MASQ_*</c> environment variables.</summary>
+    public IReadOnlyDictionary<string, string> LaunchEnvironment() =>
+        LaunchEntries()
+            .Select(e => (Parameter: SetupParameters.Get(e.Name), e.Value))
+            .Where(p => p.Parameter.IsSecret)
+            .ToDictionary(p => p.Parameter.EnvironmentVariable, p => p.Value, StringComparer.Ordinal);
+
+    private IEnumerable<SetupEntry> LaunchEntries() =>
+        _current.Where(entry => entry.Status is SetupStatus.Set or SetupStatus.Configured && entry.Value.Length > 0);
 
     /// <summary>The entries as UIs see them: a non-empty db-password shows as 16 <c>*</c>, a consuming-private-key as 64.</summary>
     public static IReadOnlyList<SetupEntry> Censor(IEnumerable<SetupEntry> entries)

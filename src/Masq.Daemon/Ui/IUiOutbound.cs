@@ -10,4 +10,7 @@ public interface IUiOutbound
 
     /// <summary>Sends to every client, or every client but <paramref name="exceptClientId"/>.</summary>
     Task BroadcastAsync(UiEnvelope message, ulong? exceptClientId = null);
+
+    /// <summary>Drops every client's connection now, so clients notice a shutdown at once.</summary>
+    void DisconnectAll();
 }

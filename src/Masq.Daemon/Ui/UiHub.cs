@@ -15,7 +15,7 @@ internal sealed class UiHub(UiClientRegistry registry, IUiMessageHandler handler
 
     public override Task OnConnectedAsync()
     {
-        var clientId = registry.Register(Context.ConnectionId);
+        var clientId = registry.Register(Context);
         logger.LogInformation("UI client {ClientId} connected", clientId);
         handler.ClientConnected(clientId);
         return Task.CompletedTask;

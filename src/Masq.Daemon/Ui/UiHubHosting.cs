@@ -32,7 +32,12 @@ public static class UiHubHosting
     {
         app.UseMiddleware<LoopbackOnlyMiddleware>();
         app.UseWebSockets();
-        app.MapHub<UiHub>(UiProtocol.HubPath, options => options.Transports = HttpTransportType.WebSockets);
+        app.MapHub<UiHub>(UiProtocol.HubPath, options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            // A client that has gone need not be waited for: shutting down must not hang on a close handshake.
+            options.WebSockets.CloseTimeout = TimeSpan.FromMilliseconds(500);
+        });
         return app;
     }
 }

@@ -23,4 +23,6 @@ internal sealed class UiHubOutbound(IHubContext<UiHub> hub, UiClientRegistry reg
         }
         return hub.Clients.All.SendAsync(UiProtocol.ClientMethod, json);
     }
+
+    public void DisconnectAll() => registry.AbortAll();
 }

@@ -9,6 +9,9 @@ namespace Masq.Dashboard.State;
 /// </summary>
 public sealed class NodeStateStore
 {
+    /// <summary>How often an unchanged financials answer still adds a chart point.</summary>
+    public static readonly TimeSpan UnchangedSampleInterval = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly RingBuffer<LogEntry> _logs;
@@ -321,12 +324,26 @@ public sealed class NodeStateStore
         Publish(StoreArea.Connection);
     }
 
+    /// <summary>
+    /// A periodic financials answer. An unchanged answer changes nothing visible (no re-render in any tab) except a
+    /// chart point every <see cref="UnchangedSampleInterval"/>, so the chart's time axis keeps moving.
+    /// </summary>
     public void AddFinancials(UiFinancialsResponse response, UiTopRecordsConfig topRecords)
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            Financials = new FinancialsSnapshot(response, topRecords, now);
+            if (Financials is { } previous && previous.TopRecords == topRecords && SameFinancials(previous.Response, response))
+            {
+                if (_financialHistory.Last is { } last && now - last.At < UnchangedSampleInterval)
+                {
+                    return;
+                }
+            }
+            else
+            {
+                Financials = new FinancialsSnapshot(response, topRecords, now);
+            }
             if (response.StatsOpt is { } stats)
             {
                 _financialHistory.Add(new FinancialSample(
@@ -445,6 +462,15 @@ public sealed class NodeStateStore
             }
         }
     }
+
+    private static bool SameFinancials(UiFinancialsResponse a, UiFinancialsResponse b) =>
+        a.StatsOpt == b.StatsOpt
+        && SameList(a.QueryResultsOpt?.PayableOpt, b.QueryResultsOpt?.PayableOpt)
+        && SameList(a.QueryResultsOpt?.ReceivableOpt, b.QueryResultsOpt?.ReceivableOpt)
+        && (a.QueryResultsOpt is null) == (b.QueryResultsOpt is null);
+
+    private static bool SameList<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
 
     private static bool Covers(TrafficReport current, TrafficReport previous) =>
         current.Consumed.BytesIn >= previous.Consumed.BytesIn && current.Consumed.BytesOut >= previous.Consumed.BytesOut

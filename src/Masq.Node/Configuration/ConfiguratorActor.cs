@@ -13,11 +13,12 @@ namespace Masq.Node.Configuration;
 
 /// <summary>
 /// Answers the UI's password and persistent-configuration messages: checkPassword, changePassword (and the
-/// newPassword broadcast), configuration, setConfiguration and walletAddresses.
+/// newPassword broadcast), configuration, setConfiguration, walletAddresses, generateWallets and recoverWallets.
 /// </summary>
 internal sealed partial class ConfiguratorActor(
     IPersistentConfiguration configuration,
     NodeRuntimeState state,
+    NodeWallets wallets,
     IUiOutbound outbound,
     NodeFailure failure,
     ILogger<ConfiguratorActor> logger)
@@ -26,6 +27,7 @@ internal sealed partial class ConfiguratorActor(
     private static readonly string[] HandledOpcodes =
     [
         Opcodes.CheckPassword, Opcodes.ChangePassword, Opcodes.Configuration, Opcodes.SetConfiguration, Opcodes.WalletAddresses,
+        Opcodes.GenerateWallets, Opcodes.RecoverWallets,
     ];
 
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
@@ -42,6 +44,8 @@ internal sealed partial class ConfiguratorActor(
             Opcodes.Configuration => Handle<UiConfigurationRequest>(envelope, Configuration),
             Opcodes.SetConfiguration => Handle<UiSetConfigurationRequest>(envelope, SetConfiguration),
             Opcodes.WalletAddresses => Handle<UiWalletAddressesRequest>(envelope, WalletAddresses),
+            Opcodes.GenerateWallets => Handle<UiGenerateWalletsRequest>(envelope, GenerateWallets),
+            Opcodes.RecoverWallets => Handle<UiRecoverWalletsRequest>(envelope, RecoverWallets),
             _ => null,
         };
         if (reply is null)
@@ -95,6 +99,7 @@ internal sealed partial class ConfiguratorActor(
             return envelope.ErrorReply(UiErrorCodes.ConfiguratorWrite, e.Message);
         }
         state.DbPassword = request.NewPassword;
+        LoadConsumingWalletIfUnknown(request.NewPassword);
         LogPasswordChanged();
         return envelope.Reply(new UiChangePasswordResponse());
     }
@@ -229,6 +234,101 @@ internal sealed partial class ConfiguratorActor(
         }
     }
 
+    private UiEnvelope GenerateWallets(UiEnvelope envelope, UiGenerateWalletsRequest request)
+    {
+        if (!PasswordOpensWallets(request.DbPassword))
+        {
+            return envelope.ErrorReply(UiErrorCodes.BadPassword, "Bad password; can't generate wallets");
+        }
+        if (!WalletRecipe.TryGenerate(request, out var derived, out var error))
+        {
+            return envelope.ErrorReply(error!.Code, error.Message);
+        }
+        if (StoreWallets(derived, request.DbPassword) is { } refusal)
+        {
+            return envelope.ErrorReply(refusal.Code, refusal.Message);
+        }
+        LogWalletsGenerated(derived.ConsumingWallet.ToString(), derived.EarningWallet.ToString());
+        return envelope.Reply(new UiGenerateWalletsResponse(
+            ConsumingWalletAddress: derived.ConsumingWallet.ToString(),
+            ConsumingWalletPrivateKey: EthereumKeys.ToHex(derived.ConsumingPrivateKey),
+            EarningWalletAddress: derived.EarningWallet.ToString(),
+            EarningWalletPrivateKey: EthereumKeys.ToHex(derived.EarningPrivateKey!),
+            MnemonicPhraseOpt: derived.Phrase?.Words.ToArray()));
+    }
+
+    private UiEnvelope RecoverWallets(UiEnvelope envelope, UiRecoverWalletsRequest request)
+    {
+        if (!PasswordOpensWallets(request.DbPassword))
+        {
+            return envelope.ErrorReply(UiErrorCodes.BadPassword, "Bad password; can't recover wallets");
+        }
+        if (!WalletRecipe.TryRecover(request, out var derived, out var error))
+        {
+            return envelope.ErrorReply(error!.Code, error.Message);
+        }
+        if (StoreWallets(derived, request.DbPassword) is { } refusal)
+        {
+            return envelope.ErrorReply(refusal.Code, refusal.Message);
+        }
+        LogWalletsRecovered(derived.ConsumingWallet.ToString(), derived.EarningWallet.ToString());
+        return envelope.Reply(new UiRecoverWalletsResponse());
+    }
+
+    private bool PasswordOpensWallets(string? password) =>
+        password is not null && configuration.IsPasswordSet() && configuration.CheckPassword(password);
+
+    /// <summary>
+    /// Refuses to replace different stored wallets; otherwise stores the encrypted consuming key and the earning
+    /// address together and switches the running Node to them.
+    /// </summary>
+    private WalletRequestError? StoreWallets(DerivedWallets derived, string password)
+    {
+        try
+        {
+            var storedKey = configuration.GetConsumingWalletPrivateKey(password);
+            var storedEarning = configuration.GetEarningWalletAddress();
+            if (storedKey is not null && !storedKey.AsSpan().SequenceEqual(derived.ConsumingPrivateKey))
+            {
+                return new WalletRequestError(UiErrorCodes.ConfiguratorWrite, "Collision: a different consuming wallet is already set up; cannot replace it");
+            }
+            if (storedEarning is not null && !string.Equals(storedEarning, derived.EarningWallet.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return new WalletRequestError(UiErrorCodes.ConfiguratorWrite, "Collision: a different earning wallet is already set up; cannot replace it");
+            }
+            configuration.SetWallets(derived.ConsumingPrivateKey, derived.EarningWallet.ToString(), password);
+        }
+        catch (PasswordException e)
+        {
+            return new WalletRequestError(UiErrorCodes.ConfiguratorWrite, $"PasswordError: {e.Message}");
+        }
+        catch (PersistenceException e)
+        {
+            return new WalletRequestError(UiErrorCodes.ConfiguratorWrite, e.Message);
+        }
+        wallets.Replace(derived.ConsumingPrivateKey, derived.EarningWallet);
+        return null;
+    }
+
+    private void LoadConsumingWalletIfUnknown(string password)
+    {
+        if (wallets.Current.HasConsumingWallet)
+        {
+            return;
+        }
+        try
+        {
+            if (configuration.GetConsumingWalletPrivateKey(password) is { } key)
+            {
+                wallets.SetConsumingKey(key);
+            }
+        }
+        catch (PersistenceException e)
+        {
+            LogReadFailure("consumingWalletPrivateKey", e.Message);
+        }
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "The database password was changed")]
     private partial void LogPasswordChanged();
 
@@ -237,4 +337,10 @@ internal sealed partial class ConfiguratorActor(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Could not read {Field} from the database: {Reason}")]
     private partial void LogReadFailure(string field, string reason);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Generated new wallets: consuming {Consuming}, earning {Earning}")]
+    private partial void LogWalletsGenerated(string consuming, string earning);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Recovered wallets: consuming {Consuming}, earning {Earning}")]
+    private partial void LogWalletsRecovered(string consuming, string earning);
 }

@@ -115,7 +115,8 @@ internal static class NodeHost
         builder.Services.AddSerilog(serilog, dispose: false);
         builder.Services.Configure<HostOptions>(o =>
         {
-            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            // Kestrel waits this long for UI connections to drain before closing them; actors finish well within it.
+            o.ShutdownTimeout = TimeSpan.FromSeconds(5);
             o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
         builder.Services.AddSingleton(TimeProvider.System);
@@ -129,6 +130,7 @@ internal static class NodeHost
         AddActor<ConfiguratorActor>(builder.Services);
         AddActor<DispatcherActor>(builder.Services);
         AddActor<NeighborhoodActor>(builder.Services);
+        builder.Services.AddMoney();
         builder.Services.AddSingleton<UiGateway>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
         builder.Services.AddMasqUiHub();

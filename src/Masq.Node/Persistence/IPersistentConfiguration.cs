@@ -95,6 +95,12 @@ internal interface IPersistentConfiguration
 
     void SetConsumingWalletPrivateKey(byte[]? privateKey, string password);
 
+    /// <summary>
+    /// Stores a new pair of wallets in one transaction: the consuming key (encrypted) and the earning address, so
+    /// that a failure leaves neither written.
+    /// </summary>
+    void SetWallets(byte[] consumingPrivateKey, string earningWalletAddress, string password);
+
     /// <summary>Node descriptors, or null when none are stored.</summary>
     IReadOnlyList<string>? GetPastNeighbors(string password);
 

@@ -288,6 +288,45 @@ internal sealed class PersistentConfiguration(IDbContextFactory<NodeDatabase> da
         WriteSecret(ConfigNames.ConsumingWalletPrivateKey, privateKey, password);
     }
 
+    public void SetWallets(byte[] consumingPrivateKey, string earningWalletAddress, string password)
+    {
+        ArgumentNullException.ThrowIfNull(consumingPrivateKey);
+        if (consumingPrivateKey.Length != PrivateKeyLength)
+        {
+            throw new ConfigValueException(ConfigNames.ConsumingWalletPrivateKey, $"must be {PrivateKeyLength} bytes, not {consumingPrivateKey.Length}");
+        }
+
+        if (!ChainHex.TryNormalizeWallet(earningWalletAddress, out var earning))
+        {
+            throw new ConfigValueException(ConfigNames.EarningWalletAddress, $"'{earningWalletAddress}' is not a wallet address");
+        }
+
+        string? example;
+        string? kdf;
+        using (var db = databases.CreateDbContext())
+        {
+            (example, kdf) = ReadPasswordRows(db);
+        }
+
+        var key = Unlock(example, kdf, password);
+        try
+        {
+            using var db = databases.CreateDbContext();
+            using var transaction = db.Database.BeginTransaction();
+            EnsurePasswordUnchanged(db, example, kdf);
+            var consuming = TrackedRow(db, ConfigNames.ConsumingWalletPrivateKey);
+            consuming.Encrypted = true;
+            consuming.Value = SecretSealer.Seal(consumingPrivateKey, key, ConfigNames.ConsumingWalletPrivateKey);
+            TrackedRow(db, ConfigNames.EarningWalletAddress).Value = earning;
+            db.SaveChanges();
+            transaction.Commit();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
     public IReadOnlyList<string>? GetPastNeighbors(string password)
     {
         var plaintext = ReadSecret(ConfigNames.PastNeighbors, password);

@@ -18,7 +18,7 @@ internal sealed record ClientRequestPayload(
 {
     private const string What = "client request";
 
-    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, Write);
+    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, SequencedPacket.EncodedLength + OriginatorPublicKey.Length + (TargetHostname?.Length ?? 0) * 3 + 160, Write);
 
     internal static ClientRequestPayload FromVersionedData(VersionedData data) =>
         data.DecodePayload(DataVersion.V0_1, What, Read);

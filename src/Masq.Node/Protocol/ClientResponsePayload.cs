@@ -13,7 +13,7 @@ internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacke
     public static ClientResponsePayload Terminating(StreamKey streamKey) =>
         new(streamKey, new SequencedPacket(ReadOnlyMemory<byte>.Empty, 0, LastData: true));
 
-    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, Write);
+    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, SequencedPacket.EncodedLength + 80, Write);
 
     internal static ClientResponsePayload FromVersionedData(VersionedData data) =>
         data.DecodePayload(DataVersion.V0_1, What, Read);

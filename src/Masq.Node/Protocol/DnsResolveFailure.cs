@@ -7,7 +7,7 @@ internal sealed record DnsResolveFailure(StreamKey StreamKey)
 {
     private const string What = "DNS resolve failure";
 
-    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, Write);
+    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, 48, Write);
 
     internal static DnsResolveFailure FromVersionedData(VersionedData data) =>
         data.DecodePayload(DataVersion.V0_1, What, Read);

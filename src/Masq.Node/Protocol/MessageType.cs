@@ -1,4 +1,4 @@
-using System.Formats.Cbor;
+using System.Text;
 
 namespace Masq.Node.Protocol;
 
@@ -18,61 +18,56 @@ internal abstract record MessageType
     public abstract string Variant { get; }
 
     /// <exception cref="CoresDecodeException">Anything but a well-formed message of a known variant and version.</exception>
-    public static MessageType Decode(ReadOnlyMemory<byte> encoded) =>
-        CoresCbor.Decode(encoded, CoresLimits.MaxPackageLength, What, Read);
-
-    public byte[] Encode()
+    public static MessageType Decode(ReadOnlyMemory<byte> encoded)
     {
-        var data = ToVersionedData();
-        var writer = CoresCbor.NewWriter(data.Bytes.Length * 2 + 64);
-        writer.WriteStartMap(1);
-        writer.WriteTextString(Variant);
-        data.Write(writer);
-        writer.WriteEndMap();
-        return writer.Encode();
-    }
+        if (encoded.Length > CoresLimits.MaxPackageLength)
+        {
+            throw new CoresDecodeException(CoresDecodeError.TooLarge, $"{What} is {encoded.Length} bytes; the limit is {CoresLimits.MaxPackageLength}.");
+        }
 
-    private protected abstract VersionedData ToVersionedData();
-
-    private static MessageType Read(CborReader reader)
-    {
-        var map = CoresCbor.ReadStartMap(reader, What);
-        if (!map.MoveNext(out var variant))
+        var reader = new CborSpanReader(encoded, What);
+        int? count = reader.ReadStartMap();
+        int seen = 0;
+        if (!reader.MoveNextKey(count, ref seen, out var variant))
         {
             throw CoresCbor.Missing(What, "variant");
         }
 
-        MessageType message;
-        if (variant.SequenceEqual("ClientRequest"u8))
-        {
-            message = new ClientRequestMessage(ClientRequestPayload.FromVersionedData(VersionedData.Read(reader)));
-        }
-        else if (variant.SequenceEqual("ClientResponse"u8))
-        {
-            message = new ClientResponseMessage(ClientResponsePayload.FromVersionedData(VersionedData.Read(reader)));
-        }
-        else if (variant.SequenceEqual("DnsResolveFailed"u8))
-        {
-            message = new DnsResolveFailedMessage(DnsResolveFailure.FromVersionedData(VersionedData.Read(reader)));
-        }
-        else if (variant.SequenceEqual("Gossip"u8))
-        {
-            message = new GossipMessage(VersionedData.Read(reader));
-        }
-        else if (variant.SequenceEqual("GossipFailure"u8))
-        {
-            message = new GossipFailureMessage(VersionedData.Read(reader));
-        }
-        else
-        {
-            throw new CoresDecodeException(CoresDecodeError.UnknownVariant, "Unknown message variant.");
-        }
-
-        if (map.MoveNext(out _))
+        // The variant's name is known before its data is decoded; the data is decoded by the variant's rules.
+        int kind = variant.SequenceEqual("ClientRequest"u8) ? 0
+            : variant.SequenceEqual("ClientResponse"u8) ? 1
+            : variant.SequenceEqual("DnsResolveFailed"u8) ? 2
+            : variant.SequenceEqual("Gossip"u8) ? 3
+            : variant.SequenceEqual("GossipFailure"u8) ? 4
+            : throw new CoresDecodeException(CoresDecodeError.UnknownVariant, "Unknown message variant.");
+        var data = VersionedData.Read(ref reader);
+        if (reader.MoveNextKey(count, ref seen, out _))
         {
             throw CoresCbor.Invalid(What, "more than one variant");
         }
 
-        return message;
+        reader.ExpectEnd();
+        return kind switch
+        {
+            0 => new ClientRequestMessage(ClientRequestPayload.FromVersionedData(data)),
+            1 => new ClientResponseMessage(ClientResponsePayload.FromVersionedData(data)),
+            2 => new DnsResolveFailedMessage(DnsResolveFailure.FromVersionedData(data)),
+            3 => new GossipMessage(data),
+            _ => new GossipFailureMessage(data),
+        };
     }
+
+    public byte[] Encode()
+    {
+        var data = ToVersionedData();
+        byte[] variant = Encoding.UTF8.GetBytes(Variant);
+        var bytes = new byte[1 + RawCbor.TextLength(variant) + data.EncodedLength];
+        int position = 0;
+        RawCbor.WriteHead(bytes, ref position, RawCbor.MajorMap, 1);
+        RawCbor.WriteText(bytes, ref position, variant);
+        data.WriteTo(bytes, ref position);
+        return bytes;
+    }
+
+    private protected abstract VersionedData ToVersionedData();
 }

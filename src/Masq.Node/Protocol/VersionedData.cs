@@ -9,7 +9,8 @@ namespace Masq.Node.Protocol;
 /// <remarks>
 /// <c>bytes</c> is written as serde writes a <c>Vec&lt;u8&gt;</c>, an array of uints, for compatibility with the
 /// reference; that nearly doubles random payload bytes on the wire. The reader also takes a byte string, so a later
-/// version can switch to the compact form.
+/// version can switch to the compact form. This level is encoded and decoded by hand (<see cref="RawCbor"/>,
+/// <see cref="CborSpanReader"/>) because System.Formats.Cbor is slow per array element.
 /// </remarks>
 internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> Bytes)
 {
@@ -21,9 +22,10 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
     public override int GetHashCode() => HashCode.Combine(Version, Bytes.Length);
 
     /// <summary>Encodes a payload record at <paramref name="version"/>.</summary>
-    internal static VersionedData Create(DataVersion version, Action<CborWriter> writePayload)
+    /// <param name="capacityHint">Expected encoded size, so that a 16 KiB payload is not copied through growing buffers.</param>
+    internal static VersionedData Create(DataVersion version, int capacityHint, Action<CborWriter> writePayload)
     {
-        var writer = CoresCbor.NewWriter();
+        var writer = CoresCbor.NewWriter(capacityHint);
         writePayload(writer);
         return new VersionedData(version, writer.Encode());
     }
@@ -44,52 +46,67 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
         return CoresCbor.Decode(Bytes, CoresLimits.MaxPackageLength, what, reader => read(reader, lenient));
     }
 
-    internal void Write(CborWriter writer)
+    /// <summary>Length of <see cref="WriteTo"/>'s output.</summary>
+    internal int EncodedLength =>
+        1 + RawCbor.TextLength("version"u8)
+        + 1 + RawCbor.TextLength("major"u8) + RawCbor.HeadLength(Version.Major) + RawCbor.TextLength("minor"u8) + RawCbor.HeadLength(Version.Minor)
+        + RawCbor.TextLength("bytes"u8) + RawCbor.UIntArrayLength(Bytes.Span)
+        + RawCbor.TextLength("phantom"u8) + 1;
+
+    /// <summary>Writes exactly <see cref="EncodedLength"/> bytes.</summary>
+    internal void WriteTo(Span<byte> destination, ref int position)
     {
-        writer.WriteStartMap(3);
-        writer.WriteTextString("version");
-        writer.WriteStartMap(2);
-        writer.WriteTextString("major");
-        writer.WriteUInt32(Version.Major);
-        writer.WriteTextString("minor");
-        writer.WriteUInt32(Version.Minor);
-        writer.WriteEndMap();
-        writer.WriteTextString("bytes");
-        CoresCbor.WriteByteArray(writer, Bytes.Span);
-        writer.WriteTextString("phantom");
-        writer.WriteNull();
-        writer.WriteEndMap();
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorMap, 3);
+        RawCbor.WriteText(destination, ref position, "version"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorMap, 2);
+        RawCbor.WriteText(destination, ref position, "major"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorUInt, Version.Major);
+        RawCbor.WriteText(destination, ref position, "minor"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorUInt, Version.Minor);
+        RawCbor.WriteText(destination, ref position, "bytes"u8);
+        RawCbor.WriteUIntArray(destination, ref position, Bytes.Span);
+        RawCbor.WriteText(destination, ref position, "phantom"u8);
+        destination[position++] = RawCbor.Null;
     }
 
-    internal static VersionedData Read(CborReader reader)
+    internal byte[] Encode()
+    {
+        var bytes = new byte[EncodedLength];
+        int position = 0;
+        WriteTo(bytes, ref position);
+        return bytes;
+    }
+
+    internal static VersionedData Read(ref CborSpanReader reader)
     {
         DataVersion? version = null;
         ReadOnlyMemory<byte>? bytes = null;
         bool phantom = false;
-        var map = CoresCbor.ReadStartMap(reader, What);
-        while (map.MoveNext(out var key))
+        int? count = reader.ReadStartMap();
+        int seen = 0;
+        while (reader.MoveNextKey(count, ref seen, out var key))
         {
             if (key.SequenceEqual("version"u8))
             {
-                version = version is null ? ReadVersion(reader) : throw map.Duplicate("version");
+                version = version is null ? ReadVersion(ref reader) : throw Duplicate("version");
             }
             else if (key.SequenceEqual("bytes"u8))
             {
-                bytes = bytes is null ? CoresCbor.ReadByteArray(reader, CoresLimits.MaxPackageLength, What) : throw map.Duplicate("bytes");
+                bytes = bytes is null ? reader.ReadByteArray(CoresLimits.MaxPackageLength) : throw Duplicate("bytes");
             }
             else if (key.SequenceEqual("phantom"u8))
             {
                 // PhantomData: serde writes null; nothing else is meaningful.
                 if (phantom)
                 {
-                    throw map.Duplicate("phantom");
+                    throw Duplicate("phantom");
                 }
 
-                phantom = CoresCbor.TryReadNull(reader) ? true : throw CoresCbor.Invalid(What, "phantom is not null");
+                phantom = reader.TryReadNull() ? true : throw CoresCbor.Invalid(What, "phantom is not null");
             }
             else
             {
-                map.UnknownKey(skip: false);
+                throw new CoresDecodeException(CoresDecodeError.UnknownField, $"{What} has an unknown field.");
             }
         }
 
@@ -99,24 +116,25 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
             bytes ?? throw CoresCbor.Missing(What, "bytes"));
     }
 
-    private static DataVersion ReadVersion(CborReader reader)
+    private static DataVersion ReadVersion(ref CborSpanReader reader)
     {
         ulong? major = null;
         ulong? minor = null;
-        var map = CoresCbor.ReadStartMap(reader, What);
-        while (map.MoveNext(out var key))
+        int? count = reader.ReadStartMap();
+        int seen = 0;
+        while (reader.MoveNextKey(count, ref seen, out var key))
         {
             if (key.SequenceEqual("major"u8))
             {
-                major = major is null ? CoresCbor.ReadUInt(reader, DataVersion.MaxComponent, What) : throw map.Duplicate("major");
+                major = major is null ? reader.ReadUInt(DataVersion.MaxComponent) : throw Duplicate("major");
             }
             else if (key.SequenceEqual("minor"u8))
             {
-                minor = minor is null ? CoresCbor.ReadUInt(reader, DataVersion.MaxComponent, What) : throw map.Duplicate("minor");
+                minor = minor is null ? reader.ReadUInt(DataVersion.MaxComponent) : throw Duplicate("minor");
             }
             else
             {
-                map.UnknownKey(skip: false);
+                throw new CoresDecodeException(CoresDecodeError.UnknownField, $"{What} version has an unknown field.");
             }
         }
 
@@ -124,4 +142,7 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
             (ushort)(major ?? throw CoresCbor.Missing(What, "version.major")),
             (ushort)(minor ?? throw CoresCbor.Missing(What, "version.minor")));
     }
+
+    private static CoresDecodeException Duplicate(string field) =>
+        new(CoresDecodeError.DuplicateField, $"{What} has '{field}' twice.");
 }

@@ -59,7 +59,9 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         {
             case Opcodes.Shutdown:
                 LogShutdown(clientId);
-                _lifetime.StopApplication();
+                // Clients see the connection drop at once; the host then stops its actors and closes the database cleanly.
+                _outbound.DisconnectAll();
+                StopNode();
                 return;
             case Opcodes.Crash:
                 HandleCrash(message);
@@ -81,8 +83,14 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
     {
         _failure.Record(Key, panicMessage);
         _logger.LogCritical("{Actor} crashed on request: {PanicMessage}", Key, panicMessage);
-        _lifetime.StopApplication();
+        StopNode();
     }
+
+    /// <summary>
+    /// StopApplication runs the stopping callbacks synchronously, and those wait for UI connections to end; called
+    /// inside a hub invocation it would wait for itself, so it runs on its own task.
+    /// </summary>
+    private void StopNode() => _ = Task.Run(_lifetime.StopApplication);
 
     private void HandleCrash(UiEnvelope message)
     {

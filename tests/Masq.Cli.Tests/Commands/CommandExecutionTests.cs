@@ -43,7 +43,7 @@ public sealed class CommandExecutionTests
         Assert.Equal(CommandResult.Success, await harness.RunAsync("start"));
 
         Assert.Equal("MASQNode successfully started in process 4321 on port 32768\n", harness.Stdout);
-        Assert.Equal(TimeSpan.FromSeconds(15), Assert.Single(harness.Transport.Timeouts));
+        Assert.Equal(CommandTimeouts.Start, Assert.Single(harness.Transport.Timeouts));
         Assert.Equal(Opcodes.Start, Single(harness.Transport).Opcode);
     }
 
@@ -70,7 +70,7 @@ public sealed class CommandExecutionTests
         Assert.Equal(CommandResult.Success, await harness.RunAsync("descriptor"));
 
         Assert.Equal(expected, harness.Stdout);
-        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(harness.Transport.Timeouts));
+        Assert.Equal(CommandTimeouts.Standard, Assert.Single(harness.Transport.Timeouts));
     }
 
     [Theory]

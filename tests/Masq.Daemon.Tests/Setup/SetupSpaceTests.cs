@@ -165,7 +165,11 @@ public sealed class SetupSpaceTests
         Assert.Equal(new string('*', 64), censored.Single(e => e.Name == "consuming-private-key").Value);
         Assert.Equal("warn", censored.Single(e => e.Name == "log-level").Value);
         Assert.Equal("pw", Entry(space, "db-password").Value);
-        Assert.Contains(key, space.LaunchArguments());
+        // The Node gets the secrets through its environment, never on its command line.
+        Assert.DoesNotContain(key, space.LaunchArguments());
+        Assert.DoesNotContain("pw", space.LaunchArguments());
+        Assert.Equal(key, space.LaunchEnvironment()["MASQ_CONSUMING_PRIVATE_KEY"]);
+        Assert.Equal("pw", space.LaunchEnvironment()["MASQ_DB_PASSWORD"]);
 
         space.Apply([("db-password", null)]);
         Assert.Equal("", SetupSpace.Censor(space.Current).Single(e => e.Name == "db-password").Value);
@@ -186,7 +190,8 @@ public sealed class SetupSpaceTests
         Assert.Empty(result.Errors);
         Assert.Equal(new SetupEntry("neighbors", PastNeighbor, SetupStatus.Configured), Entry(space, "neighbors"));
         Assert.Equal((DefaultDirectory, "pw"), _database.Reads[^1]);
-        Assert.Equal(["--db-password", "pw", "--neighbors", PastNeighbor], space.LaunchArguments());
+        Assert.Equal(["--neighbors", PastNeighbor], space.LaunchArguments());
+        Assert.Equal("pw", space.LaunchEnvironment()["MASQ_DB_PASSWORD"]);
     }
 
     [Fact]

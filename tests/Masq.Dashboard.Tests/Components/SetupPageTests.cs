@@ -155,6 +155,28 @@ public sealed class SetupPageTests : DashboardTestContext
         Assert.Equal("trace", cut.Find("#edit-log-level").GetAttribute("value"));
     }
 
+    [Fact]
+    public void Without_the_daemon_the_last_setup_is_marked_stale_and_saving_waits()
+    {
+        var cut = Render<SetupPage>();
+        cut.Find("#edit-button-log-level").Click();
+        cut.Find("#edit-log-level").Change("info");
+
+        Store.SetDaemon(DaemonLinkStatus.Lost, "closed");
+        Tick();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotNull(cut.Find("#setup-stale"));
+            Assert.True(cut.Find("#save-log-level").HasAttribute("disabled"));
+            Assert.Equal("info", cut.Find("#edit-log-level").GetAttribute("value"));
+        });
+
+        ConnectDaemon();
+        Tick();
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#save-log-level").HasAttribute("disabled")));
+    }
+
     private static UiSetupResponse Merge(IReadOnlyList<UiSetupRequestValue> values, IReadOnlyList<UiSetupError> errors)
     {
         var merged = Initial.Values.ToDictionary(v => v.Name);

@@ -63,6 +63,16 @@ public sealed class FakeMasqDaemon : IAsyncDisposable
         + "\"AQIDBAUG\" -> \"BAUGBwgJ\"; \"BAUGBwgJ\" -> \"AQIDBAUG\"; \"AQIDBAUG\" -> \"CQoLDA0O\"; \"CQoLDA0O\" -> \"AQIDBAUG\"; "
         + "\"BAUGBwgJ\" -> \"CQoLDA0O\"; \"CQoLDA0O\" -> \"BAUGBwgJ\"; \"BAUGBwgJ\" -> \"DxAREhMU\"; \"DxAREhMU\" -> \"FRYXGBka\"; }";
 
+    public const string ConsumingAddress = "0x7c4a1f9e2b3d5c6a8e0f1b2c3d4e5f6a7b8c9d0e";
+    public const string EarningAddress = "0x0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d";
+
+    /// <summary>A well-known BIP-39 test vector's words (not anyone's wallet).</summary>
+    public static readonly string[] MnemonicWords =
+        ("legal winner thank year wave sausage worth useful legal winner thank yellow "
+        + "legal winner thank year wave sausage worth useful legal winner thank yellow").Split(' ');
+
+    public bool WalletsMade { get; private set; }
+
     public List<UiEnvelope> ReceivedByNode { get; } = [];
 
     public static async Task<FakeMasqDaemon> StartAsync(bool nodeRunning = false)
@@ -172,6 +182,18 @@ public sealed class FakeMasqDaemon : IAsyncDisposable
                 Running = false;
                 NodeEndpoint.Abort(connectionId);
                 await DaemonEndpoint.BroadcastAsync(new UiCrashedBroadcast(ProcessId, CrashReason.Unrecognized(string.Empty)));
+                break;
+            case Opcodes.WalletAddresses when !WalletsMade:
+                await NodeEndpoint.ReplyAsync(connectionId, envelope.ErrorReply(UiErrorCodes.MissingData, "No wallets yet"));
+                break;
+            case Opcodes.WalletAddresses:
+                await NodeEndpoint.ReplyAsync(connectionId, envelope.Reply(new UiWalletAddressesResponse(ConsumingAddress, EarningAddress)));
+                break;
+            case Opcodes.GenerateWallets:
+                WalletsMade = true;
+                var size = envelope.GetPayload<UiGenerateWalletsRequest>().SeedSpecOpt?.MnemonicPhraseSizeOpt ?? 24;
+                await NodeEndpoint.ReplyAsync(connectionId, envelope.Reply(new UiGenerateWalletsResponse(
+                    ConsumingAddress, new string('A', 64), EarningAddress, new string('B', 64), MnemonicWords.Take(size).ToArray())));
                 break;
             case Opcodes.Scan:
                 await NodeEndpoint.ReplyAsync(connectionId, envelope.Reply(new UiScanResponse()));

@@ -12,9 +12,11 @@ public sealed class GraphLayoutTests
 
         var local = picture.Local!;
         Assert.Equal("AQIDBAUG", local.Id);
-        Assert.Equal(picture.Width / 2, local.X, 3);
-        Assert.Equal(picture.Height / 2, local.Y, 3);
         Assert.Equal(0, local.Ring);
+        // Ring 1 is nearer the local Node than ring 2.
+        var one = picture.Nodes.Single(n => n.Id == "BAUGBwgJ");
+        var two = picture.Nodes.Single(n => n.Id == "CQoLDA0O");
+        Assert.True(Distance(local, one) < Distance(local, two));
         Assert.Equal(1, picture.Nodes.Single(n => n.Id == "BAUGBwgJ").Ring);
         Assert.Equal(2, picture.Nodes.Single(n => n.Id == "CQoLDA0O").Ring);
         Assert.True(picture.Nodes.Single(n => n.Id == "CQoLDA0O").IsReferencedOnly);
@@ -85,6 +87,19 @@ public sealed class GraphLayoutTests
     }
 
     [Fact]
+    public void A_line_between_opposite_nodes_bends_around_the_local_node()
+    {
+        var picture = GraphLayout.Lay(DotParser.Parse("digraph { \"me\" [style=filled]; me -> a; a -> me; me -> b; b -> me; a -> b; b -> a }").Graph!);
+        var local = picture.Local!;
+        var ab = picture.Edges.Single(e => e.From == "a" && e.To == "b");
+
+        // The curve's midpoint lies outside the local Node's box.
+        var midX = (ab.X1 / 4) + (ab.Cx / 2) + (ab.X2 / 4);
+        var midY = (ab.Y1 / 4) + (ab.Cy / 2) + (ab.Y2 / 4);
+        Assert.True(Math.Abs(midX - local.X) > GraphPicture.NodeWidth / 2 || Math.Abs(midY - local.Y) > GraphPicture.NodeHeight / 2);
+    }
+
+    [Fact]
     public void Edges_end_at_the_box_borders()
     {
         var picture = GraphLayout.Lay(DotParser.Parse("digraph { \"a\" [style=filled]; a -> b }").Graph!);
@@ -96,4 +111,6 @@ public sealed class GraphLayoutTests
         Assert.True(insideX && insideY);
         Assert.True(Math.Abs(Math.Abs(edge.X1 - a.X) - (GraphPicture.NodeWidth / 2)) < 1e-6 || Math.Abs(Math.Abs(edge.Y1 - a.Y) - (GraphPicture.NodeHeight / 2)) < 1e-6);
     }
+
+    private static double Distance(PlacedNode a, PlacedNode b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 }

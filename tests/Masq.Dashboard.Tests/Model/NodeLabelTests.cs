@@ -16,15 +16,14 @@ public sealed class NodeLabelTests
         Assert.Equal("AQIDBAUG", label.ShortKey);
         Assert.Equal("1.2.3.4:1234/5678", label.Address);
         Assert.Equal("aR", label.FlagsText);
-        Assert.Equal("🇩🇪", label.CountryFlag);
     }
 
     [Fact]
-    public void Unknown_country_has_no_flag_and_missing_address_is_null()
+    public void Unknown_country_is_kept_and_missing_address_is_null()
     {
         var label = NodeLabel.Parse("Ar v0 ZZ\\nKEY\\n:", "KEY");
 
-        Assert.Null(label.CountryFlag);
+        Assert.Equal("ZZ", label.Country);
         Assert.Null(label.Address);
     }
 

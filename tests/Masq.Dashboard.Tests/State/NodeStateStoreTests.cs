@@ -34,8 +34,35 @@ public sealed class NodeStateStoreTests
         store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(9, 10, 11, 12)), top);
 
         var history = store.GetFinancialHistory();
+        Assert.Equal(2, history.Count);
         Assert.Equal([5UL, 9UL], history.Select(s => s.UnpaidAndPendingPayableGwei));
         Assert.Equal(-7, history[0].UnpaidReceivableGwei);
+    }
+
+    [Fact]
+    public void An_unchanged_answer_is_silent_but_still_adds_a_chart_point_now_and_then()
+    {
+        var store = new NodeStateStore(_clock, new StoreLimits(), 5333);
+        var top = new UiTopRecordsConfig(10, UiTopRecordsOrdering.Balance);
+        var heard = 0;
+        using var subscription = store.Subscribe(StoreArea.Financials, _ => heard++);
+        UiFinancialsResponse Answer() => new(new UiFinancialStatistics(1, 2, 3, 4), new UiQueryResults([new UiPayableAccount("0xa", 1, 2)], []));
+
+        store.AddFinancials(Answer(), top);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        store.AddFinancials(Answer(), top);
+        Assert.Equal(1, heard);
+        Assert.Single(store.GetFinancialHistory());
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        store.AddFinancials(Answer(), top);
+        Assert.Equal(2, heard);
+        Assert.Equal(2, store.GetFinancialHistory().Count);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(-6), store.Financials!.At);
+
+        store.AddFinancials(Answer() with { QueryResultsOpt = new UiQueryResults([new UiPayableAccount("0xa", 1, 3)], []) }, top);
+        Assert.Equal(3, heard);
+        Assert.Equal(_clock.GetUtcNow(), store.Financials!.At);
     }
 
     [Fact]

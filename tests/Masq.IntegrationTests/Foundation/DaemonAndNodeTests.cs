@@ -139,7 +139,11 @@ public sealed class DaemonAndNodeTests
         Assert.False(again.Running);
         Assert.Contains(again.Values, v => v.Name == ParameterNames.DbPassword && v.Value == new string('*', 16));
         Assert.Contains(again.Values, v => v.Name == ParameterNames.MinHops && v.Value == "5");
-        await client.TransactAsync<UiStartRequest, UiStartResponse>(new UiStartRequest(), Long);
+        var restarted = await client.TransactAsync<UiStartRequest, UiStartResponse>(new UiStartRequest(), Long);
+        // Secrets reach the Node through its environment, never its command line (which every user can read).
+        var commandLine = await File.ReadAllTextAsync($"/proc/{restarted.NewProcessId}/cmdline");
+        Assert.DoesNotContain("first secret", commandLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("db-password", commandLine, StringComparison.Ordinal);
         var afterRestart = await client.TransactAsync<UiConfigurationRequest, UiConfigurationResponse>(new UiConfigurationRequest("first secret"), Long);
         Assert.Equal("zero-hop", afterRestart.NeighborhoodMode);
     }
@@ -192,7 +196,8 @@ public sealed class DaemonAndNodeTests
         ]), Long);
         var failure = await Assert.ThrowsAsync<UiCallException>(() => client.TransactAsync<UiStartRequest, UiStartResponse>(new UiStartRequest(), Long));
         Assert.Equal(UiErrorCodes.NodeLaunch, failure.Code);
-        Assert.Matches(@"^Could not launch Node: Node started in process \d+, but died immediately\.$", failure.Message);
+        Assert.Matches(@"^Could not launch Node: Node started in process \d+, but died immediately:\n", failure.Message);
+        Assert.Contains("CrashTestDummy", failure.Message, StringComparison.Ordinal);
         var setup = await client.TransactAsync<UiSetupRequest, UiSetupResponse>(new UiSetupRequest([]), Long);
         Assert.Contains(setup.Values, v => v.Name == ParameterNames.CrashPoint && v.Value == "panic" && v.Status == SetupStatus.Set);
     }

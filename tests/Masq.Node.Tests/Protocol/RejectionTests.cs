@@ -79,7 +79,15 @@ public sealed class RejectionTests
             "address", "0x90f8bf6a479f320ead074411a4b0e7944ea8c9c1", "proof", new byte[] { 0xa3 }, "v", new byte[] { 0x00 },
             "r", new byte[] { 0x9a, 0x7f, 0xff, 0xff, 0xff, 0x00 });
 
-        Assert.Equal(CoresDecodeError.TooLarge, Reject(() => LiveHop.Decode(bomb)));
+        // The CBOR reader itself refuses a length beyond the input; either way nothing is allocated for it.
+        Assert.Contains(Reject(() => LiveHop.Decode(bomb)), new[] { CoresDecodeError.Malformed, CoresDecodeError.TooLarge });
+
+        // A length that fits the input but not the field is refused by the field's limit.
+        byte[] longR = Raw(
+            new byte[] { 0xa3 }, "public_key", new byte[] { 0x41, 0x01 }, "payer", new byte[] { 0xa2 },
+            "address", "0x90f8bf6a479f320ead074411a4b0e7944ea8c9c1", "proof", new byte[] { 0xa3 }, "v", new byte[] { 0x00 },
+            "r", new byte[] { 0x98, 33 }, new byte[33], new byte[100]);
+        Assert.Equal(CoresDecodeError.TooLarge, Reject(() => LiveHop.Decode(longR)));
     }
 
     [Fact]
@@ -143,9 +151,9 @@ public sealed class RejectionTests
         {
             w.WriteStartMap(2);
             w.WriteTextString("DnsResolveFailed");
-            data.Write(w);
+            w.WriteEncodedValue(data.Encode());
             w.WriteTextString("Gossip");
-            data.Write(w);
+            w.WriteEncodedValue(data.Encode());
             w.WriteEndMap();
         }))));
     }
@@ -175,6 +183,39 @@ public sealed class RejectionTests
         });
 
         Assert.Equal(new DnsResolveFailedMessage(new DnsResolveFailure(ProtocolSamples.StreamKey)), MessageType.Decode(encoded));
+    }
+
+    [Fact]
+    public void Messages_with_indefinite_maps_and_long_form_byte_elements_decode()
+    {
+        var inner = new DnsResolveFailure(ProtocolSamples.StreamKey).ToVersionedData().Bytes.ToArray();
+        var elements = new List<byte>();
+        foreach (byte b in inner)
+        {
+            elements.AddRange(b % 2 == 0 ? [0x19, 0, b] : [0x18, b]);
+        }
+
+        byte[] encoded = Raw(
+            new byte[] { 0xbf }, "DnsResolveFailed", new byte[] { 0xbf }, "phantom", new byte[] { 0xf6 },
+            "bytes", new byte[] { 0x9f }, elements.ToArray(), new byte[] { 0xff },
+            "version", new byte[] { 0xa2 }, "minor", new byte[] { 0x01 }, "major", new byte[] { 0x00 },
+            new byte[] { 0xff, 0xff });
+
+        Assert.Equal(new DnsResolveFailedMessage(new DnsResolveFailure(ProtocolSamples.StreamKey)), MessageType.Decode(encoded));
+        Assert.Equal(CoresDecodeError.TrailingBytes, Reject(() => MessageType.Decode(encoded.Append((byte)0).ToArray())));
+        Assert.Equal(CoresDecodeError.Malformed, Reject(() => MessageType.Decode(encoded.AsMemory(..^1))));
+    }
+
+    [Fact]
+    public void Versioned_data_byte_elements_above_255_are_refused()
+    {
+        byte[] encoded = Raw(
+            new byte[] { 0xa1 }, "Gossip", new byte[] { 0xa3 }, "version", new byte[] { 0xa2 }, "major", new byte[] { 0x00 }, "minor", new byte[] { 0x01 },
+            "bytes", new byte[] { 0x82, 0x01, 0x19, 0x01, 0x00 }, "phantom", new byte[] { 0xf6 });
+
+        Assert.Equal(CoresDecodeError.InvalidValue, Reject(() => MessageType.Decode(encoded)));
+        // Cut inside the two-byte argument of the last element.
+        Assert.Equal(CoresDecodeError.Malformed, Reject(() => MessageType.Decode(encoded.AsMemory(..^10))));
     }
 
     [Fact]
@@ -349,7 +390,7 @@ public sealed class RejectionTests
     {
         w.WriteStartMap(1);
         w.WriteTextString(variant);
-        data.Write(w);
+        w.WriteEncodedValue(data.Encode());
         w.WriteEndMap();
     });
 

@@ -151,7 +151,7 @@ public sealed class RouteFlowTests : IDisposable
         // [O, R1, R1, X]: R1's hop names R1 itself.
         var route = Route.OneWay(
             new RouteSegment([_o.PublicKey, _r1.PublicKey, _r1.PublicKey, _x.PublicKey], Component.ProxyClient), _o, _payer);
-        var (afterOrigin, _) = route.Shift(_o);
+        var (_, afterOrigin) = route.Shift(_o);
 
         var (hop, afterFirst) = afterOrigin.Shift(_r1);
         Assert.True(hop.IsLoopbackFor(_r1.PublicKey));

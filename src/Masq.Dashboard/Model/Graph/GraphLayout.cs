@@ -12,6 +12,10 @@ public static class GraphLayout
     private const double RingGap = 190;
     private const double Margin = 20;
     private const double SlotLength = GraphPicture.NodeWidth + 30;
+    private const double CurveBend = 0.2;
+
+    // Node boxes are wide and low: stretch the rings sideways so neighbors left and right get as much air as above and below.
+    private const double Stretch = 1.4;
 
     public static GraphPicture Lay(DotGraph graph)
     {
@@ -81,9 +85,6 @@ public static class GraphLayout
             }
         }
 
-        var extent = radius[ringCount - 1];
-        var half = extent + (GraphPicture.NodeWidth / 2) + Margin;
-        var halfHeight = extent + (GraphPicture.NodeHeight / 2) + Margin;
         var placed = new PlacedNode[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
@@ -91,8 +92,8 @@ public static class GraphLayout
             var r = radius[ring[i]];
             placed[i] = new PlacedNode(
                 node.Id,
-                half + (r * Math.Cos(angle[i])),
-                halfHeight + (r * Math.Sin(angle[i])),
+                r * Stretch * Math.Cos(angle[i]),
+                r * Math.Sin(angle[i]),
                 NodeLabel.Parse(node.Attribute("label"), node.Id),
                 i == local,
                 node.Attribute("shape") == "none",
@@ -107,7 +108,7 @@ public static class GraphLayout
                 directed.Add((a, b));
             }
         }
-        var edges = new List<PlacedEdge>();
+        var curves = new List<(int A, int B, bool Mutual, double Cx, double Cy)>();
         foreach (var (a, b) in directed.OrderBy(e => e.Item1).ThenBy(e => e.Item2))
         {
             var mutual = directed.Contains((b, a));
@@ -115,11 +116,40 @@ public static class GraphLayout
             {
                 continue; // drawn once, from the lower index
             }
-            var (x1, y1) = Clip(placed[a], placed[b]);
-            var (x2, y2) = Clip(placed[b], placed[a]);
-            edges.Add(new PlacedEdge(ids[a], ids[b], x1, y1, x2, y2, mutual, a == local || b == local));
+            // A gentle curve, bent to the left of a→b: a line between two Nodes opposite each other on a ring then
+            // passes beside the Node between them instead of behind it.
+            var dx = placed[b].X - placed[a].X;
+            var dy = placed[b].Y - placed[a].Y;
+            curves.Add((a, b, mutual, ((placed[a].X + placed[b].X) / 2) + (CurveBend * dy), ((placed[a].Y + placed[b].Y) / 2) - (CurveBend * dx)));
         }
-        return new GraphPicture(2 * half, 2 * halfHeight, placed, edges);
+
+        // Crop the picture to what is drawn.
+        var minX = placed.Min(n => n.X) - (GraphPicture.NodeWidth / 2);
+        var maxX = placed.Max(n => n.X) + (GraphPicture.NodeWidth / 2);
+        var minY = placed.Min(n => n.Y) - (GraphPicture.NodeHeight / 2);
+        var maxY = placed.Max(n => n.Y) + (GraphPicture.NodeHeight / 2);
+        foreach (var curve in curves)
+        {
+            // The curve stays within half the way from its chord to its control point.
+            var mx = ((placed[curve.A].X + placed[curve.B].X) / 4) + (curve.Cx / 2);
+            var my = ((placed[curve.A].Y + placed[curve.B].Y) / 4) + (curve.Cy / 2);
+            minX = Math.Min(minX, mx);
+            maxX = Math.Max(maxX, mx);
+            minY = Math.Min(minY, my);
+            maxY = Math.Max(maxY, my);
+        }
+        var shiftX = Margin - minX;
+        var shiftY = Margin - minY;
+        placed = placed.Select(n => n with { X = n.X + shiftX, Y = n.Y + shiftY }).ToArray();
+        var edges = new List<PlacedEdge>();
+        foreach (var (a, b, mutual, cx, cy) in curves)
+        {
+            var control = (X: cx + shiftX, Y: cy + shiftY);
+            var (x1, y1) = Clip(placed[a], control);
+            var (x2, y2) = Clip(placed[b], control);
+            edges.Add(new PlacedEdge(ids[a], ids[b], x1, y1, control.X, control.Y, x2, y2, mutual, a == local || b == local));
+        }
+        return new GraphPicture(maxX - minX + (2 * Margin), maxY - minY + (2 * Margin), placed, edges);
     }
 
     private static bool IsLocalNode(DotNode node) =>
@@ -146,11 +176,11 @@ public static class GraphLayout
         return a < 0 ? a + (2 * Math.PI) : a;
     }
 
-    /// <summary>Where the line from <paramref name="from"/>'s centre towards <paramref name="to"/> leaves its box.</summary>
-    private static (double X, double Y) Clip(PlacedNode from, PlacedNode to)
+    /// <summary>Where a line from <paramref name="from"/>'s centre towards <paramref name="toward"/> leaves its box.</summary>
+    private static (double X, double Y) Clip(PlacedNode from, (double X, double Y) toward)
     {
-        var dx = to.X - from.X;
-        var dy = to.Y - from.Y;
+        var dx = toward.X - from.X;
+        var dy = toward.Y - from.Y;
         if (Math.Abs(dx) < 1e-9 && Math.Abs(dy) < 1e-9)
         {
             return (from.X, from.Y);

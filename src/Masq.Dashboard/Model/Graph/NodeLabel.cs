@@ -55,11 +55,6 @@ public sealed record NodeLabel(
             lines);
     }
 
-    /// <summary>The country as a flag emoji (regional indicator letters); null for none or ZZ (unknown).</summary>
-    public string? CountryFlag => Country is { Length: 2 } c && c != "ZZ"
-        ? char.ConvertFromUtf32(0x1F1E6 + (c[0] - 'A')) + char.ConvertFromUtf32(0x1F1E6 + (c[1] - 'A'))
-        : null;
-
     public string FlagsText => AcceptsConnections is { } a && RoutesData is { } r
         ? $"{(a ? "A" : "a")}{(r ? "R" : "r")}"
         : string.Empty;

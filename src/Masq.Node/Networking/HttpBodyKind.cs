@@ -1,0 +1,8 @@
+namespace Masq.Node.Networking;
+
+internal enum HttpBodyKind
+{
+    None,
+    ContentLength,
+    Chunked,
+}

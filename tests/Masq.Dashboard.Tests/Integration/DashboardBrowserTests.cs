@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using Masq.Lib.Ui.Messages;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Masq.Dashboard.Tests.Integration;
+
+/// <summary>The real dashboard in real Chromium against the scripted Daemon and Node.</summary>
+[Trait("Category", "Browser")]
+public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Patient = new() { Timeout = 15_000 };
+
+    [Fact]
+    public async Task Overview_shows_the_running_node_and_updates_live()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/");
+
+        await Assertions.Expect(page.Locator("#node-state")).ToContainTextAsync("running", Patient);
+        await Assertions.Expect(page.Locator("#descriptor")).ToContainTextAsync(FakeMasqDaemon.Descriptor, Patient);
+        await Assertions.Expect(page.Locator("#connection-stage")).ToContainTextAsync("RouteFound", Patient);
+        await Assertions.Expect(page.Locator("#mode")).ToContainTextAsync("standard", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("overview.png"), FullPage = true });
+
+        await daemon.CrashNodeAsync("thread 'main' panicked at 'database is locked'");
+        await Assertions.Expect(page.Locator("#node-state")).ToContainTextAsync("database is locked", Patient);
+        await Assertions.Expect(page.Locator(".notices")).ToContainTextAsync("terminated", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("overview-crashed.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Daemon_loss_is_shown_on_the_page_and_recovery_follows()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/setup");
+        await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Daemon connected", Patient);
+
+        await daemon.KillDaemonAsync();
+        await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Reconnecting", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("daemon-lost.png") });
+
+        await daemon.RestartDaemonAsync();
+        await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Node: running", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task Setup_page_shows_the_daemons_error_inline_and_masks_the_password()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync();
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/setup");
+        await Assertions.Expect(page.Locator("#row-chain")).ToContainTextAsync("base-sepolia", Patient);
+
+        await page.ClickAsync("#edit-button-db-password");
+        await page.FillAsync("#edit-db-password", "very secret words");
+        await page.Locator("#edit-db-password").BlurAsync();
+        await page.ClickAsync("#save-db-password");
+        await Assertions.Expect(page.Locator("#row-db-password")).ToContainTextAsync("Set", Patient);
+
+        await page.ClickAsync("#edit-button-log-level");
+        await page.FillAsync("#edit-log-level", "loud");
+        await page.Locator("#edit-log-level").BlurAsync();
+        await page.ClickAsync("#save-log-level");
+        await Assertions.Expect(page.Locator("#error-log-level")).ToContainTextAsync("Invalid value: loud", Patient);
+
+        Assert.DoesNotContain("very secret", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("loud", await page.InputValueAsync("#edit-log-level"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("setup.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Accounting_and_neighborhood_pages_draw_the_nodes_figures()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+
+        var page = await OpenAsync(dashboard, "/accounting");
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("1.25", Patient);
+        // Let a few samples reach the chart, then change the Node's figures and see the page follow.
+        await Task.Delay(1500);
+        daemon.Financials = daemon.Financials with { StatsOpt = daemon.Financials.StatsOpt! with { TotalUnpaidReceivableGwei = 6_750_000_000 } };
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("6.75", Patient);
+        await Task.Delay(1000);
+        await Assertions.Expect(page.Locator(".chart canvas").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accounting.png"), FullPage = true });
+
+        await page.ClickAsync("a[href=neighborhood]");
+        await Assertions.Expect(page.Locator("#graph-summary")).ToContainTextAsync("5 Nodes known; this Node has 2 full neighbors", Patient);
+        Assert.Equal(1, await page.Locator("svg.graph g.node.local").CountAsync());
+        await page.FillAsync("#exit-codes", "de|fr");
+        await page.Locator("#exit-codes").BlurAsync();
+        await page.ClickAsync("#set-exit");
+        await Assertions.Expect(page.Locator("#exit-current")).ToContainTextAsync("Country Codes: [DE] - Priority: 1", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("neighborhood.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Wizard_takes_a_newcomer_to_a_running_zero_hop_node_with_wallets()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync();
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/wizard");
+
+        await page.ClickAsync("#mode-next");
+        await page.FillAsync("#password1", "correct horse");
+        await page.FillAsync("#password2", "correct horse");
+        await page.Locator("#password2").BlurAsync();
+        await page.ClickAsync("#password-next");
+        await page.ClickAsync("#blockchain-next");
+        await page.ClickAsync("#start-node");
+        await Assertions.Expect(page.Locator("#step-wallets")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        await page.ClickAsync("#choose-generate");
+        await page.SelectOptionAsync("#word-count", "12");
+        await page.ClickAsync("#generate");
+        await Assertions.Expect(page.Locator("#mnemonic li")).ToHaveCountAsync(12, new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("wizard-mnemonic.png"), FullPage = true });
+        Assert.DoesNotContain(new string('A', 64), await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.ClickAsync("#wrote-it-down");
+        foreach (var input in await page.Locator("input[id^=confirm-]").AllAsync())
+        {
+            var id = await input.GetAttributeAsync("id");
+            var position = int.Parse(id!["confirm-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            await input.FillAsync(FakeMasqDaemon.MnemonicWords[position - 1]);
+            await input.BlurAsync();
+        }
+        await page.ClickAsync("#confirm-words");
+        await Assertions.Expect(page.Locator("#wallets-done")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.ClickAsync("#wallets-continue");
+        await Assertions.Expect(page.Locator("#curl-example")).ToHaveTextAsync("curl -x http://127.0.0.1:8118 http://example.com/", new() { Timeout = 15_000 });
+        Assert.DoesNotContain("legal winner", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("wizard-finish.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Logs_page_streams_and_filters_the_nodes_broadcasts()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/logs");
+        await DashboardHost.WaitUntilAsync(() => daemon.NodeEndpoint.ConnectionCount > 0, "the Node connection");
+
+        await daemon.NodeEndpoint.BroadcastAsync(new UiLogBroadcast("Received Debut from 5.6.7.8:1234", UiLogLevel.Info));
+        await daemon.NodeEndpoint.BroadcastAsync(new UiLogBroadcast("Payable scan could not start: no consuming wallet", UiLogLevel.Warn));
+        await Assertions.Expect(page.Locator("#log-table")).ToContainTextAsync("no consuming wallet", Patient);
+
+        await page.UncheckAsync("#level-warn");
+        await Assertions.Expect(page.Locator("#log-table")).Not.ToContainTextAsync("no consuming wallet", Patient);
+        await Assertions.Expect(page.Locator("#log-table")).ToContainTextAsync("Debut", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("logs.png") });
+    }
+
+    [Fact]
+    public async Task Ten_tabs_all_follow_a_payable_change_figures_for_latency_memory_and_cpu()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        await using var context = await fixture.Browser.NewContextAsync();
+        var pages = new List<IPage>();
+        for (var i = 0; i < 10; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(dashboard.Address, "/accounting").ToString());
+            pages.Add(page);
+        }
+        foreach (var page in pages)
+        {
+            await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("1.25", Patient);
+        }
+
+        // Idle with 10 live tabs: the dashboard's memory and CPU (this test process hosts it, so these are upper bounds).
+        var process = Process.GetCurrentProcess();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        process.Refresh();
+        var cpuShare = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
+        var heapMb = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
+        var workingSetMb = process.WorkingSet64 / (1024.0 * 1024.0);
+
+        // A payable changes in the Node: time until every tab shows it.
+        var clock = Stopwatch.StartNew();
+        daemon.Financials = daemon.Financials with { StatsOpt = daemon.Financials.StatsOpt! with { TotalUnpaidAndPendingPayableGwei = 8_880_000_000 } };
+        await Assertions.Expect(pages[0].Locator("#totals")).ToContainTextAsync("8.88", Patient);
+        var first = clock.ElapsedMilliseconds;
+        foreach (var page in pages)
+        {
+            await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("8.88", Patient);
+        }
+        var all = clock.ElapsedMilliseconds;
+
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"10 tabs on /accounting, poll interval 200 ms, 2 shared cores\n"
+            + $"payable change -> first tab shows it: {first} ms; all 10 tabs: {all} ms\n"
+            + $"idle CPU of the test process (dashboard + fake Daemon/Node + Playwright client) over 10 s: {cpuShare:P1} of one core\n"
+            + $"managed heap after full GC: {heapMb:F1} MiB; working set: {workingSetMb:F1} MiB\n");
+        output.WriteLine(figures);
+        var directory = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDirectory)!, "figures");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "dashboard-10-tabs.txt"), figures);
+    }
+
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    private async Task<IPage> OpenAsync(DashboardHost dashboard, string path)
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(new Uri(dashboard.Address, path).ToString());
+        return page;
+    }
+}
