@@ -7,7 +7,7 @@ const path = require('path');
 const solc = require('solc');
 
 const source = path.join(__dirname, 'contracts', 'HotToken.sol');
-const target = path.join(__dirname, 'artifacts', 'HotToken.json');
+const target = path.join(__dirname, 'compiled', 'HotToken.json');
 const input = {
   language: 'Solidity',
   sources: { 'HotToken.sol': { content: fs.readFileSync(source, 'utf8') } },

@@ -316,8 +316,11 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
             case Opcodes.ConfigurationChanged:
                 _ = RefreshConfigurationAsync();
                 break;
-            case TrafficReportReader.Opcode when TrafficReportReader.TryRead(envelope.PayloadJson, out var traffic):
-                _store.AddTraffic(traffic);
+            case Opcodes.TrafficStats when envelope.TryGetPayload<UiTrafficStatsBroadcast>(out var traffic, out _):
+                _store.AddTraffic(new TrafficReport(
+                    new TrafficCounters(traffic.Consumed.BytesIn, traffic.Consumed.BytesOut),
+                    new TrafficCounters(traffic.Routed.BytesIn, traffic.Routed.BytesOut),
+                    new TrafficCounters(traffic.Exit.BytesIn, traffic.Exit.BytesOut)));
                 break;
             default:
                 _logger.LogDebug("Discarding unrecognized broadcast with opcode '{Opcode}'", envelope.Opcode);

@@ -68,6 +68,20 @@ public static class DashboardApp
                 failures.AddRange(LoopbackUrls.Check(url));
             }
         }
+        // Check the options here too, so every failure is reported plainly before anything starts.
+        var options = new DashboardOptions();
+        try
+        {
+            builder.Configuration.Bind(options);
+            if (new DashboardOptionsValidator().Validate(null, options) is { Failed: true } result)
+            {
+                failures.AddRange(result.Failures);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            failures.Add($"Invalid option: {e.Message}");
+        }
         if (failures.Count > 0)
         {
             throw new DashboardConfigurationException(failures);

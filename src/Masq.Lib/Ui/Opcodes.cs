@@ -29,6 +29,9 @@ public static class Opcodes
     public const string NewPassword = "newPassword";
     public const string ConfigurationChanged = "configurationChanged";
 
+    /// <summary>Masq's own broadcast (not in the reference): the Node's traffic counters, about once a second.</summary>
+    public const string TrafficStats = "trafficStats";
+
     /// <summary>Opcodes the Daemon answers itself; every other one is redirected to the Node.</summary>
     public static bool IsHandledByDaemon(string opcode) => opcode is Setup or Start;
 }

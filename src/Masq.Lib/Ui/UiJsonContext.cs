@@ -63,6 +63,8 @@ namespace Masq.Lib.Ui;
 [JsonSerializable(typeof(UiStartRequest))]
 [JsonSerializable(typeof(UiStartResponse))]
 [JsonSerializable(typeof(UiTopRecordsConfig))]
+[JsonSerializable(typeof(UiTrafficCounters))]
+[JsonSerializable(typeof(UiTrafficStatsBroadcast))]
 [JsonSerializable(typeof(UiUndelivered))]
 [JsonSerializable(typeof(UiUnmarshalError))]
 [JsonSerializable(typeof(UiWalletAddressesRequest))]

@@ -127,6 +127,8 @@ internal static class NodeHost
         builder.Services.AddSingleton(new NodeRunOptions(CrashOnMessage: crashPoint == CrashPoint.Message));
         builder.Services.AddSingleton<NodeFailure>();
         builder.Services.AddSingleton<ConnectionProgress>();
+        builder.Services.AddSingleton<TrafficCounters>();
+        builder.Services.AddHostedService<TrafficStatsBroadcaster>();
         AddActor<ConfiguratorActor>(builder.Services);
         AddActor<DispatcherActor>(builder.Services);
         AddActor<NeighborhoodActor>(builder.Services);

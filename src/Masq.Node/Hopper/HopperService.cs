@@ -1,0 +1,367 @@
+using System.Net;
+using Masq.Lib.Configuration;
+using Masq.Node.Accounting;
+using Masq.Node.Actors;
+using Masq.Node.Crypto;
+using Masq.Node.Hosting;
+using Masq.Node.Networking;
+using Masq.Node.Protocol;
+using Microsoft.Extensions.Logging;
+using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+
+namespace Masq.Node.Hopper;
+
+/// <summary>
+/// The Hopper (data-path.md §1–2): its ConsumingService sends this Node's own packages (shift its hop, seal for the next
+/// Node, hand to the pool, or loop back when the next Node is itself); its RoutingService takes clandestine packages
+/// and relays them (payer proof, banned wallet, routing report, shift, re-seal) or expires them to the ProxyClient,
+/// the ProxyServer or the Neighborhood. Stateless per package apart from its caches, so it runs on the caller's task:
+/// packages from different links are handled in parallel, packages of one link in order.
+/// </summary>
+internal sealed partial class HopperService : IClandestineInbound, ICrashable
+{
+    private readonly ICryptDE _main;
+    private readonly ICryptDE _alias;
+    private readonly NodeSettings _settings;
+    private readonly IClandestineSender _sender;
+    private readonly IAccountant _accountant;
+    private readonly IBannedWallets _banned;
+    private readonly IGossipSink _gossip;
+    private readonly Lazy<IExitInbound> _exit;
+    private readonly Lazy<IOriginInbound> _origin;
+    private readonly CrashHook _crashHook;
+    private readonly ILogger<HopperService> _logger;
+    private readonly HopCache _hops;
+    private readonly ReplayGuard _replays = new();
+    private readonly bool _decentralized;
+
+    public HopperService(
+        NodeIdentity identity,
+        NodeSettings settings,
+        IClandestineSender sender,
+        IAccountant accountant,
+        IBannedWallets banned,
+        IGossipSink gossip,
+        Lazy<IExitInbound> exit,
+        Lazy<IOriginInbound> origin,
+        CrashHook crashHook,
+        ILogger<HopperService> logger)
+    {
+        _main = identity.Main;
+        _alias = identity.Alias;
+        _settings = settings;
+        _sender = sender;
+        _accountant = accountant;
+        _banned = banned;
+        _gossip = gossip;
+        _exit = exit;
+        _origin = origin;
+        _crashHook = crashHook;
+        _logger = logger;
+        _hops = new HopCache(_main);
+        _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
+    }
+
+    public string Key => "HOPPER";
+
+    public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
+
+    /// <summary>Shifts this Node's own top hop off <paramref name="route"/> once, for all the packages of a stream.</summary>
+    /// <exception cref="CoresDecodeException">The top hop is not this Node's.</exception>
+    public PreparedRoute Prepare(Route route)
+    {
+        var (entry, remaining) = _hops.Shift(route);
+        return new PreparedRoute(remaining, entry.Hop.PublicKey);
+    }
+
+    /// <summary>ConsumingService: sends a package by a prepared route. False when the next Node cannot be reached.</summary>
+    public async ValueTask<bool> SendAsync(PreparedRoute route, ReadOnlyMemory<byte> sealedPayload, CancellationToken cancellationToken)
+    {
+        var package = new LiveCoresPackage(route.Remaining, sealedPayload);
+        if (route.NextKey == _main.PublicKey)
+        {
+            await RouteAsync(package, null, 1, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return await _sender.SendAsync(route.NextKey, package.Seal(_main, route.NextKey), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>ConsumingService for a one-off package (gossip, for example).</summary>
+    /// <exception cref="CoresDecodeException">The route's top hop is not this Node's.</exception>
+    public ValueTask<bool> SendAsync(IncipientCoresPackage package, CancellationToken cancellationToken) =>
+        SendAsync(Prepare(package.Route), package.Payload, cancellationToken);
+
+    /// <summary>
+    /// A "no-lookup" package (Debuts and gossip replies, neighborhood.md §3.1): sealed for <paramref name="target"/> and
+    /// sent straight to <paramref name="address"/>, to be expired at the target's Neighborhood.
+    /// </summary>
+    public async ValueTask<bool> SendNoLookupAsync(PublicKey target, IPEndPoint address, MessageType message, CancellationToken cancellationToken)
+    {
+        var route = Route.OneWay(new RouteSegment([_main.PublicKey, target], Component.Neighborhood), _main, payer: null);
+        var prepared = Prepare(route);
+        var package = new LiveCoresPackage(prepared.Remaining, _main.Seal(target, message.Encode()));
+        return await _sender.SendToAsync(address, package.Seal(_main, target), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Zero-hop: a request goes straight to this Node's ProxyClient, unsealed.</summary>
+    public ValueTask SendToLocalExitAsync(ClientRequestPayload payload, CancellationToken cancellationToken) =>
+        _exit.Value.HandleLocalAsync(payload, cancellationToken);
+
+    /// <summary>Zero-hop: a response goes straight back to this Node's ProxyServer, unsealed.</summary>
+    public ValueTask SendToLocalOriginAsync(MessageType message, CancellationToken cancellationToken) =>
+        _origin.Value.HandleLocalAsync(message, cancellationToken);
+
+    /// <summary>RoutingService: one package from a clandestine link.</summary>
+    public async ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken)
+    {
+        LiveCoresPackage package;
+        try
+        {
+            package = LiveCoresPackage.Open(_main, sealedPackage.Span);
+        }
+        catch (CoresDecodeException e)
+        {
+            LogPackageUnopenable(source, e.Error);
+            return;
+        }
+
+        // Checked after opening, so forged bytes cannot poison the memory of honest packages.
+        if (_replays.IsReplay(sealedPackage.Span))
+        {
+            LogReplayed(source);
+            return;
+        }
+
+        await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask RouteAsync(LiveCoresPackage package, IPEndPoint? source, int localHops, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            HopEntry entry;
+            Route remaining;
+            try
+            {
+                (entry, remaining) = _hops.Shift(package.Route);
+            }
+            catch (CoresDecodeException e)
+            {
+                LogHopUnreadable(Describe(source), e.Error);
+                return;
+            }
+
+            var hop = entry.Hop;
+            switch (hop.Component)
+            {
+                case Component.Hopper when hop.IsTerminal:
+                    LogWrongMessage(Describe(source), "a terminal hop for the Hopper");
+                    return;
+                case Component.Hopper when hop.IsLoopbackFor(_main.PublicKey):
+                    // The route visits this Node again: shift and go on locally, within the route's own length.
+                    if (++localHops > CoresLimits.MaxHops)
+                    {
+                        LogRouteLoops(Describe(source));
+                        return;
+                    }
+
+                    package = package with { Route = remaining };
+                    continue;
+                case Component.Hopper:
+                    await RelayAsync(package, entry, remaining, source, cancellationToken).ConfigureAwait(false);
+                    return;
+                case Component.ProxyClient:
+                    await ExpireToExitAsync(package, entry, source, cancellationToken).ConfigureAwait(false);
+                    return;
+                case Component.ProxyServer:
+                    await ExpireToOriginAsync(package, remaining, source, cancellationToken).ConfigureAwait(false);
+                    return;
+                case Component.Neighborhood:
+                    await ExpireToNeighborhoodAsync(package, hop, source, cancellationToken).ConfigureAwait(false);
+                    return;
+                default:
+                    LogWrongMessage(Describe(source), "an unknown component");
+                    return;
+            }
+        }
+    }
+
+    private async ValueTask RelayAsync(LiveCoresPackage package, HopEntry entry, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
+    {
+        if (!TryAcceptPayer(entry, source, out var payer))
+        {
+            return;
+        }
+
+        var next = new LiveCoresPackage(remaining, package.Payload);
+        var nextKey = entry.Hop.PublicKey;
+        byte[] sealedNext;
+        try
+        {
+            sealedNext = next.Seal(_main, nextKey);
+        }
+        catch (CryptDeException)
+        {
+            LogWrongMessage(Describe(source), "a next key nobody can seal for");
+            return;
+        }
+
+        var rates = _settings.EffectiveRatePack;
+        await _accountant.ReportAsync(
+            new RoutingServiceProvided(payer, rates.RoutingServiceRate, rates.RoutingByteRate, package.Payload.Length),
+            cancellationToken).ConfigureAwait(false);
+        if (!await _sender.SendAsync(nextKey, sealedNext, cancellationToken).ConfigureAwait(false))
+        {
+            LogNextHopUnreachable(nextKey.ToString());
+        }
+    }
+
+    /// <summary>A relay needs a payer whose proof was made for this Node and who is not banned; otherwise it drops the package.</summary>
+    private bool TryAcceptPayer(HopEntry entry, IPEndPoint? source, out LibWallet wallet)
+    {
+        wallet = null!;
+        if (entry.Hop.Payer is not { } payer)
+        {
+            LogNoPayer(Describe(source));
+            return false;
+        }
+
+        if (!entry.PayerProven)
+        {
+            LogForgedProof(Describe(source), payer.Wallet.ToString());
+            return false;
+        }
+
+        wallet = LibWallet.FromBytes(payer.Wallet.Span);
+        if (_banned.IsBanned(wallet))
+        {
+            LogBanned(Describe(source), payer.Wallet.ToString());
+            return false;
+        }
+
+        return true;
+    }
+
+    private async ValueTask ExpireToExitAsync(LiveCoresPackage package, HopEntry entry, IPEndPoint? source, CancellationToken cancellationToken)
+    {
+        if (_settings.NeighborhoodMode == NeighborhoodMode.ConsumeOnly)
+        {
+            LogNotAnExit(Describe(source));
+            return;
+        }
+
+        if (_decentralized && !TryAcceptPayer(entry, source, out _))
+        {
+            return;
+        }
+
+        ExpiredCoresPackage<MessageType> expired;
+        try
+        {
+            expired = package.ToExpired(entry.Hop, source, _main);
+        }
+        catch (CoresDecodeException e)
+        {
+            LogPayloadUnopenable(Describe(source), e.Error);
+            return;
+        }
+
+        if (expired.Payload is not ClientRequestMessage request)
+        {
+            LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the ProxyClient");
+            return;
+        }
+
+        await _exit.Value.HandleRoutedAsync(expired.WithPayload(request.Payload), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask ExpireToOriginAsync(LiveCoresPackage package, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
+    {
+        MessageType message;
+        try
+        {
+            message = MessageType.Decode(SealedCbor.Open(_alias, package.Payload.Span, CoresLimits.MaxPackageLength, "payload"));
+        }
+        catch (CoresDecodeException e)
+        {
+            LogPayloadUnopenable(Describe(source), e.Error);
+            return;
+        }
+
+        if (message is not (ClientResponseMessage or DnsResolveFailedMessage))
+        {
+            LogWrongMessage(Describe(source), $"a {message.Variant} for the ProxyServer");
+            return;
+        }
+
+        uint? returnRouteId;
+        try
+        {
+            returnRouteId = _hops.ReadReturnRouteId(remaining);
+        }
+        catch (CoresDecodeException)
+        {
+            returnRouteId = null;
+        }
+
+        await _origin.Value.HandleRoutedAsync(message, returnRouteId, package.Payload.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask ExpireToNeighborhoodAsync(LiveCoresPackage package, LiveHop hop, IPEndPoint? source, CancellationToken cancellationToken)
+    {
+        ExpiredCoresPackage<MessageType> expired;
+        try
+        {
+            expired = package.ToExpired(hop, source, _main);
+        }
+        catch (CoresDecodeException e)
+        {
+            LogPayloadUnopenable(Describe(source), e.Error);
+            return;
+        }
+
+        if (expired.Payload is not (GossipMessage or GossipFailureMessage))
+        {
+            LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the Neighborhood");
+            return;
+        }
+
+        await _gossip.ReceiveAsync(expired, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(IPEndPoint? source) => source?.ToString() ?? "this Node";
+
+    [LoggerMessage(EventId = DataPathEventIds.PackageUnopenable, Level = LogLevel.Warning, Message = "Dropped a package from {Source} that does not open with this Node's key ({Reason})")]
+    private partial void LogPackageUnopenable(IPEndPoint source, CoresDecodeError reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.ReplayedPackage, Level = LogLevel.Warning, Message = "Dropped a replayed package from {Source}")]
+    private partial void LogReplayed(IPEndPoint source);
+
+    [LoggerMessage(EventId = DataPathEventIds.HopUnreadable, Level = LogLevel.Warning, Message = "Dropped a package from {Source} whose next hop is not this Node's ({Reason})")]
+    private partial void LogHopUnreadable(string source, CoresDecodeError reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.RouteLoops, Level = LogLevel.Warning, Message = "Dropped a package from {Source} whose route keeps coming back to this Node")]
+    private partial void LogRouteLoops(string source);
+
+    [LoggerMessage(EventId = DataPathEventIds.RelayWithoutPayer, Level = LogLevel.Warning, Message = "Dropped a package from {Source}: nobody pays for its hop")]
+    private partial void LogNoPayer(string source);
+
+    [LoggerMessage(EventId = DataPathEventIds.ForgedPayerProof, Level = LogLevel.Warning, Message = "Dropped a package from {Source}: the proof of payer {Wallet} was not made for this Node")]
+    private partial void LogForgedProof(string source, string wallet);
+
+    [LoggerMessage(EventId = DataPathEventIds.BannedPayer, Level = LogLevel.Warning, Message = "Dropped a package from {Source}: payer {Wallet} is banned")]
+    private partial void LogBanned(string source, string wallet);
+
+    [LoggerMessage(EventId = DataPathEventIds.NotAnExit, Level = LogLevel.Warning, Message = "Dropped a request from {Source}: a consume-only Node is no exit")]
+    private partial void LogNotAnExit(string source);
+
+    [LoggerMessage(EventId = DataPathEventIds.PayloadUnopenable, Level = LogLevel.Warning, Message = "Dropped a package from {Source} whose payload does not open ({Reason})")]
+    private partial void LogPayloadUnopenable(string source, CoresDecodeError reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.WrongMessageForComponent, Level = LogLevel.Warning, Message = "Dropped a package from {Source}: {What}")]
+    private partial void LogWrongMessage(string source, string what);
+
+    [LoggerMessage(EventId = DataPathEventIds.NextHopUnreachable, Level = LogLevel.Warning, Message = "Dropped a relayed package: the next Node {Key} cannot be reached")]
+    private partial void LogNextHopUnreachable(string key);
+}

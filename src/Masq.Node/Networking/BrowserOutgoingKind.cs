@@ -1,0 +1,13 @@
+namespace Masq.Node.Networking;
+
+internal enum BrowserOutgoingKind
+{
+    /// <summary>Write the bytes.</summary>
+    Data,
+
+    /// <summary>The server closed: close the connection after what came before.</summary>
+    Finish,
+
+    /// <summary>Write the counterfeit error, then close.</summary>
+    Fail,
+}

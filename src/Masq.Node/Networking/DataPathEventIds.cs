@@ -1,0 +1,66 @@
+namespace Masq.Node.Networking;
+
+/// <summary>The data path's log event ids in one table (6000–6499), so a log line can be traced to its source.</summary>
+internal static class DataPathEventIds
+{
+    public const int Crashed = 6000;
+
+    // Networking: clandestine links
+    public const int ClandestineListening = 6001;
+    public const int ClandestineConnected = 6002;
+    public const int ClandestineConnectFailed = 6003;
+    public const int ClandestineAccepted = 6004;
+    public const int ClandestineClosed = 6005;
+    public const int ClandestineMalformed = 6006;
+    public const int ClandestineTruncated = 6007;
+    public const int NoAddressForKey = 6008;
+    public const int LinkDropped = 6009;
+    public const int ClandestineListenFailed = 6010;
+
+    // Networking: browser side
+    public const int BrowserListening = 6020;
+    public const int BrowserListenFailed = 6021;
+    public const int BrowserBadRequest = 6022;
+    public const int BrowserHeadTooLarge = 6023;
+    public const int BrowserNoHost = 6024;
+    public const int BrowserNotTls = 6025;
+    public const int BrowserNoServerName = 6026;
+    public const int BrowserConnectRefused = 6027;
+    public const int BrowserConnectionFailed = 6028;
+    public const int LoopbackTargetRefused = 6029;
+    public const int PrivilegedPortBound = 6030;
+    public const int PrivilegedPortUnavailable = 6031;
+
+    // Hopper
+    public const int PackageUnopenable = 6100;
+    public const int HopUnreadable = 6101;
+    public const int RelayWithoutPayer = 6102;
+    public const int ForgedPayerProof = 6103;
+    public const int BannedPayer = 6104;
+    public const int RouteLoops = 6105;
+    public const int ReplayedPackage = 6106;
+    public const int PayloadUnopenable = 6107;
+    public const int WrongMessageForComponent = 6108;
+    public const int NotAnExit = 6109;
+    public const int NextHopUnreachable = 6110;
+    public const int GossipDropped = 6111;
+
+    // ProxyServer
+    public const int NoRoute = 6200;
+    public const int NoConsumingWallet = 6201;
+    public const int DnsFailureRetrying = 6202;
+    public const int DnsFailureFinal = 6203;
+    public const int Straggler = 6204;
+    public const int UnknownReturnRoute = 6205;
+    public const int StreamLostPackets = 6206;
+    public const int StreamExpired = 6207;
+
+    // ProxyClient
+    public const int ExitNoHostname = 6300;
+    public const int ExitDnsFailed = 6301;
+    public const int ExitConnectFailed = 6302;
+    public const int ExitStreamExpired = 6303;
+    public const int ExitServerError = 6304;
+    public const int ExitStreamOpened = 6305;
+    public const int ExitLostPackets = 6306;
+}

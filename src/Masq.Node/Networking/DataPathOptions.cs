@@ -1,0 +1,53 @@
+namespace Masq.Node.Networking;
+
+/// <summary>
+/// The data path's constants (data-path.md §6), gathered so tests can shorten the long ones. The defaults are what a
+/// Node runs with.
+/// </summary>
+internal sealed record DataPathOptions
+{
+    /// <summary>Connecting to a neighbor or to a server gives up after this.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After the browser closes, the originator keeps the stream this long for the exit's last words.</summary>
+    public TimeSpan ClosedStreamLinger { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A return-route entry lives this long after its last use (sliding).</summary>
+    public TimeSpan ReturnRouteTtl { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>A stream with no traffic either way for this long is ended, so every stream ends in bounded time.</summary>
+    public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often stream and route tables are swept for the timeouts above.</summary>
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The most client data one package carries, both ways. Each package costs the sealed-box work of every Node it
+    /// crosses (two X25519 operations per seal/open pair, whatever the size), so fewer, larger packages are much
+    /// cheaper than the reference's 16 KiB at the exit; 64 KiB keeps a package (which the array-of-uints payload form
+    /// nearly doubles) well under the 1 MiB package limit.
+    /// </summary>
+    public int MaxChunkLength { get; init; } = 64 * 1024;
+
+    /// <summary>Packets a stream may have in flight towards a slow reader before the sender waits (backpressure).</summary>
+    public int StreamQueueLength { get; init; } = 16;
+
+    /// <summary>Packages queued for one neighbor before senders wait (backpressure on the link).</summary>
+    public int LinkQueueLength { get; init; } = 32;
+
+    /// <summary>Resending a stream's first request through another exit after a DNS failure (decentralized only).</summary>
+    public int DnsRetries { get; init; } = 3;
+
+    /// <summary>Request data kept for such a resend; a stream that sent more before its first answer is not retried.</summary>
+    public int RetainedRequestLimit { get; init; } = 256 * 1024;
+
+    /// <summary>A request head longer than this is refused with a 431 page.</summary>
+    public int MaxRequestHeadLength { get; init; } = HttpRequestParser.DefaultMaxHeadLength;
+
+    /// <summary>
+    /// Whether browsers may ask for loopback hosts (127.0.0.1, localhost, …) and exits may connect to loopback
+    /// addresses. Off in production (an exit must not serve strangers its own loopback services); on for tests
+    /// (<c>MASQ_INTEGRATION_TEST=true</c>, as in the reference).
+    /// </summary>
+    public bool AllowLoopbackTargets { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Net;
+using Masq.Node.Crypto;
+
+namespace Masq.Node.Networking;
+
+/// <summary>Sends sealed packages to other Nodes (the StreamHandlerPool's TransmitDataMsg).</summary>
+internal interface IClandestineSender
+{
+    /// <summary>
+    /// Queues <paramref name="sealedPackage"/> for the Node with <paramref name="nextKey"/>, connecting first if needed.
+    /// Waits while that link's queue is full. False when the Node's address is unknown or its link has failed.
+    /// </summary>
+    ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="SendAsync"/>, to an address given directly (no key lookup; gossip Debuts and replies).</summary>
+    ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Masq.Node.Proxy.Server;
+
+/// <summary>The browser end of a stream: where the ProxyServer writes responses and counterfeit errors.</summary>
+internal interface IBrowserSink
+{
+    /// <summary>
+    /// Writes response data, waiting while the browser is slow (this is what slows the exit's reads). Data for a
+    /// stream the connection has moved on from, or after the connection is gone, is dropped.
+    /// </summary>
+    ValueTask WriteAsync(ProxyStream stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>The server closed the stream: flush what is queued, then close the browser connection.</summary>
+    ValueTask FinishAsync(ProxyStream stream, CancellationToken cancellationToken);
+
+    /// <summary>Writes a counterfeit error (page or TLS alert) after what is queued, then closes.</summary>
+    ValueTask FailAsync(ProxyStream? stream, ReadOnlyMemory<byte> counterfeit, CancellationToken cancellationToken);
+
+    /// <summary>The stream timed out: close the browser connection now, without waiting for queued data.</summary>
+    void Abort(ProxyStream stream);
+}

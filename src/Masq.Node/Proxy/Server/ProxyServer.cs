@@ -1,0 +1,533 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using Masq.Lib.Configuration;
+using Masq.Node.Accounting;
+using Masq.Node.Actors;
+using Masq.Node.Crypto;
+using Masq.Node.Hopper;
+using Masq.Node.Hosting;
+using Masq.Node.Networking;
+using Masq.Node.Protocol;
+using Masq.Node.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Masq.Node.Proxy.Server;
+
+/// <summary>
+/// The originating side (data-path.md §2.2–2.5, §5): gives each browser stream a key, asks the route source for a
+/// round trip, seals each chunk for the exit and hands it to the Hopper; puts responses back in order for the
+/// browser; reports what it consumed; answers failures with counterfeit pages and TLS alerts and retries DNS
+/// failures through other exits. Per-stream work runs on the browser connection's task (requests) and on the link
+/// task that delivers responses; the actor loop only sweeps timeouts.
+/// </summary>
+internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, ICrashable
+{
+    private const int MaxPendingResponses = 64;
+
+    private readonly ConcurrentDictionary<StreamKey, ProxyStream> _streams = new();
+    private readonly ICryptDE _main;
+    private readonly ICryptDE _alias;
+    private readonly IRouteSource _routes;
+    private readonly IPayerSource _payer;
+    private readonly HopperService _hopper;
+    private readonly IAccountant _accountant;
+    private readonly DataPathOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CrashHook _crashHook;
+    private readonly ILogger<ProxyServer> _logger;
+    private readonly ReturnRouteTable _returnRoutes;
+    private readonly bool _decentralized;
+    private readonly byte[] _salt = new byte[StreamKey.SaltLength];
+    private long _streamCounter;
+
+    public ProxyServer(
+        NodeIdentity identity,
+        NodeSettings settings,
+        IRouteSource routes,
+        IPayerSource payer,
+        HopperService hopper,
+        IAccountant accountant,
+        DataPathOptions options,
+        TimeProvider time,
+        CrashHook crashHook,
+        ILogger<ProxyServer> logger)
+    {
+        _main = identity.Main;
+        _alias = identity.Alias;
+        _routes = routes;
+        _payer = payer;
+        _hopper = hopper;
+        _accountant = accountant;
+        _options = options;
+        _time = time;
+        _crashHook = crashHook;
+        _logger = logger;
+        _returnRoutes = new ReturnRouteTable(time, options.ReturnRouteTtl);
+        _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
+        RandomNumberGenerator.Fill(_salt);
+    }
+
+    public string Key => "PROXYSERVER";
+
+    /// <summary>Streams open now (for tests and diagnostics).</summary>
+    public int StreamCount => _streams.Count;
+
+    public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
+
+    /// <summary>Starts a stream for a browser connection that is going to <paramref name="host"/>:<paramref name="port"/>.</summary>
+    public ProxyStream OpenStream(IBrowserSink sink, IPEndPoint client, string? host, int port, ProxyProtocol protocol)
+    {
+        // The reference derives one key per connection; a connection that changes host gets a new stream, hence the counter.
+        Span<byte> salt = stackalloc byte[StreamKey.SaltLength];
+        _salt.CopyTo(salt);
+        long counter = Interlocked.Increment(ref _streamCounter);
+        for (int i = 0; i < salt.Length; i++)
+        {
+            salt[i] ^= (byte)(counter >> (8 * i));
+        }
+
+        var stream = new ProxyStream(StreamKey.Derive(_main.PublicKey, client, salt), sink, host, port, protocol, _time.GetTimestamp(), MaxPendingResponses);
+        _streams[stream.Key] = stream;
+        return stream;
+    }
+
+    /// <summary>
+    /// Sends one chunk of browser data (which the callee may keep: it must not be reused). The first chunk finds the
+    /// route. False when the stream is over (an error was shown instead), so the connection stops reading.
+    /// </summary>
+    public async ValueTask<bool> SendAsync(ProxyStream stream, byte[] data, CancellationToken cancellationToken)
+    {
+        await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (stream.IsFinished)
+            {
+                return false;
+            }
+
+            stream.Touch(_time.GetTimestamp());
+            if (stream.Plan is null && !await StartAsync(stream, data.Length, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var packet = new SequencedPacket(data, stream.NextRequestSequence++, LastData: false);
+            Retain(stream, packet);
+            if (await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            await FailAsync(stream, NoRouteResponse(stream), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        finally
+        {
+            stream.SendGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The browser closed its side (data-path.md §5 "Client closes"): the exit gets an empty last_data request and
+    /// closes its side towards the server; the stream stays a while for whatever the server still sends.
+    /// </summary>
+    public async ValueTask CloseFromClientAsync(ProxyStream stream, CancellationToken cancellationToken)
+    {
+        await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (stream.IsFinished || stream.ClientClosedAt >= 0)
+            {
+                return;
+            }
+
+            stream.MarkClientClosed(_time.GetTimestamp());
+            if (stream.Plan is null)
+            {
+                Remove(stream);
+                return;
+            }
+
+            await TransmitAsync(stream, new SequencedPacket(ReadOnlyMemory<byte>.Empty, stream.NextRequestSequence++, LastData: true), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stream.SendGate.Release();
+        }
+    }
+
+    /// <summary>The browser connection moved on to another host: end this stream at once; late responses are stragglers.</summary>
+    public async ValueTask RetireAsync(ProxyStream stream, CancellationToken cancellationToken)
+    {
+        await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Remove(stream) || stream.Plan is null)
+            {
+                return;
+            }
+
+            await TransmitAsync(stream, new SequencedPacket(ReadOnlyMemory<byte>.Empty, stream.NextRequestSequence++, LastData: true), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stream.SendGate.Release();
+        }
+    }
+
+    public async ValueTask HandleRoutedAsync(MessageType message, uint? returnRouteId, int payloadLength, CancellationToken cancellationToken)
+    {
+        if (returnRouteId is not { } id || !_returnRoutes.TryUse(id, out var entry))
+        {
+            LogUnknownReturnRoute(message.Variant);
+            return;
+        }
+
+        switch (message)
+        {
+            case ClientResponseMessage response:
+                await ReportConsumedAsync(entry.Back, response.Payload.SequencedPacket.Data.Length, payloadLength, cancellationToken).ConfigureAwait(false);
+                await DeliverAsync(response.Payload, cancellationToken).ConfigureAwait(false);
+                break;
+            case DnsResolveFailedMessage failure:
+                await ReportConsumedAsync(entry.Back, 0, payloadLength, cancellationToken).ConfigureAwait(false);
+                await HandleDnsFailureAsync(failure.Payload.StreamKey, id, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    public async ValueTask HandleLocalAsync(MessageType message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case ClientResponseMessage response:
+                await DeliverAsync(response.Payload, cancellationToken).ConfigureAwait(false);
+                break;
+            case DnsResolveFailedMessage failure:
+                await HandleDnsFailureAsync(failure.Payload.StreamKey, null, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.HousekeepingInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Sweep();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Ends streams that outlived their bounds, so every stream ends in bounded time; forgets old return routes.</summary>
+    internal void Sweep()
+    {
+        long now = _time.GetTimestamp();
+        foreach (var stream in _streams.Values)
+        {
+            bool lingered = stream.ClientClosedAt >= 0 && _time.GetElapsedTime(stream.ClientClosedAt, now) > _options.ClosedStreamLinger;
+            bool idle = _time.GetElapsedTime(stream.LastActivity, now) > _options.StreamIdleTimeout;
+            if ((lingered || idle) && Remove(stream))
+            {
+                LogStreamExpired(stream.Key.ToString(), lingered ? "the browser closed it and the server did not finish in time" : "it was idle too long");
+                stream.Sink.Abort(stream);
+                if (!lingered && stream.Plan is not null)
+                {
+                    _ = SendLastDataQuietlyAsync(stream);
+                }
+            }
+        }
+
+        _returnRoutes.Purge();
+    }
+
+    private async Task SendLastDataQuietlyAsync(ProxyStream stream)
+    {
+        try
+        {
+            await stream.SendGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await TransmitAsync(stream, new SequencedPacket(ReadOnlyMemory<byte>.Empty, stream.NextRequestSequence++, LastData: true), CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                stream.SendGate.Release();
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or CryptDeException or CoresDecodeException)
+        {
+            LogStreamExpired(stream.Key.ToString(), $"its closing request could not be sent ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>First chunk of a stream: wallet check, route, return-route bookkeeping. False after showing an error.</summary>
+    private async ValueTask<bool> StartAsync(ProxyStream stream, int payloadSize, CancellationToken cancellationToken)
+    {
+        if (_decentralized && _payer.Signer is null)
+        {
+            LogNoConsumingWallet(stream.Host ?? "<unknown>");
+            await FailAsync(stream, stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.ConsumingWalletRequired(), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (!await TryRouteAsync(stream, payloadSize, cancellationToken).ConfigureAwait(false))
+        {
+            LogNoRoute(stream.Host ?? "<unknown>");
+            await FailAsync(stream, NoRouteResponse(stream), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        stream.DnsRetriesLeft = _decentralized ? _options.DnsRetries : 0;
+        stream.Retained = stream.DnsRetriesLeft > 0 ? [] : null;
+        return true;
+    }
+
+    private async ValueTask<bool> TryRouteAsync(ProxyStream stream, int payloadSize, CancellationToken cancellationToken)
+    {
+        var plan = await _routes.FindRoundTripAsync(new RouteQuery(stream.Host, payloadSize), cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return false;
+        }
+
+        if (!plan.IsZeroHop)
+        {
+            try
+            {
+                stream.Prepared = _hopper.Prepare(plan.Route!);
+            }
+            catch (CoresDecodeException)
+            {
+                return false;
+            }
+
+            _returnRoutes.Add(plan.ReturnRouteId, plan.Back);
+        }
+
+        stream.Plan = plan;
+        return true;
+    }
+
+    private void Retain(ProxyStream stream, SequencedPacket packet)
+    {
+        if (stream.Retained is not { } retained)
+        {
+            return;
+        }
+
+        if (stream.ResponseSeen || stream.RetainedBytes + packet.Data.Length > _options.RetainedRequestLimit)
+        {
+            stream.Retained = null;
+            return;
+        }
+
+        retained.Add(packet);
+        stream.RetainedBytes += packet.Data.Length;
+    }
+
+    /// <summary>Seals one packet for the exit and sends it by the stream's route. False when the first Node is unreachable.</summary>
+    private async ValueTask<bool> TransmitAsync(ProxyStream stream, SequencedPacket packet, CancellationToken cancellationToken)
+    {
+        var plan = stream.Plan!;
+        var payload = new ClientRequestPayload(stream.Key, packet, stream.Host, (ushort)stream.Port, stream.Protocol, _alias.PublicKey);
+        if (plan.IsZeroHop)
+        {
+            await _hopper.SendToLocalExitAsync(payload, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        byte[] sealedPayload = _main.Seal(plan.ExitKey, new ClientRequestMessage(payload).Encode());
+        await ReportConsumedAsync(plan.Over, packet.Data.Length, sealedPayload.Length, cancellationToken).ConfigureAwait(false);
+        return await _hopper.SendAsync(stream.Prepared!, sealedPayload, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask ReportConsumedAsync(IReadOnlyList<ExpectedService> services, long exitSize, long routingSize, CancellationToken cancellationToken)
+    {
+        if (!_decentralized)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        ExpectedExit? exit = null;
+        var routing = new List<ConsumedService>(services.Count);
+        foreach (var service in services)
+        {
+            switch (service)
+            {
+                case ExpectedExit e:
+                    exit = e;
+                    break;
+                case ExpectedRouting r:
+                    routing.Add(new ConsumedService(r.EarningWallet, r.Rates.RoutingServiceRate, r.Rates.RoutingByteRate, routingSize));
+                    break;
+            }
+        }
+
+        if (exit is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var exitService = new ConsumedService(exit.EarningWallet, exit.Rates.ExitServiceRate, exit.Rates.ExitByteRate, exitSize);
+        return _accountant.ReportAsync(new ServicesConsumed(exitService, routing), cancellationToken);
+    }
+
+    private async ValueTask DeliverAsync(ClientResponsePayload response, CancellationToken cancellationToken)
+    {
+        if (!_streams.TryGetValue(response.StreamKey, out var stream))
+        {
+            LogStraggler(response.StreamKey.ToString(), response.SequencedPacket.SequenceNumber);
+            return;
+        }
+
+        stream.ResponseSeen = true;
+        stream.Touch(_time.GetTimestamp());
+        await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            switch (stream.Responses.Add(response.SequencedPacket.SequenceNumber, response.SequencedPacket))
+            {
+                case SequenceAddResult.Duplicate:
+                    LogStraggler(stream.Key.ToString(), response.SequencedPacket.SequenceNumber);
+                    return;
+                case SequenceAddResult.TooFarAhead:
+                    LogLostPackets(stream.Key.ToString(), stream.Responses.NextExpected, response.SequencedPacket.SequenceNumber);
+                    if (Remove(stream))
+                    {
+                        stream.Sink.Abort(stream);
+                    }
+
+                    return;
+            }
+
+            while (stream.Responses.TryTakeNext(out var packet))
+            {
+                if (!packet.Data.IsEmpty)
+                {
+                    await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (packet.LastData)
+                {
+                    // The server closed: the browser hears it now, not at the next request (the reference's lag).
+                    if (Remove(stream))
+                    {
+                        await stream.Sink.FinishAsync(stream, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            stream.ReceiveGate.Release();
+        }
+    }
+
+    private async ValueTask HandleDnsFailureAsync(StreamKey key, uint? returnRouteId, CancellationToken cancellationToken)
+    {
+        if (!_streams.TryGetValue(key, out var stream))
+        {
+            LogStraggler(key.ToString(), 0);
+            return;
+        }
+
+        await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var plan = stream.Plan;
+            if (stream.IsFinished || plan is null || (returnRouteId is { } id && plan.ReturnRouteId != id))
+            {
+                // A failure from an exit this stream has already left behind.
+                return;
+            }
+
+            if (stream.Host is { } host && plan.Exit is { } exit)
+            {
+                _routes.ReportUnreachableHost(exit.Key, host);
+            }
+
+            if (stream.DnsRetriesLeft > 0 && stream.Retained is { } retained && !stream.ResponseSeen)
+            {
+                stream.DnsRetriesLeft--;
+                if (await TryRouteAsync(stream, stream.RetainedBytes, cancellationToken).ConfigureAwait(false))
+                {
+                    stream.ExitsTried++;
+                    LogDnsRetry(stream.Host ?? "<unknown>", stream.ExitsTried);
+                    foreach (var packet in retained)
+                    {
+                        if (!await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+
+                    return;
+                }
+            }
+
+            LogDnsFailure(stream.Host ?? "<unknown>", stream.ExitsTried);
+            await FailAsync(
+                stream,
+                stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertUnrecognizedName) : ServerImpersonator.DnsFailure(stream.Host, stream.ExitsTried),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stream.SendGate.Release();
+        }
+    }
+
+    private static byte[] NoRouteResponse(ProxyStream stream) =>
+        stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.NoRoute(stream.Host);
+
+    private async ValueTask FailAsync(ProxyStream stream, byte[] counterfeit, CancellationToken cancellationToken)
+    {
+        Remove(stream);
+        await stream.Sink.FailAsync(stream, counterfeit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool Remove(ProxyStream stream)
+    {
+        if (!stream.TryFinish())
+        {
+            return false;
+        }
+
+        _streams.TryRemove(new KeyValuePair<StreamKey, ProxyStream>(stream.Key, stream));
+        return true;
+    }
+
+    [LoggerMessage(EventId = DataPathEventIds.NoRoute, Level = LogLevel.Warning, Message = "No route to {Host}: answered with a routing error")]
+    private partial void LogNoRoute(string host);
+
+    [LoggerMessage(EventId = DataPathEventIds.NoConsumingWallet, Level = LogLevel.Warning, Message = "Refused a stream to {Host}: no consuming wallet to pay the network with")]
+    private partial void LogNoConsumingWallet(string host);
+
+    [LoggerMessage(EventId = DataPathEventIds.DnsFailureRetrying, Level = LogLevel.Information, Message = "An exit could not resolve {Host}; trying exit number {Exit}")]
+    private partial void LogDnsRetry(string host, int exit);
+
+    [LoggerMessage(EventId = DataPathEventIds.DnsFailureFinal, Level = LogLevel.Warning, Message = "{Exits} exit(s) could not resolve {Host}: answered with a DNS error")]
+    private partial void LogDnsFailure(string host, int exits);
+
+    [LoggerMessage(EventId = DataPathEventIds.Straggler, Level = LogLevel.Debug, Message = "Dropped a straggling response for stream {StreamKey} (sequence {Sequence})")]
+    private partial void LogStraggler(string streamKey, ulong sequence);
+
+    [LoggerMessage(EventId = DataPathEventIds.UnknownReturnRoute, Level = LogLevel.Warning, Message = "Dropped a {Variant} that came back by an unknown return route")]
+    private partial void LogUnknownReturnRoute(string variant);
+
+    [LoggerMessage(EventId = DataPathEventIds.StreamLostPackets, Level = LogLevel.Warning, Message = "Stream {StreamKey} lost responses: expected {Expected}, got {Got}; closed")]
+    private partial void LogLostPackets(string streamKey, ulong expected, ulong got);
+
+    [LoggerMessage(EventId = DataPathEventIds.StreamExpired, Level = LogLevel.Information, Message = "Ended stream {StreamKey}: {Reason}")]
+    private partial void LogStreamExpired(string streamKey, string reason);
+}
