@@ -4,6 +4,8 @@ set -euo pipefail
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# The data-path tests resolve their test host names through a real DNS server on loopback.
+[ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || need_apt+=(dnsmasq-base)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "need root (or sudo) to install: ${need_apt[*]}" >&2
@@ -31,4 +33,16 @@ if [ ! -f "$chain_dir/node_modules/ganache/package.json" ] || [ ! -f "$chain_dir
    || [ "$chain_dir/package-lock.json" -nt "$chain_dir/node_modules/.package-lock.json" ]; then
   echo "== npm ci (tools/chain)"
   (cd "$chain_dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The Node and its tests run with ICU (BIP-39 needs Unicode NFKD); the .NET SDK normally brings it.
+if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so'; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "need root (or sudo) to install: libicu" >&2
+    exit 1
+  fi
+  echo "== apt-get install libicu"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -n 1)" >/dev/null
 fi

@@ -20,6 +20,7 @@ internal static class BroadcastFormatter
             Opcodes.UnmarshalError => Read<UiUnmarshalError>(envelope, b => ConsoleText.Err($"\nThe Daemon or Node could not understand a message from masq: {b.Message}\n\n")),
             // Sent after set-configuration and similar; the command's own output already says what changed.
             Opcodes.ConfigurationChanged => ConsoleText.None,
+            Opcodes.TrafficStats => ConsoleText.None, // a steady stream for live views; nothing to tell a terminal user
             _ => ConsoleText.Err($"Discarding unrecognized broadcast with opcode '{envelope.Opcode}'\n\n"),
         };
     }

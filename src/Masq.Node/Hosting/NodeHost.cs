@@ -6,6 +6,7 @@ using Masq.Node.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Dispatcher;
 using Masq.Node.Neighborhood;
+using Masq.Node.Networking;
 using Masq.Node.Persistence;
 using Masq.Node.Platform;
 using Masq.Node.Ui;
@@ -30,7 +31,9 @@ internal static class NodeHost
     {
         // 1. Configuration without the database: enough to find the data directory, the log and the real user.
         var early = NodeConfigurationLoader.Load(args);
-        if (early.Settings is null && early.Errors.Any(e => e.Parameter is ParameterNames.Chain or ParameterNames.DataDirectory or ParameterNames.ConfigFile or ParameterNames.RealUser or ParameterNames.LogLevel or ParameterNames.CrashPoint))
+        // Only a missing value that the database may still supply can wait for the database; anything else given
+        // wrongly stops the Node before it creates or touches anything.
+        if (early.Errors.Any(e => !MayComeFromDatabase(e, early)))
         {
             await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(early.Errors)).ConfigureAwait(false);
             return 1;
@@ -51,7 +54,8 @@ internal static class NodeHost
             throw new CrashTestException("CrashTestDummy: the Node was started with --crash-point panic");
         }
 
-        // 2. Privileged work would happen here (ports 80/443 for the browser); then become the real user.
+        // 2. Privileged work: the browser ports 80/443 (when this process may bind them); then become the real user.
+        using var privilegedSockets = PrivilegedBrowserSockets.BindIfPermitted(startupLogger);
         var realUser = NodeConfigurationResolver.PopulatedRealUser(early.Values.GetValueOrDefault(ParameterNames.RealUser)?.Value, HostFacts.CaptureEnvironment(), HostFacts.Capture());
         PrivilegeDropper.DropTo(realUser, dataDirectory, startupLogger);
 
@@ -93,7 +97,7 @@ internal static class NodeHost
             startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
             Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
 
-            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -108,6 +112,7 @@ internal static class NodeHost
         Serilog.ILogger serilog,
         UiLogBroadcastSink broadcastSink,
         CrashPoint crashPoint,
+        PrivilegedBrowserSockets privilegedSockets,
         CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -133,6 +138,7 @@ internal static class NodeHost
         AddActor<DispatcherActor>(builder.Services);
         AddActor<NeighborhoodActor>(builder.Services);
         builder.Services.AddMoney();
+        builder.Services.AddMasqDataPath(privilegedSockets);
         builder.Services.AddSingleton<UiGateway>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
         builder.Services.AddMasqUiHub();
@@ -163,6 +169,10 @@ internal static class NodeHost
         }
         return 0;
     }
+
+    private static bool MayComeFromDatabase(ConfigurationError error, NodeConfigurationResult early) =>
+        NodeDatabaseReader.StoredParameters.Any(p => p.Parameter == error.Parameter)
+        && !(early.Values.TryGetValue(error.Parameter, out var value) && value.IsGiven);
 
     private static void AddActor<TActor>(IServiceCollection services)
         where TActor : class, IHostedService, IUiRequestHandler, ICrashable

@@ -59,6 +59,43 @@ internal sealed class ReceivableDao(IDbContextFactory<NodeDatabase> databases, T
     }
 
     /// <summary>
+    /// Adds non-negative charges for services we provided, all or none, in one transaction (the Accountant's batched
+    /// writes). A new debtor's row gets the current time as its timestamp; zero amounts are ignored.
+    /// </summary>
+    public void AddDebts(IReadOnlyList<WalletAmount> debts)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        using var db = databases.CreateDbContext();
+        using var transaction = db.Database.BeginTransaction();
+        foreach (var debt in debts)
+        {
+            if (debt.AmountWei < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(debts), debt.AmountWei, "A debt cannot be negative.");
+            }
+
+            if (debt.AmountWei == 0)
+            {
+                continue;
+            }
+
+            var wallet = ChainHex.NormalizeWallet(debt.WalletAddress);
+            var row = db.Receivables.Find(wallet);
+            if (row is null)
+            {
+                db.Receivables.Add(new ReceivableRow { WalletAddress = wallet, Balance = debt.AmountWei, LastReceivedTimestamp = now });
+            }
+            else
+            {
+                row.Balance = checked(row.Balance + debt.AmountWei);
+            }
+        }
+
+        db.SaveChanges();
+        transaction.Commit();
+    }
+
+    /// <summary>
     /// Applies payments detected on the chain and moves <c>start_block</c> to <paramref name="nextStartBlock"/>, in one
     /// transaction: each known debtor's balance drops by the amount (it may go negative) and its timestamp becomes
     /// now. Payments from wallets with no row are left out and returned (unknown debtors).

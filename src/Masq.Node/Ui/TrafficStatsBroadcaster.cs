@@ -4,24 +4,30 @@ using Microsoft.Extensions.Hosting;
 
 namespace Masq.Node.Ui;
 
-/// <summary>Broadcasts <c>trafficStats</c> once a second when the counters changed (silence when idle).</summary>
+/// <summary>
+/// Broadcasts <c>trafficStats</c> once a second while the counters change, and every few seconds when idle so that
+/// a client that just connected learns the figures soon.
+/// </summary>
 internal sealed class TrafficStatsBroadcaster(TrafficCounters counters, IUiOutbound outbound, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private const int IdleTicksBetweenBroadcasts = 5;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
         var last = counters.Snapshot();
-        await outbound.BroadcastAsync(UiEnvelope.From(last)).ConfigureAwait(false);
+        var idleTicks = IdleTicksBetweenBroadcasts;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 var now = counters.Snapshot();
-                if (now != last)
+                if (now != last || ++idleTicks >= IdleTicksBetweenBroadcasts)
                 {
                     last = now;
+                    idleTicks = 0;
                     await outbound.BroadcastAsync(UiEnvelope.From(now)).ConfigureAwait(false);
                 }
             }

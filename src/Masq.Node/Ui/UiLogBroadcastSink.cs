@@ -3,6 +3,7 @@ using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace Masq.Node.Ui;
 
@@ -14,6 +15,9 @@ internal sealed class UiLogBroadcastSink : ILogEventSink
 {
     /// <summary>Set as a log property (to true) on Info events that UIs should see.</summary>
     public const string BroadcastProperty = "UiBroadcast";
+
+    // Strings as they are, not quoted (the file and console sinks use the same :lj form).
+    private static readonly MessageTemplateTextFormatter MessageFormatter = new("{Message:lj}");
 
     private IUiOutbound? _outbound;
 
@@ -38,7 +42,9 @@ internal sealed class UiLogBroadcastSink : ILogEventSink
         {
             return;
         }
-        var message = logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        MessageFormatter.Format(logEvent, text);
+        var message = text.ToString();
         _ = outbound.BroadcastAsync(UiEnvelope.From(new UiLogBroadcast(message, level.Value)));
     }
 

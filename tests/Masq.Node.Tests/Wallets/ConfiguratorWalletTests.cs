@@ -237,7 +237,7 @@ public sealed class ConfiguratorWalletTests : IAsyncLifetime
         _configuration.SetWallets(Convert.FromHexString(Account0Key), Account1, Password);
         Assert.False(_wallets.Current.HasConsumingWallet);
 
-        var reply = await AskAsync(new UiChangePasswordRequest(Password, "new password"));
+        var reply = await AskAsync(new UiChangePasswordRequest("new password", Password));
 
         Assert.Null(reply.Error);
         Assert.Equal(Account0, _wallets.Current.Consuming!.ToString());

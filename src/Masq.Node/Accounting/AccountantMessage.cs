@@ -1,0 +1,4 @@
+namespace Masq.Node.Accounting;
+
+/// <summary>What the Accountant's mailbox carries.</summary>
+internal abstract record AccountantMessage;

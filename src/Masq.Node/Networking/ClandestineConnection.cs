@@ -1,0 +1,269 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Masq.Node.Networking;
+
+/// <summary>
+/// One TCP link to a neighbor, either direction: a bounded queue of sealed packages that one writer masks and sends
+/// (batched into few socket writes), and one reader that unmasks frames and hands each package to the Hopper in order.
+/// Packages queue while an outgoing link is still connecting. Backpressure: a full queue makes senders wait, and a
+/// slow Hopper makes the reader wait, which TCP carries back to the sending Node.
+/// </summary>
+internal sealed partial class ClandestineConnection
+{
+    private const int WriteBatchLength = 256 * 1024;
+
+    private readonly Channel<byte[]> _outbound;
+    private readonly IMasquerader _masquerader;
+    private readonly IClandestineInbound _inbound;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closing = new();
+
+    private ClandestineConnection(IPEndPoint remote, IMasquerader masquerader, IClandestineInbound inbound, int queueLength, ILogger logger)
+    {
+        Remote = remote;
+        _masquerader = masquerader;
+        _inbound = inbound;
+        _logger = logger;
+        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(queueLength)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public IPEndPoint Remote { get; }
+
+    /// <summary>Ends when the link is closed for good.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public bool IsClosed => _outbound.Reader.Completion.IsCompleted || _closing.IsCancellationRequested;
+
+    /// <summary>A link this Node opens; packages may be queued at once.</summary>
+    public static ClandestineConnection Connect(
+        IPEndPoint remote,
+        IMasquerader masquerader,
+        IClandestineInbound inbound,
+        DataPathOptions options,
+        TimeProvider time,
+        Action<ClandestineConnection, bool> closed,
+        ILogger logger,
+        CancellationToken stopping)
+    {
+        var link = new ClandestineConnection(remote, masquerader, inbound, options.LinkQueueLength, logger);
+        link.Completion = link.ConnectAndRunAsync(options.ConnectTimeout, time, closed, stopping);
+        return link;
+    }
+
+    /// <summary>A link another Node opened to this one.</summary>
+    public static ClandestineConnection Accept(
+        Socket socket,
+        IMasquerader masquerader,
+        IClandestineInbound inbound,
+        DataPathOptions options,
+        Action<ClandestineConnection, bool> closed,
+        ILogger logger,
+        CancellationToken stopping)
+    {
+        var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Any, 0);
+        var link = new ClandestineConnection(remote, masquerader, inbound, options.LinkQueueLength, logger);
+        link.Completion = link.RunAsync(socket, closed, stopping);
+        return link;
+    }
+
+    /// <summary>Queues a sealed package; false when the link has closed (the caller may open a new one).</summary>
+    public async ValueTask<bool> EnqueueAsync(byte[] sealedPackage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _outbound.Writer.WriteAsync(sealedPackage, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    public void Close()
+    {
+        try
+        {
+            _closing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ConnectAndRunAsync(TimeSpan timeout, TimeProvider time, Action<ClandestineConnection, bool> closed, CancellationToken stopping)
+    {
+        await Task.Yield();
+        var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timer = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping, _closing.Token);
+            await socket.ConnectAsync(Remote, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            _outbound.Writer.TryComplete();
+            if (!stopping.IsCancellationRequested)
+            {
+                LogConnectFailed(Remote, e is OperationCanceledException ? "timed out" : e.Message);
+            }
+
+            closed(this, false);
+            return;
+        }
+
+        LogConnected(Remote);
+        await RunAsync(socket, closed, stopping).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(Socket socket, Action<ClandestineConnection, bool> closed, CancellationToken stopping)
+    {
+        await Task.Yield();
+        socket.NoDelay = true;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
+        var network = new NetworkStream(socket, ownsSocket: true);
+        await using (network.ConfigureAwait(false))
+        {
+            var reading = ReadLoopAsync(network, linked.Token);
+            var writing = WriteLoopAsync(network, linked.Token);
+            await Task.WhenAny(reading, writing).ConfigureAwait(false);
+            _outbound.Writer.TryComplete();
+            await linked.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
+
+            await Task.WhenAll(reading, writing).ConfigureAwait(false);
+        }
+
+        LogClosed(Remote);
+        closed(this, true);
+        _closing.Dispose();
+    }
+
+    private async Task ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
+    {
+        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(bufferSize: 128 * 1024, minimumReadSize: 32 * 1024, leaveOpen: true));
+        var unmasker = _masquerader.CreateUnmasker();
+        var output = new ArrayBufferWriter<byte>(128 * 1024);
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                while (true)
+                {
+                    output.ResetWrittenCount();
+                    var status = unmasker.TryUnmask(buffer, output, out long consumed);
+                    if (status == UnmaskStatus.Malformed)
+                    {
+                        LogMalformed(Remote);
+                        return;
+                    }
+
+                    if (status == UnmaskStatus.Incomplete)
+                    {
+                        break;
+                    }
+
+                    buffer = buffer.Slice(consumed);
+                    await _inbound.HandleAsync(output.WrittenMemory, Remote, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (result.IsCompleted)
+                {
+                    if (!buffer.IsEmpty)
+                    {
+                        LogTruncated(Remote, buffer.Length);
+                    }
+
+                    return;
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteLoopAsync(NetworkStream network, CancellationToken cancellationToken)
+    {
+        byte[] batch = ArrayPool<byte>.Shared.Rent(WriteBatchLength + _masquerader.GetMaxMaskedLength(64 * 1024));
+        try
+        {
+            while (await _outbound.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                int length = 0;
+                while (length < WriteBatchLength && _outbound.Reader.TryRead(out var package))
+                {
+                    int needed = _masquerader.GetMaxMaskedLength(package.Length);
+                    if (length + needed > batch.Length)
+                    {
+                        if (length > 0)
+                        {
+                            await network.WriteAsync(batch.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                            length = 0;
+                        }
+
+                        if (needed > batch.Length)
+                        {
+                            ArrayPool<byte>.Shared.Return(batch);
+                            batch = ArrayPool<byte>.Shared.Rent(needed);
+                        }
+                    }
+
+                    length += _masquerader.Mask(package, batch.AsSpan(length));
+                }
+
+                if (length > 0)
+                {
+                    await network.WriteAsync(batch.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
+        }
+    }
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineConnected, Level = LogLevel.Debug, Message = "Connected to neighbor {Remote}")]
+    private partial void LogConnected(IPEndPoint remote);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineConnectFailed, Level = LogLevel.Warning, Message = "Could not connect to neighbor {Remote}: {Reason}; its queued packages are dropped")]
+    private partial void LogConnectFailed(IPEndPoint remote, string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineClosed, Level = LogLevel.Debug, Message = "Link with {Remote} closed")]
+    private partial void LogClosed(IPEndPoint remote);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineMalformed, Level = LogLevel.Warning, Message = "Dropped the link with {Remote}: it sent bytes that are not masked packages")]
+    private partial void LogMalformed(IPEndPoint remote);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineTruncated, Level = LogLevel.Warning, Message = "The link with {Remote} closed in the middle of a package ({Bytes} bytes dropped)")]
+    private partial void LogTruncated(IPEndPoint remote, long bytes);
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Masq.Lib.Configuration;
+using Masq.Node.Actors;
+using Masq.Node.Persistence;
+using Masq.Node.Proxy.Server;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Masq.Node.Networking;
+
+/// <summary>
+/// The StreamHandlerPool (data-path.md §1): owns the listeners and every socket but the exit's server sockets. The
+/// clandestine listener (standard mode only) on the Node's IP, else 0.0.0.0, and clandestine port feeds the
+/// <see cref="ClandestinePool"/>; the browser listeners on 127.0.0.1 (the forward-proxy port, and 80/443 when the
+/// host could bind them) each start a <see cref="BrowserConnection"/>. A port that cannot be bound stops the Node
+/// with the reason, as a configuration error would.
+/// </summary>
+internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
+{
+    private readonly NodeSettings _settings;
+    private readonly IPersistentConfiguration? _configuration;
+    private readonly ClandestinePool _clandestine;
+    private readonly ProxyServer _proxyServer;
+    private readonly PrivilegedBrowserSockets _privileged;
+    private readonly DataPathOptions _options;
+    private readonly TimeProvider _time;
+    private readonly CrashHook _crashHook;
+    private readonly NodeFailure _failure;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<StreamHandlerPool> _logger;
+    private readonly ILoggerFactory _loggers;
+    private readonly List<(Socket Listener, BrowserPortStyle? Style)> _listeners = [];
+    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+
+    public StreamHandlerPool(
+        NodeSettings settings,
+        ClandestinePool clandestine,
+        ProxyServer proxyServer,
+        PrivilegedBrowserSockets privileged,
+        DataPathOptions options,
+        TimeProvider time,
+        CrashHook crashHook,
+        NodeFailure failure,
+        IHostApplicationLifetime lifetime,
+        ILogger<StreamHandlerPool> logger,
+        ILoggerFactory loggers,
+        IPersistentConfiguration? configuration = null)
+    {
+        _settings = settings;
+        _configuration = configuration;
+        _clandestine = clandestine;
+        _proxyServer = proxyServer;
+        _privileged = privileged;
+        _options = options;
+        _time = time;
+        _crashHook = crashHook;
+        _failure = failure;
+        _lifetime = lifetime;
+        _logger = logger;
+        _loggers = loggers;
+    }
+
+    public string Key => "STREAMHANDLERPOOL";
+
+    /// <summary>Where the clandestine listener is, once started (null when this Node accepts no connections).</summary>
+    public IPEndPoint? ClandestineEndpoint { get; private set; }
+
+    /// <summary>Where the forward proxy listens, once started (null when it is off).</summary>
+    public IPEndPoint? ProxyEndpoint { get; private set; }
+
+    public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_settings.NeighborhoodMode == NeighborhoodMode.Standard)
+            {
+                int port = _settings.ClandestinePort ?? _configuration?.GetClandestinePort()
+                    ?? throw new InvalidOperationException("A standard-mode Node needs a clandestine port.");
+                var address = _settings.Ip ?? IPAddress.Any;
+                var listener = Listen(new IPEndPoint(address, port), "clandestine-port");
+                ClandestineEndpoint = (IPEndPoint)listener.LocalEndPoint!;
+                _listeners.Add((listener, null));
+                LogClandestineListening(ClandestineEndpoint);
+            }
+
+            if (_settings.ProxyPort != 0)
+            {
+                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.ProxyPort), "proxy-port");
+                ProxyEndpoint = (IPEndPoint)listener.LocalEndPoint!;
+                _listeners.Add((listener, BrowserPortStyle.ForwardProxy));
+                LogBrowserListening(ProxyEndpoint, "forward proxy");
+            }
+        }
+        catch (SocketException e)
+        {
+            // Reported like a configuration error: the Node stops and says which port and why.
+            _failure.Record(Key, e.Message);
+            LogListenFailed(e.Message);
+            _lifetime.StopApplication();
+            return Task.CompletedTask;
+        }
+
+        if (_privileged.Http is { } http)
+        {
+            _listeners.Add((http, BrowserPortStyle.TransparentHttp));
+        }
+
+        if (_privileged.Tls is { } tls)
+        {
+            _listeners.Add((tls, BrowserPortStyle.TransparentTls));
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (listener, _) in _listeners)
+        {
+            listener.Dispose();
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await _clandestine.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_connections.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l.Listener, l.Style, stoppingToken)));
+
+    private static Socket Listen(IPEndPoint endpoint, string parameter)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(endpoint);
+            socket.Listen(512);
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new SocketException((int)e.SocketErrorCode, $"{parameter} - cannot listen on {endpoint}: {e.Message}");
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, BrowserPortStyle? style, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                LogAcceptFailed(e.SocketErrorCode.ToString());
+                continue;
+            }
+
+            socket.NoDelay = true;
+            if (style is not { } browserStyle)
+            {
+                _clandestine.Accept(socket);
+                continue;
+            }
+
+            var connection = new BrowserConnection(socket, browserStyle, _proxyServer, _options, _time, _loggers.CreateLogger<BrowserConnection>());
+            var running = connection.RunAsync(stoppingToken);
+            _connections[running] = true;
+            _ = running.ContinueWith(t => _connections.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineListening, Level = LogLevel.Information, Message = "Listening for other Nodes on {Endpoint}")]
+    private partial void LogClandestineListening(IPEndPoint endpoint);
+
+    [LoggerMessage(EventId = DataPathEventIds.BrowserListening, Level = LogLevel.Information, Message = "Listening for browsers on {Endpoint} ({Style})")]
+    private partial void LogBrowserListening(IPEndPoint endpoint, string style);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineListenFailed, Level = LogLevel.Critical, Message = "Configuration error: {Reason}")]
+    private partial void LogListenFailed(string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.BrowserConnectionFailed, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
+    private partial void LogAcceptFailed(string reason);
+}

@@ -1,0 +1,341 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Masq.Lib.Configuration;
+using Masq.Node.Accounting;
+using Masq.Node.Crypto;
+using Masq.Node.Networking;
+using Masq.Node.Protocol;
+using Microsoft.Extensions.Logging;
+using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+
+namespace Masq.Node.Proxy.Client;
+
+/// <summary>
+/// One stream at the exit (data-path.md §2.2 step 8, §2.3, §5): resolves and connects, writes requests to the server in
+/// sequence order, and reads the server's data in chunks of up to <see cref="DataPathOptions.MaxChunkLength"/>, each
+/// sent back at once. The reader waits while the way back is full, so a slow browser slows this Node's reads from the
+/// server. A client's last_data half-closes the server side; the server's close is reported at once with last_data.
+/// </summary>
+internal sealed partial class ExitStream
+{
+    private readonly Channel<SequencedPacket> _requests;
+    private readonly SequenceBuffer<SequencedPacket> _order = new(64);
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly string? _host;
+    private readonly int _port;
+    private readonly IExitReplyPath _reply;
+    private readonly LibWallet? _payer;
+    private readonly ExitResolver _resolver;
+    private readonly IAccountant _accountant;
+    private readonly RatePack _rates;
+    private readonly DataPathOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _lastActivity;
+    private long _clientClosedAt = -1;
+
+    public ExitStream(
+        StreamKey key,
+        string? host,
+        int port,
+        IExitReplyPath reply,
+        LibWallet? payer,
+        ExitResolver resolver,
+        IAccountant accountant,
+        RatePack rates,
+        DataPathOptions options,
+        TimeProvider time,
+        ILogger logger)
+    {
+        Key = key;
+        _host = host;
+        _port = port;
+        _reply = reply;
+        _payer = payer;
+        _resolver = resolver;
+        _accountant = accountant;
+        _rates = rates;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _lastActivity = time.GetTimestamp();
+        _requests = Channel.CreateBounded<SequencedPacket>(new BoundedChannelOptions(options.StreamQueueLength)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public StreamKey Key { get; }
+
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Whether the stream could not be opened (for the ProxyClient's tombstones).</summary>
+    public bool FailedToOpen { get; private set; }
+
+    public void Start(Action<ExitStream> ended, CancellationToken stopping) => Completion = RunAsync(ended, stopping);
+
+    /// <summary>Queues a request packet; waits while the server is slow to take them. False when the stream has ended.</summary>
+    public async ValueTask<bool> EnqueueAsync(SequencedPacket packet, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _requests.Writer.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the stream has outlived its bounds (idle, or the client closed and the server has not finished).</summary>
+    public bool HasExpired(long now)
+    {
+        long closedAt = Interlocked.Read(ref _clientClosedAt);
+        return (closedAt >= 0 && _time.GetElapsedTime(closedAt, now) > _options.ClosedStreamLinger)
+            || _time.GetElapsedTime(Interlocked.Read(ref _lastActivity), now) > _options.StreamIdleTimeout;
+    }
+
+    public void Expire()
+    {
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Touch() => Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+
+    private async Task RunAsync(Action<ExitStream> ended, CancellationToken stopping)
+    {
+        await Task.Yield();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _lifetime.Token);
+        try
+        {
+            var socket = await OpenAsync(linked.Token).ConfigureAwait(false);
+            if (socket is null)
+            {
+                FailedToOpen = true;
+                return;
+            }
+
+            var network = new NetworkStream(socket, ownsSocket: true);
+            await using (network.ConfigureAwait(false))
+            {
+                using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+                var writing = WriteLoopAsync(network, socket, writerStop.Token);
+                ulong next = await ReadLoopAsync(network, linked.Token).ConfigureAwait(false);
+                _requests.Writer.TryComplete();
+                await writerStop.CancelAsync().ConfigureAwait(false);
+                await writing.ConfigureAwait(false);
+                await SendLastWordAsync(next, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+        catch (CryptDeException)
+        {
+            LogServerError(Key.ToString(), "the originator's key cannot be sealed for");
+        }
+        finally
+        {
+            _requests.Writer.TryComplete();
+            ended(this);
+            _lifetime.Dispose();
+        }
+    }
+
+    private async ValueTask<Socket?> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_host is null)
+        {
+            // TLS without SNI reached an exit: nowhere to go (data-path.md §2.4).
+            LogNoHostname(Key.ToString());
+            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        string host = _host;
+        int port = _port;
+        if (host.Contains(':', StringComparison.Ordinal) && !IPAddress.TryParse(host, out _)
+            && HttpRequestParser.TryParseHostPort(host, _port, out var hostOnly, out var hostPort))
+        {
+            (host, port) = (hostOnly, hostPort);
+        }
+
+        bool literal = IPAddress.TryParse(host, out _);
+        var addresses = await _resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
+                await socket.ConnectAsync(new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
+                LogOpened(Key.ToString(), host, port);
+                return socket;
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                socket.Dispose();
+                LogConnectFailed(host, address, port, e is SocketException s ? s.SocketErrorCode.ToString() : "timed out");
+            }
+        }
+
+        if (addresses.Count == 0)
+        {
+            LogDnsFailed(host);
+        }
+
+        // A literal address that refuses gets only a close; a name that resolves to nothing usable is a DNS failure.
+        if (literal)
+        {
+            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _reply.SendDnsFailureAsync(Key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task WriteLoopAsync(NetworkStream network, Socket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var packet in _requests.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Touch();
+                switch (_order.Add(packet.SequenceNumber, packet))
+                {
+                    case SequenceAddResult.Duplicate:
+                        continue;
+                    case SequenceAddResult.TooFarAhead:
+                        LogLostPackets(Key.ToString(), _order.NextExpected, packet.SequenceNumber);
+                        Expire();
+                        return;
+                }
+
+                while (_order.TryTakeNext(out var next))
+                {
+                    if (!next.Data.IsEmpty)
+                    {
+                        await network.WriteAsync(next.Data, cancellationToken).ConfigureAwait(false);
+                        if (_payer is not null)
+                        {
+                            await _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, next.Data.Length), cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    if (next.LastData)
+                    {
+                        // The browser is done sending: tell the server, keep reading what it still has to say.
+                        Interlocked.CompareExchange(ref _clientClosedAt, _time.GetTimestamp(), -1);
+                        socket.Shutdown(SocketShutdown.Send);
+                        return;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <returns>The next response sequence number.</returns>
+    private async Task<ulong> ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
+    {
+        int max = _options.MaxChunkLength;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(max);
+        ulong sequence = 0;
+        try
+        {
+            while (true)
+            {
+                int length = await network.ReadAsync(buffer.AsMemory(0, max), cancellationToken).ConfigureAwait(false);
+                if (length == 0)
+                {
+                    break;
+                }
+
+                // Take what has already arrived too: fewer, fuller packages cost less sealing per byte.
+                while (length < max && network.DataAvailable)
+                {
+                    int more = await network.ReadAsync(buffer.AsMemory(length, max - length), cancellationToken).ConfigureAwait(false);
+                    if (more == 0)
+                    {
+                        break;
+                    }
+
+                    length += more;
+                }
+
+                Touch();
+                if (!await _reply.SendResponseAsync(Key, buffer.AsMemory(0, length), sequence++, lastData: false, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                if (_payer is not null)
+                {
+                    await _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, length), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            if (e is not OperationCanceledException)
+            {
+                LogServerError(Key.ToString(), e.Message);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return sequence;
+    }
+
+    /// <summary>The server is done (or the stream timed out): tell the originator at once, but do not wait on it forever.</summary>
+    private async Task SendLastWordAsync(ulong sequence, CancellationToken stopping)
+    {
+        using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping);
+        try
+        {
+            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            LogServerError(Key.ToString(), "the originator did not take the end of the stream in time");
+        }
+    }
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitNoHostname, Level = LogLevel.Warning, Message = "Stream {StreamKey} names no host (TLS without SNI); closed")]
+    private partial void LogNoHostname(string streamKey);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitDnsFailed, Level = LogLevel.Warning, Message = "Could not resolve {Host}")]
+    private partial void LogDnsFailed(string host);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitConnectFailed, Level = LogLevel.Warning, Message = "Could not connect to {Host} at {Address} port {Port}: {Reason}")]
+    private partial void LogConnectFailed(string host, IPAddress address, int port, string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitServerError, Level = LogLevel.Information, Message = "Stream {StreamKey} ended: {Reason}")]
+    private partial void LogServerError(string streamKey, string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitStreamOpened, Level = LogLevel.Debug, Message = "Stream {StreamKey} connected to {Host}:{Port}")]
+    private partial void LogOpened(string streamKey, string host, int port);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitLostPackets, Level = LogLevel.Warning, Message = "Stream {StreamKey} lost requests: expected {Expected}, got {Got}; closed")]
+    private partial void LogLostPackets(string streamKey, ulong expected, ulong got);
+}

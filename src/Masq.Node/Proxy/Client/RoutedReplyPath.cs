@@ -1,0 +1,22 @@
+using Masq.Node.Crypto;
+using Masq.Node.Hopper;
+using Masq.Node.Protocol;
+
+namespace Masq.Node.Proxy.Client;
+
+/// <summary>
+/// Answers by the route the request came with, each payload sealed for the originator's alias key (data-path.md §2.3).
+/// The exit's own hop is shifted once per stream (<see cref="PreparedRoute"/>), not once per chunk.
+/// </summary>
+internal sealed class RoutedReplyPath(HopperService hopper, PreparedRoute route, PublicKey originatorAlias, ICryptDE main) : IExitReplyPath
+{
+    public ValueTask<bool> SendResponseAsync(StreamKey key, ReadOnlyMemory<byte> data, ulong sequenceNumber, bool lastData, CancellationToken cancellationToken) =>
+        SendAsync(new ClientResponseMessage(new ClientResponsePayload(key, new SequencedPacket(data, sequenceNumber, lastData))), cancellationToken);
+
+    public ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken) =>
+        SendAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken);
+
+    /// <exception cref="CryptDeException">The originator's key is not one this Node can seal for.</exception>
+    private ValueTask<bool> SendAsync(MessageType message, CancellationToken cancellationToken) =>
+        hopper.SendAsync(route, main.Seal(originatorAlias, message.Encode()), cancellationToken);
+}

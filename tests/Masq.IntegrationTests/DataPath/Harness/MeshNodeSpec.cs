@@ -1,0 +1,32 @@
+using System.Net;
+using Masq.Lib.Blockchains;
+using Masq.Lib.Configuration;
+using Masq.Node.Crypto;
+using Masq.Node.Networking;
+using Masq.Node.Routing;
+
+namespace Masq.IntegrationTests.DataPath.Harness;
+
+/// <summary>One Node of an in-process mesh: its address, ports, keys and what it is told.</summary>
+internal sealed record MeshNodeSpec(IPAddress Ip, int ClandestinePort, int ProxyPort, ICryptDE Main)
+{
+    public NeighborhoodMode Mode { get; init; } = NeighborhoodMode.Standard;
+
+    public IReadOnlyList<IPAddress> DnsServers { get; init; } = [];
+
+    public string? ConsumingPrivateKey { get; init; }
+
+    public WalletAddress EarningWallet { get; init; } = WalletAddress.DefaultEarningWallet;
+
+    public RatePack RatePack { get; init; } = RatePack.Default;
+
+    /// <summary>The mesh's directory (keys → addresses, wallets, rates); shared by all Nodes of a test mesh.</summary>
+    public NodeDirectory? Directory { get; init; }
+
+    /// <summary>The round trips this Node hands out when it originates; null: zero-hop or none.</summary>
+    public IReadOnlyList<FixedRoute>? Routes { get; init; }
+
+    public DataPathOptions Options { get; init; } = new() { AllowLoopbackTargets = true };
+
+    public IPEndPoint ClandestineEndpoint => new(Ip, ClandestinePort);
+}
