@@ -25,4 +25,10 @@ internal sealed class BlockchainException : Exception
     }
 
     public BlockchainErrorKind Kind { get; }
+
+    /// <summary>
+    /// True when the request may have reached the service even though no good answer came back (a timeout, or an
+    /// answer that could not be read): sent transactions must then be tracked, not forgotten.
+    /// </summary>
+    public bool MayHaveArrived { get; init; }
 }

@@ -12,6 +12,8 @@ internal sealed class BlockchainRpc(JsonRpcTransport transport)
     /// <summary>keccak256("Transfer(address,address,uint256)").</summary>
     public const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     public Uri? Url => transport.Url;
 
     public async Task<BigInteger> GetGasPriceAsync(CancellationToken cancellationToken) =>
@@ -187,7 +189,7 @@ internal sealed class BlockchainRpc(JsonRpcTransport transport)
     private static byte[] HexBytes(string method, JsonElement value)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid(method, "hex data that is not a string");
-        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || text.Length % 2 != 0 || !text.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF") == false)
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || text.Length % 2 != 0 || text.AsSpan(2).ContainsAnyExcept(HexDigits))
         {
             throw Invalid(method, "malformed hex data");
         }

@@ -91,7 +91,7 @@ internal sealed class JsonRpcTransport(HttpClient http, Uri? url)
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new BlockchainException(BlockchainErrorKind.Unreachable, $"The blockchain service at {url} did not answer in time", e);
+            throw new BlockchainException(BlockchainErrorKind.Unreachable, $"The blockchain service at {url} did not answer in time", e) { MayHaveArrived = true };
         }
 
         return Parse(text, calls, firstId, batch);
@@ -186,7 +186,7 @@ internal sealed class JsonRpcTransport(HttpClient http, Uri? url)
     }
 
     private BlockchainException Garbage(string what) =>
-        new(BlockchainErrorKind.InvalidResponse, $"The blockchain service at {url} sent {what}");
+        new(BlockchainErrorKind.InvalidResponse, $"The blockchain service at {url} sent {what}") { MayHaveArrived = true };
 
     private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -35,7 +35,11 @@ internal static class DataPathComposition
         services.TryAddSingleton<IGossipSink, UnhandledGossipSink>();
         services.TryAddSingleton<NodeDirectory>();
         services.TryAddSingleton<INodeLocator>(sp => sp.GetRequiredService<NodeDirectory>());
-        services.TryAddSingleton<IPayerSource, ConsumingWalletPayerSource>();
+        services.TryAddSingleton<IPayerSource>(sp => new ConsumingWalletPayerSource(
+            sp.GetRequiredService<NodeSettings>(),
+            sp.GetRequiredService<NodeIdentity>(),
+            sp.GetRequiredService<Configuration.NodeRuntimeState>(),
+            sp.GetService<Persistence.IPersistentConfiguration>()));
         services.TryAddSingleton<IRouteSource>(sp => sp.GetRequiredService<NodeSettings>().NeighborhoodMode == NeighborhoodMode.ZeroHop
             ? ActivatorUtilities.CreateInstance<ZeroHopRouteSource>(sp)
             : ActivatorUtilities.CreateInstance<FixedRouteSource>(sp, (IReadOnlyList<FixedRoute>)[]));

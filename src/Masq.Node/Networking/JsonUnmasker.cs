@@ -184,8 +184,9 @@ internal sealed class JsonUnmasker(int maxFrameLength) : IUnmasker
 
             return found && json.TokenType == JsonTokenType.EndObject;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 cannot be unescaped.
             return false;
         }
     }

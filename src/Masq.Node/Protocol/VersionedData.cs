@@ -7,10 +7,10 @@ namespace Masq.Node.Protocol;
 /// <c>bytes</c> is the CBOR of the payload record (data-path.md §3).
 /// </summary>
 /// <remarks>
-/// <c>bytes</c> is written as serde writes a <c>Vec&lt;u8&gt;</c>, an array of uints, for compatibility with the
-/// reference; that nearly doubles random payload bytes on the wire. The reader also takes a byte string, so a later
-/// version can switch to the compact form. This level is encoded and decoded by hand (<see cref="RawCbor"/>,
-/// <see cref="CborSpanReader"/>) because System.Formats.Cbor is slow per array element.
+/// <c>bytes</c> is written as a CBOR byte string. The reference writes serde's <c>Vec&lt;u8&gt;</c> form, an array of
+/// uints, which nearly doubles random payload bytes on the wire (and costs per element to read); byte-compatibility
+/// with the Rust Node cannot be checked here, so we take the clean, compact form. The reader still accepts the
+/// array form. This level is encoded and decoded by hand (<see cref="RawCbor"/>, <see cref="CborSpanReader"/>).
 /// </remarks>
 internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> Bytes)
 {
@@ -50,7 +50,7 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
     internal int EncodedLength =>
         1 + RawCbor.TextLength("version"u8)
         + 1 + RawCbor.TextLength("major"u8) + RawCbor.HeadLength(Version.Major) + RawCbor.TextLength("minor"u8) + RawCbor.HeadLength(Version.Minor)
-        + RawCbor.TextLength("bytes"u8) + RawCbor.UIntArrayLength(Bytes.Span)
+        + RawCbor.TextLength("bytes"u8) + RawCbor.HeadLength((ulong)Bytes.Length) + Bytes.Length
         + RawCbor.TextLength("phantom"u8) + 1;
 
     /// <summary>Writes exactly <see cref="EncodedLength"/> bytes.</summary>
@@ -64,7 +64,9 @@ internal sealed record VersionedData(DataVersion Version, ReadOnlyMemory<byte> B
         RawCbor.WriteText(destination, ref position, "minor"u8);
         RawCbor.WriteHead(destination, ref position, RawCbor.MajorUInt, Version.Minor);
         RawCbor.WriteText(destination, ref position, "bytes"u8);
-        RawCbor.WriteUIntArray(destination, ref position, Bytes.Span);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorBytes, (ulong)Bytes.Length);
+        Bytes.Span.CopyTo(destination[position..]);
+        position += Bytes.Length;
         RawCbor.WriteText(destination, ref position, "phantom"u8);
         destination[position++] = RawCbor.Null;
     }

@@ -74,7 +74,7 @@ public sealed class WireShapeTests
     }
 
     [Fact]
-    public void Message_is_a_single_variant_map_of_versioned_data_with_uint_array_bytes()
+    public void Message_is_a_single_variant_map_of_versioned_data_with_byte_string_bytes()
     {
         var message = new DnsResolveFailedMessage(new DnsResolveFailure(ProtocolSamples.StreamKey));
         var reader = new CborReader(message.Encode());
@@ -90,14 +90,7 @@ public sealed class WireShapeTests
         Assert.Equal(1u, reader.ReadUInt32());
         reader.ReadEndMap();
         Assert.Equal("bytes", reader.ReadTextString());
-        int count = reader.ReadStartArray()!.Value;
-        var inner = new byte[count];
-        for (int i = 0; i < count; i++)
-        {
-            inner[i] = (byte)reader.ReadUInt32();
-        }
-
-        reader.ReadEndArray();
+        var inner = reader.ReadByteString();
         Assert.Equal("phantom", reader.ReadTextString());
         reader.ReadNull();
         reader.ReadEndMap();

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Masq.IntegrationTests.Infrastructure;
+
+namespace Masq.IntegrationTests.DataPath;
+
+/// <summary>Runs the real curl through a Node's forward proxy.</summary>
+internal static class Curl
+{
+    /// <summary>Downloads <paramref name="url"/> through the proxy; returns curl's exit code and the body's SHA-256.</summary>
+    public static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url, string? caCertificate = null)
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"masq-curl-{Guid.NewGuid():N}");
+        try
+        {
+            var args = new List<string> { "-sS", "--max-time", "120", "-x", proxy.ToString(), "-o", output };
+            if (caCertificate is not null)
+            {
+                args.AddRange(["--cacert", caCertificate]);
+            }
+
+            args.Add(url);
+            var result = await ProcessRunner.RunAsync("curl", args, timeout: TimeSpan.FromSeconds(150));
+            if (!File.Exists(output))
+            {
+                return (result.ExitCode, string.Empty, 0, result.StandardError);
+            }
+
+            await using var file = File.OpenRead(output);
+            byte[] hash = await SHA256.HashDataAsync(file);
+            return (result.ExitCode, Convert.ToHexStringLower(hash), file.Length, result.StandardError);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>Runs curl and returns what it printed (headers included with -i).</summary>
+    public static Task<ProcessResult> RunAsync(params string[] args) => ProcessRunner.RunAsync("curl", args, timeout: TimeSpan.FromSeconds(60));
+}

@@ -1,0 +1,8 @@
+namespace Masq.IntegrationTests.DataPath;
+
+/// <summary>The data-path tests share one destination and DNS servers, and run one at a time (the machine has two cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class DataPathCollection : ICollectionFixture<DataPathFixture>
+{
+    public const string Name = "DataPath";
+}

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Masq.IntegrationTests.DataPath.Harness;
+using Masq.Node.Accounting;
+using Masq.Node.Wallets;
+using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+
+namespace Masq.IntegrationTests.DataPath;
+
+/// <summary>
+/// HTTP and HTTPS through routes of 1, 3 and 6 hops across full Nodes in this process (each on its own 127.0.0.x
+/// address with its own keys), fetched by HttpClient and by curl, every byte checked; and the bookkeeping of §2.6.
+/// </summary>
+[Collection(DataPathCollection.Name)]
+public sealed class MultiHopTests(DataPathFixture fixture)
+{
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, true)]
+    [InlineData(6, false)]
+    public async Task HttpClient_and_curl_fetch_http_and_https_intact(int hops, bool distinctBackRelays)
+    {
+        var (count, route) = TestMesh.Straight(hops, distinctBackRelays);
+        await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with { DnsServers = [DataPathFixture.GoodDnsAddress] });
+        using var client = fixture.ClientThrough(mesh.Originator.ProxyUri);
+
+        byte[] http = await client.GetByteArrayAsync(fixture.HttpUrl("/blob/1300000/21"));
+        Assert.Equal(Blob.Sha256(1_300_000, 21), Convert.ToHexStringLower(SHA256.HashData(http)));
+        byte[] https = await client.GetByteArrayAsync(DataPathFixture.HttpsUrl("/blob/900001/22"));
+        Assert.Equal(Blob.Sha256(900_001, 22), Convert.ToHexStringLower(SHA256.HashData(https)));
+
+        var curlHttp = await Curl.DownloadAsync(mesh.Originator.ProxyUri, fixture.HttpUrl("/blob/2000000/23"));
+        Assert.True(curlHttp.ExitCode == 0, curlHttp.Error);
+        Assert.Equal(Blob.Sha256(2_000_000, 23), curlHttp.Sha256);
+        var curlHttps = await Curl.DownloadAsync(mesh.Originator.ProxyUri, DataPathFixture.HttpsUrl("/blob/777777/24"), fixture.CertificateFile);
+        Assert.True(curlHttps.ExitCode == 0, curlHttps.Error);
+        Assert.Equal(Blob.Sha256(777_777, 24), curlHttps.Sha256);
+
+        foreach (var node in mesh.Nodes)
+        {
+            Assert.Null(node.Failure.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task Payables_at_the_originator_equal_what_relays_and_the_exit_report_with_the_exact_sizes()
+    {
+        var (count, route) = TestMesh.Straight(3, distinctBackRelays: true);
+        await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with { DnsServers = [DataPathFixture.GoodDnsAddress] });
+        using (var client = fixture.ClientThrough(mesh.Originator.ProxyUri))
+        {
+            byte[] upload = Blob.Bytes(150_000, 3);
+            using var response = await client.PostAsync(fixture.HttpUrl("/sha256"), new ByteArrayContent(upload));
+            Assert.Equal($"150000 {Convert.ToHexStringLower(SHA256.HashData(upload))}", await response.Content.ReadAsStringAsync());
+            Assert.Equal(500_000, (await client.GetByteArrayAsync(fixture.HttpUrl("/blob/500000/4"))).Length);
+        }
+
+        var payer = LibWallet.Parse(EthereumKeys.AddressOf(Convert.FromHexString(TestMesh.ConsumingKey)));
+        var exit = mesh.Nodes[3];
+        await WaitUntilAsync(() => Balanced(mesh, exit));
+
+        var consumed = mesh.Originator.Accountant.Reports.OfType<ServicesConsumed>().ToList();
+        Assert.NotEmpty(consumed);
+        Assert.All(consumed, c => Assert.Equal(exit.Spec.EarningWallet, c.Exit.EarningWallet));
+        Assert.All(consumed, c => Assert.Equal(exit.Spec.RatePack.ExitByteRate, c.Exit.ByteRate));
+        Assert.All(consumed, c => Assert.Equal(2, c.Routing.Count));
+
+        // Every relay was paid by the consuming wallet at its own routing rates, for the sealed payload lengths O was charged.
+        foreach (int relay in new[] { 1, 2, 4, 5 })
+        {
+            var node = mesh.Nodes[relay];
+            var provided = node.Accountant.Reports.OfType<RoutingServiceProvided>().ToList();
+            Assert.NotEmpty(provided);
+            Assert.All(provided, p => Assert.Equal(payer, p.Payer));
+            Assert.All(provided, p => Assert.Equal(node.Spec.RatePack.RoutingByteRate, p.ByteRate));
+            var charged = consumed.SelectMany(c => c.Routing).Where(r => r.EarningWallet == node.Spec.EarningWallet).ToList();
+            Assert.Equal(charged.Select(c => c.PayloadSize).Order(), provided.Select(p => p.PayloadSize).Order());
+        }
+
+        // The exit reports the client data it wrote and read, the same bytes O counted as exit service, upload included.
+        var exitProvided = exit.Accountant.Reports.OfType<ExitServiceProvided>().ToList();
+        Assert.All(exitProvided, p => Assert.Equal(payer, p.Payer));
+        Assert.Equal(consumed.Sum(c => c.Exit.PayloadSize), exitProvided.Sum(p => p.PayloadSize));
+        Assert.True(exitProvided.Sum(p => p.PayloadSize) > 650_000);
+        Assert.Empty(mesh.Nodes[0].Accountant.Reports.OfType<RoutingServiceProvided>());
+    }
+
+    private static bool Balanced(TestMesh mesh, MeshNode exit)
+    {
+        var consumed = mesh.Originator.Accountant.Reports.OfType<ServicesConsumed>().ToList();
+        long exitConsumed = consumed.Sum(c => c.Exit.PayloadSize);
+        long exitProvided = exit.Accountant.Reports.OfType<ExitServiceProvided>().Sum(p => p.PayloadSize);
+        long routingConsumed = consumed.Sum(c => c.Routing.Sum(r => r.PayloadSize));
+        long routingProvided = mesh.Nodes.Sum(n => n.Accountant.Reports.OfType<RoutingServiceProvided>().Sum(p => p.PayloadSize));
+        return exitConsumed == exitProvided && routingConsumed == routingProvided;
+    }
+
+    internal static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the condition did not become true within 10 s");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Masq.IntegrationTests.Money;
+
+/// <summary>The money tests share one ganache (each test reverts the chain to a snapshot) and run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MoneyChainCollection : ICollectionFixture<GanacheChain>
+{
+    public const string Name = "Money on a local chain";
+}
