@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Start-up figures of issue 2, as median wall time over N runs (default 10) of the Release build:
+# Start-up figures of issue 2, as median wall time over N runs (default 10) of the published (ReadyToRun) product:
 #   Daemon start → hub ready, Node start → hub ready (existing database), one-shot `masq descriptor` round trip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-for project in src/Masq.Node src/Masq.Cli; do dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly; done
-node=src/Masq.Node/bin/Release/net10.0/MASQNode
-masq=src/Masq.Cli/bin/Release/net10.0/masq
+bash scripts/publish.sh
+node=artifacts/publish/Masq.Node/MASQNode
+masq=artifacts/publish/Masq.Cli/masq
 work=$(mktemp -d)
 trap 'rm -rf "$work"; kill $(jobs -p) 2>/dev/null || true' EXIT
 export HOME="$work/home"

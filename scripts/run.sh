@@ -7,13 +7,11 @@ root=$(pwd)
 ui_port=${MASQ_UI_PORT:-5333}
 dashboard_url=${MASQ_DASHBOARD_URL:-http://127.0.0.1:5300}
 
-echo "== building (Release)"
-for project in src/Masq.Node src/Masq.Cli src/Masq.Dashboard; do
-  dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
-done
-node_bin="$root/src/Masq.Node/bin/Release/net10.0/MASQNode"
-masq_bin="$root/src/Masq.Cli/bin/Release/net10.0/masq"
-dashboard_bin="$root/src/Masq.Dashboard/bin/Release/net10.0/Masq.Dashboard"
+echo "== building (Release, ReadyToRun) into artifacts/publish"
+bash scripts/publish.sh
+node_bin="$root/artifacts/publish/Masq.Node/MASQNode"
+masq_bin="$root/artifacts/publish/Masq.Cli/masq"
+dashboard_bin="$root/artifacts/publish/Masq.Dashboard/Masq.Dashboard"
 
 pids=()
 cleanup() {

@@ -40,9 +40,11 @@ internal static class DataPathComposition
             sp.GetRequiredService<NodeIdentity>(),
             sp.GetRequiredService<Configuration.NodeRuntimeState>(),
             sp.GetService<Persistence.IPersistentConfiguration>()));
+        // Zero-hop answers [self, self]. Otherwise, until the Neighborhood registers its gossip-based source, the Node
+        // knows no routes, and every stream gets the "no route" page: an empty fixed list says exactly that.
         services.TryAddSingleton<IRouteSource>(sp => sp.GetRequiredService<NodeSettings>().NeighborhoodMode == NeighborhoodMode.ZeroHop
-            ? ActivatorUtilities.CreateInstance<ZeroHopRouteSource>(sp)
-            : ActivatorUtilities.CreateInstance<FixedRouteSource>(sp, (IReadOnlyList<FixedRoute>)[]));
+            ? new ZeroHopRouteSource(sp.GetRequiredService<NodeIdentity>())
+            : new FixedRouteSource(sp.GetRequiredService<NodeIdentity>().Main, sp.GetRequiredService<IPayerSource>(), sp.GetRequiredService<NodeDirectory>(), []));
 
         services.TryAddSingleton<IMasquerader, JsonMasquerader>();
         services.TryAddSingleton<CrashHook>();

@@ -24,6 +24,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     private readonly TimeProvider _time;
     private readonly ILogger<ClandestinePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public ClandestinePool(
         INodeLocator locator,
@@ -88,6 +89,11 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         var closing = new List<Task>();
         foreach (var link in _links.Values)

@@ -12,7 +12,8 @@ namespace Masq.Node.Networking;
 /// </summary>
 internal sealed partial class PrivilegedBrowserSockets : IDisposable
 {
-    private PrivilegedBrowserSockets(Socket? http, Socket? tls)
+    /// <summary>Listening sockets for the transparent styles; the host binds 80/443, tests may hand in any ports.</summary>
+    internal PrivilegedBrowserSockets(Socket? http, Socket? tls)
     {
         Http = http;
         Tls = tls;

@@ -87,13 +87,6 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
                 LogClandestineListening(ClandestineEndpoint);
             }
 
-            if (_settings.ProxyPort != 0)
-            {
-                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.ProxyPort), "proxy-port");
-                ProxyEndpoint = (IPEndPoint)listener.LocalEndPoint!;
-                _listeners.Add((listener, BrowserPortStyle.ForwardProxy));
-                LogBrowserListening(ProxyEndpoint, "forward proxy");
-            }
         }
         catch (SocketException e)
         {
@@ -102,6 +95,23 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
             LogListenFailed(e.Message);
             _lifetime.StopApplication();
             return Task.CompletedTask;
+        }
+
+        if (_settings.ProxyPort != 0)
+        {
+            // Without its forward proxy the Node still routes and exits for others (and may have ports 80/443), so a
+            // taken proxy port is an error to fix, not a reason to stop.
+            try
+            {
+                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.ProxyPort), "proxy-port");
+                ProxyEndpoint = (IPEndPoint)listener.LocalEndPoint!;
+                _listeners.Add((listener, BrowserPortStyle.ForwardProxy));
+                LogBrowserListening(ProxyEndpoint, "forward proxy");
+            }
+            catch (SocketException e)
+            {
+                LogProxyUnavailable(e.Message);
+            }
         }
 
         if (_privileged.Http is { } http)
@@ -190,6 +200,9 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     [LoggerMessage(EventId = DataPathEventIds.ClandestineListenFailed, Level = LogLevel.Critical, Message = "Configuration error: {Reason}")]
     private partial void LogListenFailed(string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The forward proxy is off: {Reason}")]
+    private partial void LogProxyUnavailable(string reason);
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserConnectionFailed, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
     private partial void LogAcceptFailed(string reason);

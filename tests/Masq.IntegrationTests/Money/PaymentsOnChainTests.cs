@@ -118,6 +118,7 @@ public sealed class PaymentsOnChainTests(GanacheChain chain) : IAsyncLifetime
         {
             Assert.Null((await node.ScanAsync(UiScanType.Payables)).Error);
             var original = Assert.Single(node.PendingPayables.ListUnresolved());
+            var originalNonce = (await chain.TransactionAsync(original.TransactionHash))["nonce"]!.GetValue<string>();
 
             Assert.Null((await node.ScanAsync(UiScanType.PendingPayables)).Error);
             Assert.Equal(2, node.PendingPayables.Get(original.Rowid)!.Attempt);
@@ -130,8 +131,7 @@ public sealed class PaymentsOnChainTests(GanacheChain chain) : IAsyncLifetime
             Assert.NotEqual(original.TransactionHash, replaced.TransactionHash);
             Assert.Equal(3, replaced.Attempt);
             var replacement = await chain.TransactionAsync(replaced.TransactionHash);
-            var originalTransaction = await chain.TransactionAsync(original.TransactionHash);
-            Assert.Equal(originalTransaction["nonce"]!.GetValue<string>(), replacement["nonce"]!.GetValue<string>());
+            Assert.Equal(originalNonce, replacement["nonce"]!.GetValue<string>());
             Assert.Equal((GanacheChain.GasPriceWei * 120 / 100) + 1, GanacheChain.Quantity(replacement["gasPrice"]!.GetValue<string>()));
         }
         finally

@@ -107,7 +107,7 @@ internal sealed class MeshNode : IAsyncDisposable
             }
         }
 
-        services.AddMasqDataPath(options: spec.Options);
+        services.AddMasqDataPath(spec.TransparentSockets, spec.Options);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return new MeshNode(spec, host, logs);

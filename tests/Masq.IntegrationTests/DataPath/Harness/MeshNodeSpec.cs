@@ -28,5 +28,8 @@ internal sealed record MeshNodeSpec(IPAddress Ip, int ClandestinePort, int Proxy
 
     public DataPathOptions Options { get; init; } = new() { AllowLoopbackTargets = true };
 
+    /// <summary>Listening sockets for the transparent styles (ports 80/443 in production), or null.</summary>
+    public PrivilegedBrowserSockets? TransparentSockets { get; init; }
+
     public IPEndPoint ClandestineEndpoint => new(Ip, ClandestinePort);
 }
