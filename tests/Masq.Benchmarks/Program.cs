@@ -4,5 +4,23 @@ namespace Masq.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// <c>mesh [options]</c> runs the mesh throughput benchmark (real sockets, Nodes in their own processes);
+    /// <c>mesh-node</c> is one of those Node processes; anything else goes to BenchmarkDotNet.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "mesh")
+        {
+            return Mesh.MeshBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "mesh-node")
+        {
+            return Mesh.MeshNodeProcess.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

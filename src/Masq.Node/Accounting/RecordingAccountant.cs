@@ -9,7 +9,7 @@ namespace Masq.Node.Accounting;
 /// </summary>
 internal sealed class RecordingAccountant : IAccountant
 {
-    private const int MaxKept = 200_000;
+    private const int MaxKept = 50_000;
 
     private readonly ConcurrentQueue<AccountingReport> _reports = new();
     private long _count;

@@ -6,7 +6,8 @@ namespace Masq.Node.Actors;
 
 /// <summary>
 /// A stateful subsystem: owns its state and a bounded mailbox read by one loop. A message that fails is logged
-/// and the actor goes on; only the <c>--crash-point message</c> test hook makes it stop the Node.
+/// and the actor goes on; only the <c>--crash-point message</c> test hook makes it stop the Node. On stop the
+/// mailbox is closed and what is already queued is handled before the loop ends (nothing accepted is lost).
 /// </summary>
 internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger logger, int capacity = 1024) : BackgroundService, ICrashable
     where TMessage : class
@@ -17,8 +18,18 @@ internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger
     /// <summary>The actor's key for <c>crash</c> requests (BLOCKCHAINBRIDGE, DISPATCHER, …).</summary>
     public string Key { get; } = key;
 
-    public ValueTask PostAsync(TMessage message, CancellationToken cancellationToken = default) =>
-        _mailbox.Writer.WriteAsync(new Letter(message, null), cancellationToken);
+    /// <summary>Queues a message; after the actor has stopped accepting (shutdown) the message is dropped.</summary>
+    public async ValueTask PostAsync(TMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _mailbox.Writer.WriteAsync(new Letter(message, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            logger.LogDebug("{Actor} is stopping; dropped {Message}", Key, message.GetType().Name);
+        }
+    }
 
     public bool TryPost(TMessage message) => _mailbox.Writer.TryWrite(new Letter(message, null));
 
@@ -26,9 +37,31 @@ internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger
 
     protected abstract ValueTask HandleAsync(TMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Stops accepting messages, lets the loop handle what is queued (within the host's stop time), then stops.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _mailbox.Writer.TryComplete();
+        if (ExecuteTask is { } loop)
+        {
+            try
+            {
+                await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogWarning("{Actor} did not finish its queued messages before the stop deadline", Key);
+            }
+            catch (CrashTestException)
+            {
+            }
+        }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var letter in _mailbox.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        // Reads until the mailbox is closed and drained (see StopAsync), not until the stop signal.
+        await foreach (var letter in _mailbox.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (letter.PanicMessage is { } panic)
             {

@@ -128,7 +128,7 @@ internal sealed class JsonRpcTransport(HttpClient http, Uri? url)
             throw JsonRpcTransport.ErrorOf("batch", single with { ErrorMessage = message });
         }
 
-        if (root.ValueKind != JsonValueKind.Array)
+        if (root.ValueKind != JsonValueKind.Array || !batch)
         {
             throw Garbage($"an answer that is not JSON-RPC: '{Excerpt(text)}'");
         }

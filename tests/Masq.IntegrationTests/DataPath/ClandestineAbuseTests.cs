@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Masq.IntegrationTests.DataPath.Harness;
+using Masq.Node.Accounting;
+using Masq.Node.Crypto;
+using Masq.Node.Networking;
+using Masq.Node.Protocol;
+using Nethereum.Signer;
+
+namespace Masq.IntegrationTests.DataPath;
+
+/// <summary>
+/// Hostile bytes on a relay's clandestine port while a download goes through it: garbage, a truncated frame, a replay,
+/// a package sealed for another key, a missing and a forged payer proof, a route that loops back to the relay, a banned
+/// payer. Each is dropped and logged once; the download arrives intact.
+/// </summary>
+[Collection(DataPathCollection.Name)]
+public sealed class ClandestineAbuseTests(DataPathFixture fixture)
+{
+    private static readonly JsonMasquerader Masquerader = new();
+
+    [Fact]
+    public async Task Bad_packages_are_dropped_and_logged_once_while_other_streams_go_on()
+    {
+        var (count, route) = TestMesh.Straight(3, distinctBackRelays: false);
+        await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with { DnsServers = [DataPathFixture.GoodDnsAddress] });
+        var o = mesh.Nodes[0].Spec.Main;
+        var r1 = mesh.Nodes[1];
+        var r2 = mesh.Nodes[2];
+        using var payer = new PayerSigner(new EthECKey(TestMesh.ConsumingKey), o.ChainContract.Span);
+        using var client = fixture.ClientThrough(mesh.Originator.ProxyUri);
+        var download = client.GetByteArrayAsync(fixture.HttpUrl("/blob/20000000/61"));
+
+        byte[] valid = GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey);
+
+        await SendAsync(r1, "this is not a masked package at all"u8.ToArray());
+        await WaitForLogAsync(r1, DataPathEventIds.ClandestineMalformed);
+
+        byte[] frame = Mask(valid);
+        await SendAsync(r1, frame[..(frame.Length / 2)]);
+        await WaitForLogAsync(r1, DataPathEventIds.ClandestineTruncated);
+
+        long relayedBefore = r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count();
+        await SendAsync(r1, [.. frame, .. frame]);
+        await WaitForLogAsync(r1, DataPathEventIds.ReplayedPackage);
+        await WaitForLogAsync(r2, DataPathEventIds.GossipDropped);
+
+        await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r2.Spec.Main.PublicKey)));
+        await WaitForLogAsync(r1, DataPathEventIds.PackageUnopenable);
+
+        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, payer.SignFor(r2.Spec.Main.PublicKey), Component.Hopper)], r2.Spec.Main.PublicKey)));
+        await WaitForLogAsync(r1, DataPathEventIds.ForgedPayerProof);
+
+        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, null, Component.Hopper)], r2.Spec.Main.PublicKey)));
+        await WaitForLogAsync(r1, DataPathEventIds.RelayWithoutPayer);
+
+        var loop = Enumerable.Repeat(new LiveHop(r1.Spec.Main.PublicKey, payer.SignFor(r1.Spec.Main.PublicKey), Component.Hopper), 20).ToArray();
+        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, loop, r2.Spec.Main.PublicKey)));
+        await WaitForLogAsync(r1, DataPathEventIds.HopUnreadable);
+
+        byte[] body = await download;
+        Assert.Equal(Blob.Sha256(20_000_000, 61), Convert.ToHexStringLower(SHA256.HashData(body)));
+
+        // The replayed copy was neither relayed nor charged twice.
+        Assert.Equal(1, r2.Logs.Count(DataPathEventIds.GossipDropped));
+        Assert.True(r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count() > relayedBefore);
+
+        // A banned payer's packages go nowhere; everything was logged exactly once.
+        r1.Bans.Ban(Masq.Lib.Blockchains.WalletAddress.FromBytes(payer.Wallet.Span));
+        await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey)));
+        await WaitForLogAsync(r1, DataPathEventIds.BannedPayer);
+        foreach (int id in new[] { DataPathEventIds.ClandestineMalformed, DataPathEventIds.ClandestineTruncated, DataPathEventIds.ReplayedPackage, DataPathEventIds.PackageUnopenable, DataPathEventIds.ForgedPayerProof, DataPathEventIds.RelayWithoutPayer, DataPathEventIds.HopUnreadable, DataPathEventIds.BannedPayer })
+        {
+            Assert.Equal(1, r1.Logs.Count(id));
+        }
+
+        Assert.All(mesh.Nodes, n => Assert.Null(n.Failure.Reason));
+    }
+
+    /// <summary>A well-formed package from O through the relay to <paramref name="target"/>'s Neighborhood, carrying gossip.</summary>
+    private static byte[] GossipFor(ICryptDE o, PayerSigner payer, PublicKey relay, PublicKey target, PublicKey sealFor)
+    {
+        var route = Route.OneWay(new RouteSegment([o.PublicKey, relay, target], Component.Neighborhood), o, payer);
+        var incipient = new IncipientCoresPackage(route, o.Seal(target, Gossip().Encode()));
+        var (live, next) = LiveCoresPackage.FromIncipient(incipient, o);
+        Assert.Equal(relay, next);
+        return live.Seal(o, sealFor);
+    }
+
+    /// <summary>A package whose hops for the relay are given, followed by a terminal hop for <paramref name="target"/>.</summary>
+    private static byte[] Crafted(ICryptDE o, PublicKey relay, LiveHop[] relayHops, PublicKey target)
+    {
+        var hops = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>();
+        foreach (var hop in relayHops)
+        {
+            hops.Add(hop.Seal(o, relay));
+        }
+
+        hops.Add(new LiveHop(PublicKey.Empty, null, Component.Neighborhood).Seal(o, target));
+        var package = new LiveCoresPackage(new Route(hops.ToImmutable()), o.Seal(target, Gossip().Encode()));
+        return package.Seal(o, relay);
+    }
+
+    private static GossipMessage Gossip() => new(new VersionedData(DataVersion.V0_1, new byte[] { 0xa0 }));
+
+    private static byte[] Mask(byte[] package)
+    {
+        byte[] frame = new byte[Masquerader.GetMaxMaskedLength(package.Length)];
+        return frame[..Masquerader.Mask(package, frame)];
+    }
+
+    private static async Task SendAsync(MeshNode node, byte[] bytes)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(node.Spec.ClandestineEndpoint);
+        var stream = client.GetStream();
+        byte[] sink = new byte[1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await stream.WriteAsync(bytes);
+            client.Client.Shutdown(SocketShutdown.Send);
+            while (await stream.ReadAsync(sink, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
+        {
+        }
+    }
+
+    private static Task WaitForLogAsync(MeshNode node, int eventId) => MultiHopTests.WaitUntilAsync(() => node.Logs.Count(eventId) >= 1);
+}
