@@ -9,6 +9,8 @@ using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
 using LibWallet = Masq.Lib.Blockchains.WalletAddress;
 
+using Masq.Node.Ui;
+
 namespace Masq.Node.Hopper;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     private readonly NodeSettings _settings;
     private readonly IClandestineSender _sender;
     private readonly IAccountant _accountant;
+    private readonly TrafficCounters _traffic;
     private readonly IBannedWallets _banned;
     private readonly IGossipSink _gossip;
     private readonly Lazy<IExitInbound> _exit;
@@ -40,6 +43,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         NodeSettings settings,
         IClandestineSender sender,
         IAccountant accountant,
+        TrafficCounters traffic,
         IBannedWallets banned,
         IGossipSink gossip,
         Lazy<IExitInbound> exit,
@@ -52,6 +56,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         _settings = settings;
         _sender = sender;
         _accountant = accountant;
+        _traffic = traffic;
         _banned = banned;
         _gossip = gossip;
         _exit = exit;
@@ -214,7 +219,10 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         if (!await _sender.SendAsync(nextKey, sealedNext, cancellationToken).ConfigureAwait(false))
         {
             LogNextHopUnreachable(nextKey.ToString());
+            return;
         }
+
+        _traffic.AddRouted(received: package.Payload.Length, sent: sealedNext.Length);
     }
 
     /// <summary>A relay needs a payer whose proof was made for this Node and who is not banned; otherwise it drops the package.</summary>

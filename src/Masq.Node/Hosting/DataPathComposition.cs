@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
+using Masq.Node.Ui;
+
 namespace Masq.Node.Hosting;
 
 /// <summary>
@@ -31,6 +33,7 @@ internal static class DataPathComposition
 
         // Seams other subsystems may have filled already.
         services.TryAddSingleton<IAccountant, RecordingAccountant>();
+        services.TryAddSingleton<TrafficCounters>();
         services.TryAddSingleton<IBannedWallets, BanList>();
         services.TryAddSingleton<IGossipSink, UnhandledGossipSink>();
         services.TryAddSingleton<NodeDirectory>();

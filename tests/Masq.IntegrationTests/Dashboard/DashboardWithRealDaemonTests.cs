@@ -13,7 +13,9 @@ public sealed class DashboardWithRealDaemonTests
     [Fact]
     public async Task A_newcomer_follows_the_wizard_to_a_running_zero_hop_Node_and_shuts_it_down()
     {
-        await using var daemon = await DaemonProcess.StartAsync();
+        // Loopback destinations are allowed only for tests (the reference's MASQ_INTEGRATION_TEST).
+        await using var daemon = await DaemonProcess.StartAsync(new Dictionary<string, string> { ["MASQ_INTEGRATION_TEST"] = "true" });
+        await using var destination = await LocalWebServer.StartAsync();
         await using var dashboard = await DashboardProcess.StartAsync(daemon);
         var (playwright, browser) = await Chromium.LaunchAsync();
         try
@@ -42,6 +44,18 @@ public sealed class DashboardWithRealDaemonTests
             await page.GotoAsync(dashboard.Url.ToString());
             await Assertions.Expect(page.Locator("#node-state")).ToContainTextAsync("running", Patient);
             await Assertions.Expect(page.Locator("#mode")).ToContainTextAsync("zero-hop", Patient);
+
+            // Browse through the Node's forward proxy; the page shows the traffic live, without a refresh.
+            using (var handler = new HttpClientHandler { Proxy = new System.Net.WebProxy($"http://127.0.0.1:{daemon.ProxyPort}"), UseProxy = true })
+            using (var browser2 = new HttpClient(handler))
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var body = await browser2.GetByteArrayAsync(new Uri(destination.Url, "/bytes/300000"));
+                    Assert.Equal(LocalWebServer.Bytes(300_000), body);
+                }
+            }
+            await Assertions.Expect(page.Locator("#traffic-table")).ToContainTextAsync("Consumed", Patient);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("real-overview.png"), FullPage = true });
 
             // Shut down from the command line: the page follows.

@@ -18,7 +18,7 @@ public sealed class NodeProcessTests
         var isRoot = File.ReadAllText("/proc/self/status").Split('\n').First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[2] == "0";
         // "nobody" (65534) must be able to pass through the test directory to its data directory.
         File.SetUnixFileMode(directory.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
-        await using var node = await NodeProcess.StartAsync(["--neighborhood-mode", "zero-hop", "--data-directory", dataDirectory, "--real-user", $"65534:65534:{directory.Path}"]);
+        await using var node = await NodeProcess.StartAsync(["--neighborhood-mode", "zero-hop", "--data-directory", dataDirectory, "--real-user", $"65534:65534:{directory.Path}", "--proxy-port", "0"]);
 
         var uid = node.EffectiveUid();
         if (isRoot)
@@ -36,7 +36,7 @@ public sealed class NodeProcessTests
     public async Task Node_warnings_reach_every_UI_client_as_log_broadcasts_and_the_log_file()
     {
         using var directory = new TestDirectory();
-        await using var node = await NodeProcess.StartAsync(["--neighborhood-mode", "zero-hop", "--data-directory", directory.Path, "--log-level", "info"]);
+        await using var node = await NodeProcess.StartAsync(["--neighborhood-mode", "zero-hop", "--data-directory", directory.Path, "--log-level", "info", "--proxy-port", "0"]);
         await using var asker = await RawHubConnection.ConnectAsync(node.UiPort);
         await using var listener = await RawHubConnection.ConnectAsync(node.UiPort);
 

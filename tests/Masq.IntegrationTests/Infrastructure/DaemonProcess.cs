@@ -19,6 +19,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public int UiPort { get; }
 
+    /// <summary>The forward-proxy port the Daemon's Nodes use.</summary>
+    public int ProxyPort { get; private init; }
+
     public TestDirectory Home { get; }
 
     public int ProcessId => _process.Id;
@@ -51,6 +54,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
         {
             ["HOME"] = home.Path,
             ["XDG_DATA_HOME"] = Path.Combine(home.Path, ".local", "share"),
+            // Each test's Node gets its own forward-proxy port (through the Daemon's environment, a Configured value).
+            ["MASQ_PROXY_PORT"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
@@ -60,7 +65,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
         {
             StartInfo = ProcessRunner.StartInfo(MasqBinaries.Node, ["--initialization", "--ui-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment),
         };
-        var daemon = new DaemonProcess(process, port, home);
+        var daemon = new DaemonProcess(process, port, home) { ProxyPort = int.Parse(environment["MASQ_PROXY_PORT"], System.Globalization.CultureInfo.InvariantCulture) };
         process.OutputDataReceived += (_, e) => daemon.Append(e.Data);
         process.ErrorDataReceived += (_, e) => daemon.Append(e.Data);
         process.Start();

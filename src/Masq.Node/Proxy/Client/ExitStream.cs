@@ -10,6 +10,8 @@ using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
 using LibWallet = Masq.Lib.Blockchains.WalletAddress;
 
+using Masq.Node.Ui;
+
 namespace Masq.Node.Proxy.Client;
 
 /// <summary>
@@ -29,6 +31,7 @@ internal sealed partial class ExitStream
     private readonly LibWallet? _payer;
     private readonly ExitResolver _resolver;
     private readonly IAccountant _accountant;
+    private readonly TrafficCounters _traffic;
     private readonly RatePack _rates;
     private readonly DataPathOptions _options;
     private readonly TimeProvider _time;
@@ -44,6 +47,7 @@ internal sealed partial class ExitStream
         LibWallet? payer,
         ExitResolver resolver,
         IAccountant accountant,
+        TrafficCounters traffic,
         RatePack rates,
         DataPathOptions options,
         TimeProvider time,
@@ -56,6 +60,7 @@ internal sealed partial class ExitStream
         _payer = payer;
         _resolver = resolver;
         _accountant = accountant;
+        _traffic = traffic;
         _rates = rates;
         _options = options;
         _time = time;
@@ -230,6 +235,7 @@ internal sealed partial class ExitStream
                     if (!next.Data.IsEmpty)
                     {
                         await network.WriteAsync(next.Data, cancellationToken).ConfigureAwait(false);
+                        _traffic.AddExit(toServer: next.Data.Length, fromServer: 0);
                         if (_payer is not null)
                         {
                             await _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, next.Data.Length), cancellationToken).ConfigureAwait(false);
@@ -284,6 +290,8 @@ internal sealed partial class ExitStream
                 {
                     break;
                 }
+
+                _traffic.AddExit(toServer: 0, fromServer: length);
 
                 if (_payer is not null)
                 {

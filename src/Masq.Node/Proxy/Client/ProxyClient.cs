@@ -11,6 +11,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using LibWallet = Masq.Lib.Blockchains.WalletAddress;
 
+using Masq.Node.Ui;
+
 namespace Masq.Node.Proxy.Client;
 
 /// <summary>
@@ -29,6 +31,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
     private readonly ICryptDE _main;
     private readonly ExitResolver _resolver;
     private readonly IAccountant _accountant;
+    private readonly TrafficCounters _traffic;
     private readonly RatePack _rates;
     private readonly bool _decentralized;
     private readonly DataPathOptions _options;
@@ -44,6 +47,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         NodeSettings settings,
         ExitResolver resolver,
         IAccountant accountant,
+        TrafficCounters traffic,
         DataPathOptions options,
         TimeProvider time,
         CrashHook crashHook,
@@ -53,6 +57,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _main = identity.Main;
         _resolver = resolver;
         _accountant = accountant;
+        _traffic = traffic;
         _rates = settings.EffectiveRatePack;
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         _options = options;
@@ -162,7 +167,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
             }
         }
 
-        stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _rates, _options, _time, _logger);
+        stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger);
         if (!_streams.TryAdd(payload.StreamKey, stream))
         {
             await DispatchAsync(payload, route, payer, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,8 @@ using Masq.Node.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Masq.Node.Ui;
+
 namespace Masq.Node.Proxy.Server;
 
 /// <summary>
@@ -33,6 +35,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly IPayerSource _payer;
     private readonly HopperService _hopper;
     private readonly IAccountant _accountant;
+    private readonly TrafficCounters _traffic;
     private readonly DataPathOptions _options;
     private readonly TimeProvider _time;
     private readonly CrashHook _crashHook;
@@ -49,6 +52,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         IPayerSource payer,
         HopperService hopper,
         IAccountant accountant,
+        TrafficCounters traffic,
         DataPathOptions options,
         TimeProvider time,
         CrashHook crashHook,
@@ -60,6 +64,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _payer = payer;
         _hopper = hopper;
         _accountant = accountant;
+        _traffic = traffic;
         _options = options;
         _time = time;
         _crashHook = crashHook;
@@ -108,6 +113,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             }
 
             stream.Touch(_time.GetTimestamp());
+            _traffic.AddConsumed(fromBrowser: data.Length, toBrowser: 0);
             if (stream.Plan is null && !await StartAsync(stream, data.Length, cancellationToken).ConfigureAwait(false))
             {
                 return false;
@@ -413,6 +419,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 if (!packet.Data.IsEmpty)
                 {
                     await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                    _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
                 }
 
                 if (packet.LastData)
