@@ -122,6 +122,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.DoesNotContain(new string('A', 64), await page.ContentAsync(), StringComparison.Ordinal);
 
         await page.ClickAsync("#wrote-it-down");
+        // The confirmation fields arrive with the next render; enumerate them only once they are there.
+        await page.Locator("input[id^=confirm-]").First.WaitForAsync(new() { Timeout = 15_000 });
         foreach (var input in await page.Locator("input[id^=confirm-]").AllAsync())
         {
             var id = await input.GetAttributeAsync("id");
