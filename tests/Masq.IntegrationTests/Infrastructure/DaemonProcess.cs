@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Masq.Lib.Ui.Client;
 
 namespace Masq.IntegrationTests.Infrastructure;
@@ -7,20 +5,20 @@ namespace Masq.IntegrationTests.Infrastructure;
 /// <summary>A real Daemon (<c>MASQNode --initialization</c>) on a free port, with its own HOME; killed with the Nodes it started.</summary>
 internal sealed class DaemonProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProductProcess _process;
 
-    private DaemonProcess(Process process, int uiPort, TestDirectory home)
+    private DaemonProcess(ProductProcess process, int uiPort, TestDirectory home, int proxyPort)
     {
         _process = process;
         UiPort = uiPort;
         Home = home;
+        ProxyPort = proxyPort;
     }
 
     public int UiPort { get; }
 
     /// <summary>The forward-proxy port the Daemon's Nodes use.</summary>
-    public int ProxyPort { get; private init; }
+    public int ProxyPort { get; }
 
     public TestDirectory Home { get; }
 
@@ -28,16 +26,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Environment for the Daemon (and so for the Nodes it launches and the masq runs of the test).</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
@@ -50,42 +39,30 @@ internal sealed class DaemonProcess : IAsyncDisposable
     {
         var home = new TestDirectory();
         var port = Ports.Free();
+        var proxyPort = Ports.Free();
         var environment = new Dictionary<string, string>
         {
             ["HOME"] = home.Path,
             ["XDG_DATA_HOME"] = Path.Combine(home.Path, ".local", "share"),
             // Each test's Node gets its own forward-proxy port (through the Daemon's environment, a Configured value).
-            ["MASQ_PROXY_PORT"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MASQ_PROXY_PORT"] = proxyPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
         {
             environment[key] = value;
         }
-        var process = new Process
+        var process = new ProductProcess(ProcessRunner.StartInfo(MasqBinaries.Node, ["--initialization", "--ui-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment));
+        try
         {
-            StartInfo = ProcessRunner.StartInfo(MasqBinaries.Node, ["--initialization", "--ui-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment),
-        };
-        var daemon = new DaemonProcess(process, port, home) { ProxyPort = int.Parse(environment["MASQ_PROXY_PORT"], System.Globalization.CultureInfo.InvariantCulture) };
-        process.OutputDataReceived += (_, e) => daemon.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => daemon.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The Daemon exited with {process.ExitCode}:\n{daemon.Output}");
-            }
-            if (await UiClient.ProbeAsync(port, TimeSpan.FromMilliseconds(500)))
-            {
-                return daemon;
-            }
-            await Task.Delay(100);
+            await process.WaitUntilAsync(() => UiClient.ProbeAsync(port, TimeSpan.FromMilliseconds(500)), TimeSpan.FromSeconds(30), "The Daemon");
         }
-        await daemon.DisposeAsync();
-        throw new TimeoutException($"The Daemon did not open its UI port:\n{daemon.Output}");
+        catch
+        {
+            process.Dispose();
+            home.Dispose();
+            throw;
+        }
+        return new DaemonProcess(process, port, home, proxyPort);
     }
 
     public Task<UiClient> ConnectAsync() => UiClient.ConnectAsync(UiPort, TimeSpan.FromSeconds(5));
@@ -97,33 +74,13 @@ internal sealed class DaemonProcess : IAsyncDisposable
     public Task<ProcessResult> MasqInteractiveAsync(string input) =>
         ProcessRunner.RunAsync(MasqBinaries.Cli, ["--ui-port", UiPort.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment, input);
 
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-    }
+    /// <summary>Kills the Daemon and the Nodes it started (its children).</summary>
+    public void Kill() => _process.Kill();
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        Kill();
-        // Nodes started by the Daemon are its children; a Node that outlived it (re-parented) is found by its data directory.
-        await Task.CompletedTask;
         _process.Dispose();
         Home.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.Append(line).Append('\n');
-        }
+        return ValueTask.CompletedTask;
     }
 }

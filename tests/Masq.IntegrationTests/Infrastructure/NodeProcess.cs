@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Masq.Lib.Ui.Client;
 
 namespace Masq.IntegrationTests.Infrastructure;
@@ -8,10 +6,9 @@ namespace Masq.IntegrationTests.Infrastructure;
 /// <summary>A real Node process started directly (without a Daemon) on a free UI port.</summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProductProcess _process;
 
-    private NodeProcess(Process process, int uiPort)
+    private NodeProcess(ProductProcess process, int uiPort)
     {
         _process = process;
         UiPort = uiPort;
@@ -19,42 +16,22 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public int UiPort { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public static async Task<NodeProcess> StartAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Ports.Free();
-        var process = new Process { StartInfo = ProcessRunner.StartInfo(MasqBinaries.Node, [.. args, "--ui-port", port.ToString(CultureInfo.InvariantCulture)], environment) };
-        var node = new NodeProcess(process, port);
-        process.OutputDataReceived += (_, e) => node.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => node.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        var process = new ProductProcess(ProcessRunner.StartInfo(MasqBinaries.Node, [.. args, "--ui-port", port.ToString(CultureInfo.InvariantCulture)], environment));
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The Node exited with {process.ExitCode}:\n{node.Output}");
-            }
-            if (await UiClient.ProbeAsync(port, TimeSpan.FromMilliseconds(500)))
-            {
-                return node;
-            }
-            await Task.Delay(100);
+            await process.WaitUntilAsync(() => UiClient.ProbeAsync(port, TimeSpan.FromMilliseconds(500)), TimeSpan.FromSeconds(30), "The Node");
         }
-        await node.DisposeAsync();
-        throw new TimeoutException($"The Node did not open its UI port:\n{node.Output}");
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+        return new NodeProcess(process, port);
     }
 
     /// <summary>The effective uid of the process, from /proc.</summary>
@@ -66,24 +43,7 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.Append(line).Append('\n');
-        }
     }
 }
