@@ -7,7 +7,7 @@ using Masq.Node.Hosting;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
-using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+using Masq.Lib.Blockchains;
 
 using Masq.Node.Ui;
 
@@ -226,7 +226,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     }
 
     /// <summary>A relay needs a payer whose proof was made for this Node and who is not banned; otherwise it drops the package.</summary>
-    private bool TryAcceptPayer(HopEntry entry, IPEndPoint? source, out LibWallet wallet)
+    private bool TryAcceptPayer(HopEntry entry, IPEndPoint? source, out WalletAddress wallet)
     {
         wallet = null!;
         if (entry.Hop.Payer is not { } payer)
@@ -241,7 +241,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return false;
         }
 
-        wallet = LibWallet.FromBytes(payer.Wallet.Span);
+        wallet = payer.Wallet;
         if (_banned.IsBanned(wallet))
         {
             LogBanned(Describe(source), payer.Wallet.ToString());

@@ -1,5 +1,7 @@
 using System.Net;
 
+using Masq.Lib.Blockchains;
+
 namespace Masq.Node.Protocol;
 
 /// <summary>

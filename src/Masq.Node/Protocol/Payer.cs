@@ -1,5 +1,7 @@
 using System.Formats.Cbor;
 
+using Masq.Lib.Blockchains;
+
 namespace Masq.Node.Protocol;
 
 /// <summary>
@@ -64,7 +66,7 @@ internal sealed record Payer(WalletAddress Wallet, PayerProof Proof)
         if (reader.PeekState() == CborReaderState.TextString)
         {
             string text = CoresCbor.ReadText(reader, 2 + (2 * WalletAddress.Length), What);
-            return WalletAddress.TryParse(text, out var parsed)
+            return WalletAddress.TryParse(text, out var parsed, out _)
                 ? parsed
                 : throw CoresCbor.Invalid(What, "address is not 0x and 40 hex digits");
         }

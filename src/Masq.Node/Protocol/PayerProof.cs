@@ -3,6 +3,8 @@ using System.Formats.Cbor;
 using Masq.Node.Crypto;
 using NBitcoin.Secp256k1;
 
+using Masq.Lib.Blockchains;
+
 namespace Masq.Node.Protocol;
 
 /// <summary>

@@ -2,6 +2,8 @@ using Masq.Node.Crypto;
 using NBitcoin.Secp256k1;
 using Nethereum.Signer;
 
+using Masq.Lib.Blockchains;
+
 namespace Masq.Node.Protocol;
 
 /// <summary>

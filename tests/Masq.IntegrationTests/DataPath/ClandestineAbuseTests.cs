@@ -67,7 +67,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         Assert.True(r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count() > relayedBefore);
 
         // A banned payer's packages go nowhere; everything was logged exactly once.
-        r1.Bans.Ban(Masq.Lib.Blockchains.WalletAddress.FromBytes(payer.Wallet.Span));
+        r1.Bans.Ban(payer.Wallet);
         await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.BannedPayer);
         foreach (int id in new[] { DataPathEventIds.ClandestineMalformed, DataPathEventIds.ClandestineTruncated, DataPathEventIds.ReplayedPackage, DataPathEventIds.PackageUnopenable, DataPathEventIds.ForgedPayerProof, DataPathEventIds.RelayWithoutPayer, DataPathEventIds.HopUnreadable, DataPathEventIds.BannedPayer })

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Node.Accounting;
 using Masq.Node.Wallets;
-using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+using Masq.Lib.Blockchains;
 
 namespace Masq.IntegrationTests.DataPath;
 
@@ -54,7 +54,7 @@ public sealed class MultiHopTests(DataPathFixture fixture)
             Assert.Equal(500_000, (await client.GetByteArrayAsync(fixture.HttpUrl("/blob/500000/4"))).Length);
         }
 
-        var payer = LibWallet.Parse(EthereumKeys.AddressOf(Convert.FromHexString(TestMesh.ConsumingKey)));
+        var payer = WalletAddress.Parse(EthereumKeys.AddressOf(Convert.FromHexString(TestMesh.ConsumingKey)));
         var exit = mesh.Nodes[3];
         await WaitUntilAsync(() => Balanced(mesh, exit));
 

@@ -63,7 +63,7 @@ public sealed class RejectionTests
         using var signer = ProtocolSamples.PayerSigner();
         var proof = signer.SignFor(new PublicKey([1])).Proof;
 
-        var asArray = LiveHop.Decode(HopWithPayer(w => Masq.Node.Protocol.CoresCbor.WriteByteArray(w, signer.Wallet.Span), proof));
+        var asArray = LiveHop.Decode(HopWithPayer(w => Masq.Node.Protocol.CoresCbor.WriteByteArray(w, signer.Wallet.Bytes), proof));
         Assert.Equal(signer.Wallet, asArray.Payer!.Wallet);
 
         Assert.Equal(CoresDecodeError.InvalidValue, Reject(() => LiveHop.Decode(HopWithPayer(w => w.WriteTextString("0x1234"), proof))));

@@ -3,6 +3,8 @@ using Masq.Node.Crypto;
 using Masq.Node.Protocol;
 using Masq.Node.Tests.Crypto;
 
+using Masq.Lib.Blockchains;
+
 namespace Masq.Node.Tests.Protocol;
 
 public sealed class RoundTripTests
@@ -134,11 +136,11 @@ public sealed class RoundTripTests
     [Fact]
     public void Wallet_addresses_parse_either_case_and_print_lower_case()
     {
-        Assert.True(WalletAddress.TryParse("0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1", out var address));
+        Assert.True(WalletAddress.TryParse("0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1", out var address, out _));
 
         Assert.Equal("0x90f8bf6a479f320ead074411a4b0e7944ea8c9c1", address.ToString());
-        Assert.False(WalletAddress.TryParse("90f8bf6a479f320ead074411a4b0e7944ea8c9c1", out _));
-        Assert.False(WalletAddress.TryParse("0x90f8bf6a479f320ead074411a4b0e7944ea8c9cg", out _));
-        Assert.False(WalletAddress.TryParse("0x90f8", out _));
+        Assert.False(WalletAddress.TryParse("90f8bf6a479f320ead074411a4b0e7944ea8c9c1", out _, out _));
+        Assert.False(WalletAddress.TryParse("0x90f8bf6a479f320ead074411a4b0e7944ea8c9cg", out _, out _));
+        Assert.False(WalletAddress.TryParse("0x90f8", out _, out _));
     }
 }

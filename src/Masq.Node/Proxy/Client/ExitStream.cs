@@ -8,7 +8,7 @@ using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
-using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+using Masq.Lib.Blockchains;
 
 using Masq.Node.Ui;
 
@@ -28,7 +28,7 @@ internal sealed partial class ExitStream
     private readonly string? _host;
     private readonly int _port;
     private readonly IExitReplyPath _reply;
-    private readonly LibWallet? _payer;
+    private readonly WalletAddress? _payer;
     private readonly ExitResolver _resolver;
     private readonly IAccountant _accountant;
     private readonly TrafficCounters _traffic;
@@ -44,7 +44,7 @@ internal sealed partial class ExitStream
         string? host,
         int port,
         IExitReplyPath reply,
-        LibWallet? payer,
+        WalletAddress? payer,
         ExitResolver resolver,
         IAccountant accountant,
         TrafficCounters traffic,

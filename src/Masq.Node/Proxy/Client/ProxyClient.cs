@@ -9,7 +9,7 @@ using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using LibWallet = Masq.Lib.Blockchains.WalletAddress;
+using Masq.Lib.Blockchains;
 
 using Masq.Node.Ui;
 
@@ -75,7 +75,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
 
     public ValueTask HandleRoutedAsync(ExpiredCoresPackage<ClientRequestPayload> package, CancellationToken cancellationToken)
     {
-        LibWallet? payer = package.PayingWallet is { } wallet ? LibWallet.FromBytes(wallet.Span) : null;
+        WalletAddress? payer = package.PayingWallet;
         if (_decentralized && payer is null)
         {
             LogNoPayer(package.ImmediateNeighbor?.ToString() ?? "this Node");
@@ -134,7 +134,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
     }
 
     /// <param name="route">The route the request came by (null for zero-hop).</param>
-    private async ValueTask DispatchAsync(ClientRequestPayload payload, Route? route, LibWallet? payer, CancellationToken cancellationToken)
+    private async ValueTask DispatchAsync(ClientRequestPayload payload, Route? route, WalletAddress? payer, CancellationToken cancellationToken)
     {
         var packet = payload.SequencedPacket;
         if (_streams.TryGetValue(payload.StreamKey, out var stream))
