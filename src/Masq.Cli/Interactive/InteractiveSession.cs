@@ -122,15 +122,25 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         using var commandCancellation = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
         var run = CommandRunner.RunAsync(outcome.Command!, context, commandCancellation.Token);
         var finished = await Task.WhenAny(run, _daemonLost.Task, _interrupted.Task).ConfigureAwait(false);
-        if (_interrupted.Task.IsCompleted)
+        // Ctrl-C cancels the command's token too, so the command may finish (cancelled) before the interrupt is seen.
+        if (_interrupted.Task.IsCompleted || interrupt.IsCancellationRequested)
         {
             return Interrupted(); // the command, cancelled too, is abandoned
         }
-        if (finished == _daemonLost.Task || await run.ConfigureAwait(false) == CommandResult.DaemonLost)
+        if (finished == _daemonLost.Task)
         {
             return DaemonGone();
         }
-        return null;
+        CommandResult result;
+        try
+        {
+            result = await run.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Interrupted();
+        }
+        return result == CommandResult.DaemonLost ? DaemonGone() : null;
     }
 
     private void OnDaemonLost() => _daemonLost.TrySetResult();
