@@ -1,5 +1,6 @@
 using Masq.Daemon.Setup;
 using Masq.Lib.Configuration;
+using Masq.Tests.Shared;
 
 namespace Masq.Daemon.Tests.Setup;
 

@@ -1,6 +1,7 @@
 using Masq.Lib.Blockchains;
 using Masq.Lib.Configuration;
 using Masq.Lib.Tests.TestSupport;
+using Masq.Tests.Shared;
 
 namespace Masq.Lib.Tests.Configuration;
 
