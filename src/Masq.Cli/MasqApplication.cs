@@ -2,6 +2,7 @@ using Masq.Cli.Commands;
 using Masq.Cli.Commands.Parsing;
 using Masq.Cli.Communications;
 using Masq.Cli.Interactive;
+using Masq.Cli.Localnet;
 using Masq.Cli.Output;
 using Masq.Lib.Ui.Client;
 
@@ -48,6 +49,14 @@ internal sealed class MasqApplication(IMasqConsole console, IUiConnector connect
                     command = outcome.Command;
                     break;
             }
+        }
+
+        if (command is IDaemonlessCommand)
+        {
+            // localnet launches Nodes itself: there is no Daemon to connect to.
+            var local = new CommandContext(NoDaemonTransport.Instance, output, secrets, portProbe, isInteractive: false);
+            var outcome = await CommandRunner.RunAsync(command, local, cancellationToken).ConfigureAwait(false);
+            return outcome == CommandResult.Success ? ExitCodes.Success : ExitCodes.Failure;
         }
 
         IUiTransport transport;

@@ -17,6 +17,7 @@ internal static class CommandCatalog
         ExitLocationCommand.Descriptor,
         FinancialsCommand.Descriptor,
         GenerateWalletsCommand.Descriptor,
+        LocalnetCommand.Descriptor,
         NeighborhoodGraphCommand.Descriptor,
         RecoverWalletsCommand.Descriptor,
         ScanCommand.Descriptor,

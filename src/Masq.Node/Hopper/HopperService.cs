@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Runtime.InteropServices;
 using Masq.Lib.Configuration;
 using Masq.Node.Accounting;
 using Masq.Node.Actors;
@@ -89,7 +91,50 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return true;
         }
 
-        return await _sender.SendAsync(route.NextKey, package.Seal(_main, route.NextKey), cancellationToken).ConfigureAwait(false);
+        return await _sender.SendAsync(route.NextKey, SealPooled(route.Remaining, sealedPayload, route.NextKey, owned: null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// ConsumingService for a message this Node seals end to end itself (the exit's responses): the message is sealed
+    /// for <paramref name="payloadRecipient"/> straight into the package's buffer, which is then sealed for the next
+    /// Node, without intermediate copies. As <see cref="SendAsync(PreparedRoute, ReadOnlyMemory{byte}, CancellationToken)"/> otherwise.
+    /// </summary>
+    /// <exception cref="CryptDeException"><paramref name="payloadRecipient"/> or the next key is not one this Node can seal for.</exception>
+    public ValueTask<bool> SendSealingAsync(PreparedRoute route, ReadOnlyMemory<byte> message, ICryptDE sealer, PublicKey payloadRecipient, CancellationToken cancellationToken)
+    {
+        if (route.NextKey == _main.PublicKey)
+        {
+            return SendAsync(route, sealer.Seal(payloadRecipient, message.Span), cancellationToken);
+        }
+
+        return _sender.SendAsync(route.NextKey, SealTwice(route, message.Span, sealer, payloadRecipient), cancellationToken);
+    }
+
+    private OutboundPackage SealTwice(PreparedRoute route, ReadOnlySpan<byte> message, ICryptDE sealer, PublicKey payloadRecipient)
+    {
+        int payloadLength = sealer.GetSealedLength(payloadRecipient, message.Length);
+        int headerLength = LiveCoresPackage.HeaderLength(route.Remaining, payloadLength);
+        int plainLength = headerLength + payloadLength;
+        int sealedLength = _main.GetSealedLength(route.NextKey, plainLength);
+        byte[] plain = ArrayPool<byte>.Shared.Rent(plainLength);
+        byte[]? output = ArrayPool<byte>.Shared.Rent(sealedLength);
+        try
+        {
+            LiveCoresPackage.WriteHeader(plain, route.Remaining, payloadLength);
+            sealer.Seal(payloadRecipient, message, plain.AsSpan(headerLength, payloadLength));
+            _main.Seal(route.NextKey, plain.AsSpan(0, plainLength), output.AsSpan(0, sealedLength));
+            var result = new OutboundPackage(output, sealedLength, Pooled: true);
+            output = null;
+            return result;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain);
+            if (output is not null)
+            {
+                ArrayPool<byte>.Shared.Return(output);
+            }
+        }
     }
 
     /// <summary>ConsumingService for a one-off package (gossip, for example).</summary>
@@ -120,10 +165,13 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     /// <summary>RoutingService: one package from a clandestine link.</summary>
     public async ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken)
     {
-        LiveCoresPackage package;
+        // Opened into a pooled buffer: a relayed package is re-sealed from it (in place when it can be), and a package
+        // for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets a copy.
+        byte[] opened;
+        int length;
         try
         {
-            package = LiveCoresPackage.Open(_main, sealedPackage.Span);
+            opened = LiveCoresPackage.OpenPooled(_main, sealedPackage.Span, out length);
         }
         catch (CoresDecodeException e)
         {
@@ -131,17 +179,64 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        // Checked after opening, so forged bytes cannot poison the memory of honest packages.
-        if (_replays.IsReplay(sealedPackage.Span))
+        try
         {
-            LogReplayed(source);
-            return;
-        }
+            LiveCoresPackage package;
+            try
+            {
+                package = LiveCoresPackage.Decode(opened.AsMemory(0, length));
+            }
+            catch (CoresDecodeException e)
+            {
+                LogPackageUnopenable(source, e.Error);
+                return;
+            }
 
-        await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
+            // Checked after opening, so forged bytes cannot poison the memory of honest packages.
+            if (_replays.IsReplay(sealedPackage.Span))
+            {
+                LogReplayed(source);
+                return;
+            }
+
+            byte[] owned = opened;
+            if (!KeepsNothing(package))
+            {
+                owned = opened.AsSpan(0, length).ToArray();
+                package = LiveCoresPackage.Decode(owned);
+            }
+
+            await RouteAsync(package, source, 0, cancellationToken, owned).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(opened);
+        }
     }
 
-    private async ValueTask RouteAsync(LiveCoresPackage package, IPEndPoint? source, int localHops, CancellationToken cancellationToken)
+    /// <summary>Whether handling <paramref name="package"/> keeps no reference to its bytes: a relay, or an answer for this Node's ProxyServer.</summary>
+    private bool KeepsNothing(LiveCoresPackage package)
+    {
+        LiveHop hop;
+        try
+        {
+            hop = _hops.Open(package.Route.Hops[0]).Hop;
+        }
+        catch (CoresDecodeException)
+        {
+            return false;
+        }
+
+        return hop.Component switch
+        {
+            Component.Hopper => !hop.IsTerminal && !hop.IsLoopbackFor(_main.PublicKey),
+            Component.ProxyServer => true,
+            _ => false,
+        };
+    }
+
+    /// <param name="owned">A buffer the package was decoded from that this call may overwrite (relays re-seal in place).</param>
+    private async ValueTask RouteAsync(LiveCoresPackage package, IPEndPoint? source, int localHops, CancellationToken cancellationToken, byte[]? owned = null)
     {
         while (true)
         {
@@ -174,7 +269,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
                     package = package with { Route = remaining };
                     continue;
                 case Component.Hopper:
-                    await RelayAsync(package, entry, remaining, source, cancellationToken).ConfigureAwait(false);
+                    await RelayAsync(package, entry, remaining, source, owned, cancellationToken).ConfigureAwait(false);
                     return;
                 case Component.ProxyClient:
                     await ExpireToExitAsync(package, entry, source, cancellationToken).ConfigureAwait(false);
@@ -192,19 +287,18 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
     }
 
-    private async ValueTask RelayAsync(LiveCoresPackage package, HopEntry entry, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
+    private async ValueTask RelayAsync(LiveCoresPackage package, HopEntry entry, Route remaining, IPEndPoint? source, byte[]? owned, CancellationToken cancellationToken)
     {
         if (!TryAcceptPayer(entry, source, out var payer))
         {
             return;
         }
 
-        var next = new LiveCoresPackage(remaining, package.Payload);
         var nextKey = entry.Hop.PublicKey;
-        byte[] sealedNext;
+        OutboundPackage sealedNext;
         try
         {
-            sealedNext = next.Seal(_main, nextKey);
+            sealedNext = SealPooled(remaining, package.Payload, nextKey, owned);
         }
         catch (CryptDeException)
         {
@@ -212,17 +306,81 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
+        int sent = sealedNext.Length;
         var rates = _settings.EffectiveRatePack;
-        await _accountant.ReportAsync(
-            new RoutingServiceProvided(payer, rates.RoutingServiceRate, rates.RoutingByteRate, package.Payload.Length),
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _accountant.ReportAsync(
+                new RoutingServiceProvided(payer, rates.RoutingServiceRate, rates.RoutingByteRate, package.Payload.Length),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            sealedNext.Release();
+            throw;
+        }
+
         if (!await _sender.SendAsync(nextKey, sealedNext, cancellationToken).ConfigureAwait(false))
         {
             LogNextHopUnreachable(nextKey.ToString());
             return;
         }
 
-        _traffic.AddRouted(received: package.Payload.Length, sent: sealedNext.Length);
+        _traffic.AddRouted(received: package.Payload.Length, sent: sent);
+    }
+
+    /// <summary>
+    /// Encodes the package (<paramref name="route"/>, <paramref name="payload"/>) and seals it for
+    /// <paramref name="recipient"/> into a pooled buffer. When the payload sits at the end of a pooled buffer at
+    /// exactly the place the new encoding puts it (a relayed package: the route keeps its length through a shift),
+    /// and that buffer is <paramref name="owned"/>, only the header is rewritten in front of it and the payload is not copied.
+    /// </summary>
+    /// <exception cref="CryptDeException"><paramref name="recipient"/> is not a key this Node can seal for.</exception>
+    private OutboundPackage SealPooled(Route route, ReadOnlyMemory<byte> payload, PublicKey recipient, byte[]? owned)
+    {
+        int headerLength = LiveCoresPackage.HeaderLength(route, payload.Length);
+        int plainLength = headerLength + payload.Length;
+        int sealedLength = _main.GetSealedLength(recipient, plainLength);
+        byte[] header = ArrayPool<byte>.Shared.Rent(headerLength);
+        byte[]? plain = null;
+        byte[] output = ArrayPool<byte>.Shared.Rent(sealedLength);
+        try
+        {
+            LiveCoresPackage.WriteHeader(header, route, payload.Length);
+            Span<byte> plaintext;
+            if (owned is not null && MemoryMarshal.TryGetArray(payload, out var segment) && ReferenceEquals(segment.Array, owned)
+                && segment.Offset == headerLength && owned.Length >= plainLength)
+            {
+                // The header's hops may be slices of this very buffer: they were copied into the header first.
+                header.AsSpan(0, headerLength).CopyTo(owned);
+                plaintext = owned.AsSpan(0, plainLength);
+            }
+            else
+            {
+                plain = ArrayPool<byte>.Shared.Rent(plainLength);
+                header.AsSpan(0, headerLength).CopyTo(plain);
+                payload.Span.CopyTo(plain.AsSpan(headerLength));
+                plaintext = plain.AsSpan(0, plainLength);
+            }
+
+            _main.Seal(recipient, plaintext, output.AsSpan(0, sealedLength));
+            var result = new OutboundPackage(output, sealedLength, Pooled: true);
+            output = null!;
+            return result;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(header);
+            if (plain is not null)
+            {
+                ArrayPool<byte>.Shared.Return(plain);
+            }
+
+            if (output is not null)
+            {
+                ArrayPool<byte>.Shared.Return(output);
+            }
+        }
     }
 
     /// <summary>A relay needs a payer whose proof was made for this Node and who is not banned; otherwise it drops the package.</summary>
@@ -286,10 +444,14 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
 
     private async ValueTask ExpireToOriginAsync(LiveCoresPackage package, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
     {
+        // Opened into a pooled chunk: the browser connection's writer gives it back once the response data is written
+        // (PooledChunk), so a busy originator does not churn the large object heap with one new array per chunk.
         MessageType message;
+        PooledChunk chunk;
         try
         {
-            message = MessageType.Decode(SealedCbor.Open(_alias, package.Payload.Span, CoresLimits.MaxPackageLength, "payload"));
+            byte[] opened = SealedCbor.OpenPooled(_alias, package.Payload.Span, CoresLimits.MaxPackageLength, "payload", out int length);
+            chunk = new PooledChunk(opened, length);
         }
         catch (CoresDecodeException e)
         {
@@ -297,8 +459,20 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
+        try
+        {
+            message = MessageType.Decode(chunk.Memory);
+        }
+        catch (CoresDecodeException e)
+        {
+            PooledChunk.TryRelease(chunk.Memory);
+            LogPayloadUnopenable(Describe(source), e.Error);
+            return;
+        }
+
         if (message is not (ClientResponseMessage or DnsResolveFailedMessage))
         {
+            PooledChunk.TryRelease(chunk.Memory);
             LogWrongMessage(Describe(source), $"a {message.Variant} for the ProxyServer");
             return;
         }

@@ -26,9 +26,10 @@ internal static class DataPathComposition
     public static IServiceCollection AddMasqDataPath(this IServiceCollection services, PrivilegedBrowserSockets? privileged = null, DataPathOptions? options = null)
     {
         services.TryAddSingleton(privileged ?? PrivilegedBrowserSockets.None);
-        services.TryAddSingleton(options ?? new DataPathOptions
+        services.TryAddSingleton(sp => options ?? new DataPathOptions
         {
             AllowLoopbackTargets = string.Equals(Environment.GetEnvironmentVariable("MASQ_INTEGRATION_TEST"), "true", StringComparison.OrdinalIgnoreCase),
+            LocalAddress = sp.GetRequiredService<NodeSettings>().Ip,
         });
 
         // Seams other subsystems may have filled already.

@@ -136,7 +136,7 @@ internal static class NodeHost
         builder.Services.AddHostedService<TrafficStatsBroadcaster>();
         AddActor<ConfiguratorActor>(builder.Services);
         AddActor<DispatcherActor>(builder.Services);
-        AddActor<NeighborhoodActor>(builder.Services);
+        builder.Services.AddMasqNeighborhood(settings.NeighborhoodMode);
         builder.Services.AddMoney();
         builder.Services.AddMasqDataPath(privilegedSockets);
         builder.Services.AddSingleton<UiGateway>();

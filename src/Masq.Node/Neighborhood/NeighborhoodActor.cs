@@ -1,36 +1,698 @@
+using System.Net;
 using Masq.Daemon.Ui;
+using Masq.Lib.Configuration;
+using Masq.Lib.Neighborhood;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
+using Masq.Node.Blockchain;
+using Masq.Node.Configuration;
+using Masq.Node.Crypto;
+using Masq.Node.Hopper;
+using Masq.Node.Hosting;
+using Masq.Node.Neighborhood.Countries;
+using Masq.Node.Neighborhood.Database;
+using Masq.Node.Neighborhood.Gossip;
+using Masq.Node.Neighborhood.Graph;
+using Masq.Node.Neighborhood.Records;
+using Masq.Node.Neighborhood.Routes;
+using Masq.Node.Networking;
+using Masq.Node.Persistence;
+using Masq.Node.Protocol;
+using Masq.Node.Routing;
 using Masq.Node.Ui;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Masq.Node.Neighborhood;
 
-/// <summary>The Neighborhood's UI duties: connection status now and its broadcast on every change.</summary>
-internal sealed class NeighborhoodActor : Actor<UiRequest>, IUiRequestHandler
+/// <summary>
+/// The Neighborhood (neighborhood.md): owns the database of Nodes, takes and produces gossip, tracks connection
+/// progress, picks routes for the ProxyServer, keeps the past neighbors, and answers the UI's connectionStatus,
+/// neighborhoodGraph and exitLocation. One message at a time, so the database needs no locks; the
+/// <see cref="NodeDirectory"/> the clandestine links use is kept in step with it after every change.
+/// </summary>
+internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IUiRequestHandler
 {
-    private static readonly string[] HandledOpcodes = [Opcodes.ConnectionStatus];
+    /// <summary>How long an initial neighbor has to answer a Debut once connected (ASK_ABOUT_GOSSIP_INTERVAL).</summary>
+    public static readonly TimeSpan GossipResponseTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The trial route of the connectivity check (§6).</summary>
+    private const int TrialPayloadSize = 10_000;
+
+    private static readonly string[] HandledOpcodes = [Opcodes.ConnectionStatus, Opcodes.NeighborhoodGraph, Opcodes.ExitLocation];
+
+    private readonly NodeSettings _settings;
+    private readonly NodeIdentity _identity;
+    private readonly NodeRuntimeState _state;
     private readonly ConnectionProgress _progress;
     private readonly IUiOutbound _outbound;
+    private readonly Lazy<HopperService> _hopper;
+    private readonly NodeDirectory _directory;
+    private readonly IPayerSource _payer;
+    private readonly IPersistentConfiguration? _configuration;
+    private readonly IScanStarter? _scans;
+    private readonly TimeProvider _time;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly NodeFailure _failure;
+    private readonly ILogger<NeighborhoodActor> _logger;
+    private readonly GossipAcceptor _acceptor;
+    private readonly GossipProducer _producer;
+    private readonly MalefactorList _malefactors;
+    private readonly RouteSelector _selector = new();
+    private readonly ReturnRouteIds _routeIds = new();
+    private readonly List<ITimer> _timers = [];
+    private readonly NeighborhoodDatabase _db;
+    private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
+    private IReadOnlyList<string> _exitCountries = [];
+    private HashSet<PublicKey> _savedFullNeighbors = [];
+    private int _minHops;
 
-    public NeighborhoodActor(ConnectionProgress progress, IUiOutbound outbound, NodeFailure failure, ILogger<NeighborhoodActor> logger)
+    public NeighborhoodActor(
+        NodeSettings settings,
+        NodeIdentity identity,
+        NodeRuntimeState state,
+        ConnectionProgress progress,
+        IUiOutbound outbound,
+        Lazy<HopperService> hopper,
+        NodeDirectory directory,
+        IPayerSource payer,
+        TimeProvider time,
+        NodeFailure failure,
+        ILogger<NeighborhoodActor> logger,
+        IPersistentConfiguration? configuration = null,
+        IScanStarter? scans = null,
+        IHostApplicationLifetime? lifetime = null,
+        ClandestinePool? links = null)
         : base("NEIGHBORHOOD", failure, logger)
     {
+        _settings = settings;
+        _identity = identity;
+        _state = state;
         _progress = progress;
         _outbound = outbound;
+        _hopper = hopper;
+        _directory = directory;
+        _payer = payer;
+        _configuration = configuration;
+        _scans = scans;
+        _time = time;
+        _lifetime = lifetime;
+        _failure = failure;
+        _logger = logger;
+        _minHops = state.MinHops;
+        _malefactors = new MalefactorList(time);
+        _acceptor = new GossipAcceptor(identity.Main, time);
+        _producer = new GossipProducer(time);
+        _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity), RootAddress(settings, identity), time);
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
+        _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
+        if (links is not null)
+        {
+            links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
+            links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
+        }
     }
 
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
 
-    public ValueTask PostUiAsync(UiRequest request, CancellationToken cancellationToken) => PostAsync(request, cancellationToken);
+    /// <summary>The database, for tests that look inside a running Neighborhood; touch it only from the actor.</summary>
+    internal NeighborhoodDatabase Database => _db;
 
-    protected override async ValueTask HandleAsync(UiRequest message, CancellationToken cancellationToken)
+    private bool Gossips => _settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
+
+    public ValueTask PostUiAsync(UiRequest request, CancellationToken cancellationToken) =>
+        PostAsync(new NeighborhoodMessage.Ui(request), cancellationToken);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (message.Envelope.IsConversational)
+        TryPost(new NeighborhoodMessage.Start());
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        foreach (var timer in _timers)
         {
-            await _outbound.SendAsync(message.ClientId, message.Envelope.Reply(new UiConnectionStatusResponse(_progress.Stage))).ConfigureAwait(false);
+            timer.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    /// <summary>Called by the clandestine pool's events (on its threads).</summary>
+    internal void OnLinkLost(IPEndPoint remote, bool neverConnected) =>
+        TryPost(new NeighborhoodMessage.LinkLost(remote, neverConnected));
+
+    protected override async ValueTask HandleAsync(NeighborhoodMessage message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case NeighborhoodMessage.Start:
+                await StartNeighborhoodAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case NeighborhoodMessage.PackageArrived arrived:
+                await HandlePackageAsync(arrived.Package, cancellationToken).ConfigureAwait(false);
+                break;
+            case NeighborhoodMessage.RouteRequested request:
+                request.Answer.TrySetResult(FindRoute(request.Query.Hostname, request.Query.PayloadSize, logFailure: true));
+                break;
+            case NeighborhoodMessage.UnreachableHost unreachable:
+                if (_db.Get(unreachable.ExitKey) is { } exit && exit.AddUnreachableHost(unreachable.Hostname))
+                {
+                    LogUnreachableHost(unreachable.Hostname, Describe(exit.Key));
+                }
+
+                break;
+            case NeighborhoodMessage.LinkLost lost:
+                await HandleLinkLostAsync(lost, cancellationToken).ConfigureAwait(false);
+                break;
+            case NeighborhoodMessage.GossipResponseDue due:
+                if (_progress.NoGossipResponse(due.PeerIp))
+                {
+                    LogNoGossipResponse(due.PeerIp);
+                }
+
+                break;
+            case NeighborhoodMessage.MinHopsChanged changed:
+                _minHops = changed.MinHops;
+                _progress.RouteLost();
+                RecomputeExitCountries();
+                CheckConnectivity();
+                break;
+            case NeighborhoodMessage.Ui ui:
+                await HandleUiAsync(ui.Request).ConfigureAwait(false);
+                break;
         }
     }
+
+    private static NodeRecordInner RootInner(NodeSettings settings, NodeIdentity identity)
+    {
+        bool accepts = settings.NeighborhoodMode == NeighborhoodMode.Standard;
+        bool routes = settings.NeighborhoodMode is NeighborhoodMode.Standard or NeighborhoodMode.OriginateOnly;
+        string? country = identity.PublicDescriptor?.NodeAddr is { } address ? IpCountryTable.Load().CountryOf(address.Ip) : null;
+        return new NodeRecordInner(
+            identity.Main.PublicKey, settings.EffectiveEarningWallet, settings.EffectiveRatePack, [], accepts, routes, version: 0, country);
+    }
+
+    private static NodeAddr? RootAddress(NodeSettings settings, NodeIdentity identity) =>
+        settings.NeighborhoodMode == NeighborhoodMode.Standard ? identity.PublicDescriptor?.NodeAddr : null;
+
+    private async Task StartNeighborhoodAsync(CancellationToken cancellationToken)
+    {
+        var initial = InitialNeighbors();
+        if (!Gossips)
+        {
+            if (_settings.Neighbors.Count > 0)
+            {
+                SavePastNeighbors(_settings.Neighbors.Select(d => d.ToString()).ToList());
+            }
+
+            return;
+        }
+
+        if (initial.Count == 0)
+        {
+            LogNoInitialNeighbors();
+            return;
+        }
+
+        var debut = _producer.ProduceDebut(_db).ToMessage();
+        foreach (var descriptor in initial)
+        {
+            if (descriptor.NodeAddr is not { } address || address.Ports.Length == 0)
+            {
+                continue;
+            }
+
+            _progress.Track(address.Ip);
+            var key = new PublicKey(descriptor.ToFirstContactKey());
+            var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
+            await SendDebutAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendDebutAsync(PublicKey key, IPEndPoint endpoint, MessageType debut, CancellationToken cancellationToken)
+    {
+        LogDebut(endpoint);
+        if (await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
+        {
+            _progress.TcpConnected(endpoint.Address);
+            var ip = endpoint.Address;
+            _timers.Add(_time.CreateTimer(_ => TryPost(new NeighborhoodMessage.GossipResponseDue(ip)), null, GossipResponseTimeout, Timeout.InfiniteTimeSpan));
+        }
+        else if (_progress.TcpFailed(endpoint.Address))
+        {
+            LogDebutFailed(endpoint);
+        }
+    }
+
+    private List<NodeDescriptor> InitialNeighbors()
+    {
+        if (_settings.Neighbors.Count > 0)
+        {
+            return [.. _settings.Neighbors];
+        }
+
+        if (_configuration is null || _state.DbPassword is not { } password)
+        {
+            return [];
+        }
+
+        try
+        {
+            var past = _configuration.GetPastNeighbors(password) ?? [];
+            var descriptors = new List<NodeDescriptor>();
+            foreach (var text in past)
+            {
+                if (NodeDescriptor.TryParse(text, out var descriptor, out var error))
+                {
+                    descriptors.Add(descriptor);
+                }
+                else
+                {
+                    LogBadPastNeighbor(error);
+                }
+            }
+
+            if (descriptors.Count > 0)
+            {
+                LogUsingPastNeighbors(descriptors.Count);
+            }
+
+            return descriptors;
+        }
+        catch (PersistenceException e)
+        {
+            LogPastNeighborsUnreadable(e.Message);
+            return [];
+        }
+    }
+
+    private async Task HandlePackageAsync(ExpiredCoresPackage<MessageType> package, CancellationToken cancellationToken)
+    {
+        if (package.ImmediateNeighbor is not { } source)
+        {
+            return;
+        }
+
+        if (!Gossips)
+        {
+            LogZeroHopGossip(source);
+            return;
+        }
+
+        if (_malefactors.IsBanned(source.Address))
+        {
+            LogBannedSource(source, package.Payload.Variant);
+            return;
+        }
+
+        switch (package.Payload)
+        {
+            case GossipMessage gossipMessage:
+                await HandleGossipAsync(gossipMessage, source, cancellationToken).ConfigureAwait(false);
+                break;
+            case GossipFailureMessage failureMessage:
+                HandleGossipFailure(failureMessage, source);
+                break;
+            default:
+                LogWrongPayload(source, package.Payload.Variant);
+                break;
+        }
+    }
+
+    private async Task HandleGossipAsync(GossipMessage message, IPEndPoint source, CancellationToken cancellationToken)
+    {
+        Gossip.Gossip gossip;
+        try
+        {
+            gossip = Gossip.Gossip.Decode(message);
+        }
+        catch (CoresDecodeException e)
+        {
+            Ban(source, $"undecodable gossip: {e.Message}");
+            return;
+        }
+
+        var handling = _acceptor.Handle(_db, gossip, source, _minHops, ip => _progress.IsTracked(ip), CountryUndesirability);
+        foreach (var progressEvent in handling.Events)
+        {
+            ApplyProgress(progressEvent);
+        }
+
+        switch (handling.Outcome)
+        {
+            case GossipOutcome.Accepted:
+                LogAccepted(source, gossip.NodeRecords.Count);
+                SyncDirectory();
+                RecomputeExitCountries();
+                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case GossipOutcome.Reply reply:
+                SyncDirectory();
+                await ReplyAsync(reply.Target, reply.Address, reply.Gossip.ToMessage(), cancellationToken).ConfigureAwait(false);
+                break;
+            case GossipOutcome.Failed failed:
+                await ReplyAsync(failed.Target, failed.Address, GossipFailureCodec.ToMessage(failed.Failure), cancellationToken).ConfigureAwait(false);
+                break;
+            case GossipOutcome.Ban ban:
+                Ban(source, ban.Reason);
+                break;
+            default:
+                LogIgnored(source, gossip.NodeRecords.Count);
+                break;
+        }
+
+        MarkNeighborships();
+        UpdatePastNeighbors();
+        CheckConnectivity();
+    }
+
+    /// <summary>
+    /// An initial neighbor that is now a full neighbor counts as established whichever gossip made it so: a lone Node
+    /// answers a Debut with its own record, which the handlers class as a Debut and report nothing for.
+    /// </summary>
+    private void MarkNeighborships()
+    {
+        if (!_progress.AnyPending)
+        {
+            return;
+        }
+
+        foreach (var neighbor in _db.FullNeighbors(_db.RootKey))
+        {
+            if (neighbor.Address is { } address && _progress.IsTracked(address.Ip))
+            {
+                _progress.NeighborshipEstablished(address.Ip);
+            }
+        }
+    }
+
+    private void ApplyProgress(ConnectionProgressEvent progressEvent)
+    {
+        switch (progressEvent)
+        {
+            case PassGossipReceived pass:
+                if (_progress.Passed(pass.SourceIp, pass.TargetIp))
+                {
+                    _progress.TcpConnected(pass.TargetIp);
+                    var ip = pass.TargetIp;
+                    _timers.Add(_time.CreateTimer(_ => TryPost(new NeighborhoodMessage.GossipResponseDue(ip)), null, GossipResponseTimeout, Timeout.InfiniteTimeSpan));
+                }
+
+                break;
+            case PassLoopFound loop:
+                _progress.PassLoop(loop.SourceIp);
+                break;
+            case IntroductionGossipReceived introduction:
+                _progress.NeighborshipEstablished(introduction.IntroducerIp);
+                break;
+            case StandardGossipReceived standard:
+                _progress.NeighborshipEstablished(standard.SenderIp);
+                break;
+        }
+    }
+
+    private void HandleGossipFailure(GossipFailureMessage message, IPEndPoint source)
+    {
+        GossipFailureKind kind;
+        try
+        {
+            kind = GossipFailureCodec.Decode(message);
+        }
+        catch (CoresDecodeException e)
+        {
+            Ban(source, $"undecodable gossip failure: {e.Message}");
+            return;
+        }
+
+        if (!_progress.IsTracked(source.Address))
+        {
+            // The reference panics here (unimplemented!): a pass target or a stranger refused us; nothing to do.
+            LogUntrackedFailure(source, kind);
+            return;
+        }
+
+        LogInitialNeighborRefused(source, kind);
+        if (!_progress.Forget(source.Address) && _db.RootFullNeighborCount() == 0 && _progress.Stage == UiConnectionStage.NotConnected)
+        {
+            LogNoNeighborAccepted();
+            _failure.Record(Key, "no neighbor accepted this Node's Debut");
+            _lifetime?.StopApplication();
+        }
+    }
+
+    private async Task HandleLinkLostAsync(NeighborhoodMessage.LinkLost lost, CancellationToken cancellationToken)
+    {
+        if (lost.NeverConnected && _progress.TcpFailed(lost.Remote.Address))
+        {
+            LogDebutFailed(lost.Remote);
+        }
+
+        if (!Gossips)
+        {
+            return;
+        }
+
+        // A neighbor whose link died is dropped from the root's neighbors and gossiped away (§3.5).
+        foreach (var record in _db.HalfNeighbors(_db.RootKey).ToList())
+        {
+            if (record.Address is { } address && address.Ip.Equals(lost.Remote.Address)
+                && (address.Ports.Contains(lost.Remote.Port) || !record.AcceptsConnections || lost.NeverConnected))
+            {
+                LogNeighborLost(Describe(record.Key), lost.Remote);
+                record.Address = null;
+                _db.RemoveRootNeighbor(record.Key);
+                _directory.Remove(record.Key);
+                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    private async Task GossipToNeighborsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var target in _producer.GossipTargets(_db))
+        {
+            if (_producer.Produce(_db, target) is not { } gossip || !_directory.TryLocate(target, out _))
+            {
+                continue;
+            }
+
+            var route = Route.OneWay(new RouteSegment([_db.RootKey, target], Component.Neighborhood), _identity.Main, payer: null);
+            var payload = _identity.Main.Seal(target, gossip.ToMessage().Encode());
+            if (!await _hopper.Value.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
+            {
+                LogGossipUndelivered(Describe(target));
+            }
+        }
+    }
+
+    private async Task ReplyAsync(PublicKey target, NodeAddr address, MessageType message, CancellationToken cancellationToken)
+    {
+        if (address.Ports.Length == 0)
+        {
+            return;
+        }
+
+        var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
+        if (!await _hopper.Value.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
+        {
+            LogReplyUndelivered(message.Variant, endpoint);
+        }
+    }
+
+    private void Ban(IPEndPoint source, string reason)
+    {
+        _malefactors.Ban(source.Address, reason);
+        LogMalefactor(source, reason, MalefactorList.DefaultBanTime.TotalMinutes);
+    }
+
+    /// <summary>Keeps the clandestine links' key → address table in step with the database.</summary>
+    private void SyncDirectory()
+    {
+        foreach (var record in _db.Records)
+        {
+            if (record.Key.Equals(_db.RootKey))
+            {
+                continue;
+            }
+
+            if (record.Address is { Ports.Length: > 0 } address)
+            {
+                _directory.Add(new RouteNode(record.Key, new IPEndPoint(address.Ip, address.Ports[0]), record.Inner.EarningWallet, record.Inner.RatePack));
+            }
+            else
+            {
+                _directory.Remove(record.Key);
+            }
+        }
+    }
+
+    private RoundTripPlan? FindRoute(string? hostname, int payloadSize, bool logFailure)
+    {
+        if (!Gossips)
+        {
+            return null;
+        }
+
+        var selected = _selector.FindRoundTrip(_db, _minHops, hostname, payloadSize, ExitRule(), _payer.Signer is not null);
+        if (selected is null)
+        {
+            if (logFailure)
+            {
+                LogNoRoute(hostname ?? "(unknown host)", _minHops);
+            }
+
+            return null;
+        }
+
+        return RoundTripPlanner.Build(_identity.Main, _payer.Signer, selected.Over, selected.Back, DescribeForRoute, _routeIds.Next());
+    }
+
+    private RouteNode? DescribeForRoute(PublicKey key)
+    {
+        if (_db.Get(key) is not { } record)
+        {
+            return null;
+        }
+
+        var endpoint = record.Address is { Ports.Length: > 0 } address ? new IPEndPoint(address.Ip, address.Ports[0]) : null;
+        return new RouteNode(record.Key, endpoint, record.Inner.EarningWallet, record.Inner.RatePack);
+    }
+
+    /// <summary>After every handled message: RouteFound once a trial route exists; that also starts the payment scans.</summary>
+    private void CheckConnectivity()
+    {
+        if (_progress.Stage == UiConnectionStage.RouteFound || FindRoute(null, TrialPayloadSize, logFailure: false) is null)
+        {
+            return;
+        }
+
+        LogRouteFound(_minHops);
+        _progress.Advance(UiConnectionStage.RouteFound);
+        _scans?.StartScans();
+    }
+
+    private uint CountryUndesirability(string? country) => _exitPreferences.UndesirabilityOf(country);
+
+    /// <summary>The exit-country rule of §5: with fallback, any exit will do while none of the chosen countries is reachable.</summary>
+    private IExitCountryRule ExitRule()
+    {
+        var preferences = _exitPreferences;
+        if (!preferences.HasPreference)
+        {
+            return ExitCountryRule.None;
+        }
+
+        bool anyChosenReachable = preferences.ChosenCountries.Any(c => _exitCountries.Contains(c, StringComparer.Ordinal));
+        return new ExitCountryRule(true, country => preferences.IsAcceptableExit(country, anyChosenReachable));
+    }
+
+    private void RecomputeExitCountries() => _exitCountries = _selector.AvailableExitCountries(_db, _minHops);
+
+    /// <summary>Saves the full neighbors as past neighbors when the set changed (§7).</summary>
+    private void UpdatePastNeighbors()
+    {
+        var full = _db.FullNeighbors(_db.RootKey).ToList();
+        if (full.Count == _savedFullNeighbors.Count && full.All(n => _savedFullNeighbors.Contains(n.Key)))
+        {
+            return;
+        }
+
+        var descriptors = full
+            .Select(n => new NodeDescriptor(_settings.Chain, n.Key.Span, n.Address).ToString())
+            .ToList();
+        if (SavePastNeighbors(descriptors))
+        {
+            _savedFullNeighbors = [.. full.Select(n => n.Key)];
+        }
+    }
+
+    private bool SavePastNeighbors(IReadOnlyList<string> descriptors)
+    {
+        if (_configuration is null)
+        {
+            return false;
+        }
+
+        if (_state.DbPassword is not { } password)
+        {
+            LogPastNeighborsDeclined();
+            return false;
+        }
+
+        try
+        {
+            _configuration.SetPastNeighbors(descriptors.Count == 0 ? null : descriptors, password);
+            return true;
+        }
+        catch (PersistenceException e)
+        {
+            LogPastNeighborsNotSaved(e.Message);
+            return false;
+        }
+    }
+
+    private async Task HandleUiAsync(UiRequest request)
+    {
+        var envelope = request.Envelope;
+        if (!envelope.IsConversational)
+        {
+            return;
+        }
+
+        UiEnvelope reply = envelope.Opcode switch
+        {
+            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage)),
+            Opcodes.NeighborhoodGraph => envelope.Reply(new UiNeighborhoodGraphResponse(NeighborhoodGraph.ToDot(_db))),
+            Opcodes.ExitLocation => ExitLocation(envelope),
+            _ => envelope.ErrorReply(UiErrorCodes.Unmarshal, $"The Neighborhood does not handle '{envelope.Opcode}'"),
+        };
+        await _outbound.SendAsync(request.ClientId, reply).ConfigureAwait(false);
+    }
+
+    private UiEnvelope ExitLocation(UiEnvelope envelope)
+    {
+        if (!envelope.TryGetPayload<UiExitLocationRequest>(out var request, out var problem))
+        {
+            return envelope.ErrorReply(UiErrorCodes.Unmarshal, problem);
+        }
+
+        var groups = request.ExitLocations
+            .Select(g => new ExitCountryGroup(g.CountryCodes.Select(c => c.Trim().ToUpperInvariant()).ToList(), g.Priority))
+            .ToList();
+        if (!ExitCountryPreferences.TryCreate(request.FallbackRouting, groups, IpCountryTable.Load().KnownCountryCodes, out var preferences, out var error))
+        {
+            return envelope.ErrorReply(UiErrorCodes.Unmarshal, error);
+        }
+
+        RecomputeExitCountries();
+        var requested = groups.SelectMany(g => g.CountryCodes).Distinct(StringComparer.Ordinal).ToList();
+        var missing = requested.Where(c => !_exitCountries.Contains(c, StringComparer.Ordinal)).ToList();
+        if (requested.Count > 0 && missing.Count == requested.Count)
+        {
+            return envelope.ErrorReply(
+                UiErrorCodes.ExitCountryMissingCountries,
+                $"None of the requested exit countries is available now: {string.Join(", ", missing)}");
+        }
+
+        _exitPreferences = preferences;
+        foreach (var record in _db.Records)
+        {
+            record.CountryUndesirability = preferences.UndesirabilityOf(record.CountryCode);
+        }
+
+        LogExitLocation(
+            groups.Count == 0 ? "any country" : string.Join(" | ", groups.OrderBy(g => g.Priority).Select(g => string.Join(",", g.CountryCodes))),
+            request.FallbackRouting);
+        return envelope.Reply(new UiExitLocationResponse(
+            request.FallbackRouting,
+            groups.Select(g => new UiCountryGroup(g.CountryCodes, g.Priority)).ToList(),
+            missing,
+            request.ShowCountries ? _exitCountries : null));
+    }
+
+    private static string Describe(PublicKey key) => NodeDescriptor.EncodeKey(key.Span)[..8];
 }

@@ -51,6 +51,8 @@ internal sealed partial class BrowserConnection : IBrowserSink
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // An idle writer writes on the delivering task: no thread hop per response chunk (latency, context switches).
+            AllowSynchronousContinuations = true,
         });
         _drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _http = new HttpRequestParser(options.MaxRequestHeadLength);
@@ -159,6 +161,8 @@ internal sealed partial class BrowserConnection : IBrowserSink
                     {
                         case BrowserOutgoingKind.Data when current:
                             await network.WriteAsync(item.Data, cancellationToken).ConfigureAwait(false);
+                            // Written: nothing refers to a pooled response chunk any more.
+                            PooledChunk.TryRelease(item.Data);
                             break;
                         case BrowserOutgoingKind.Finish when current:
                             return;

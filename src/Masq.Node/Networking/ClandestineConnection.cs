@@ -17,7 +17,7 @@ internal sealed partial class ClandestineConnection
 {
     private const int WriteBatchLength = 256 * 1024;
 
-    private readonly Channel<byte[]> _outbound;
+    private readonly Channel<OutboundPackage> _outbound;
     private readonly IMasquerader _masquerader;
     private readonly IClandestineInbound _inbound;
     private readonly ILogger _logger;
@@ -29,10 +29,12 @@ internal sealed partial class ClandestineConnection
         _masquerader = masquerader;
         _inbound = inbound;
         _logger = logger;
-        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(queueLength)
+        _outbound = Channel.CreateBounded<OutboundPackage>(new BoundedChannelOptions(queueLength)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // An idle writer masks and sends on the queuing task (no thread hop per package: latency, context switches).
+            AllowSynchronousContinuations = true,
         });
     }
 
@@ -55,7 +57,7 @@ internal sealed partial class ClandestineConnection
         CancellationToken stopping)
     {
         var link = new ClandestineConnection(remote, masquerader, inbound, options.LinkQueueLength, logger);
-        link.Completion = link.ConnectAndRunAsync(options.ConnectTimeout, time, closed, stopping);
+        link.Completion = link.ConnectAndRunAsync(options.LocalAddress, options.ConnectTimeout, time, closed, stopping);
         return link;
     }
 
@@ -75,12 +77,18 @@ internal sealed partial class ClandestineConnection
         return link;
     }
 
-    /// <summary>Queues a sealed package; false when the link has closed (the caller may open a new one).</summary>
-    public async ValueTask<bool> EnqueueAsync(byte[] sealedPackage, CancellationToken cancellationToken)
+    /// <summary>Queues a sealed package if there is room now, without waiting; false when full or closed.</summary>
+    public bool TryEnqueue(OutboundPackage package) => _outbound.Writer.TryWrite(package);
+
+    /// <summary>
+    /// Queues a sealed package; false when the link has closed (the caller keeps the package and may open a new link).
+    /// Once queued, the link owns the package and releases a pooled buffer after sending it.
+    /// </summary>
+    public async ValueTask<bool> EnqueueAsync(OutboundPackage package, CancellationToken cancellationToken)
     {
         try
         {
-            await _outbound.Writer.WriteAsync(sealedPackage, cancellationToken).ConfigureAwait(false);
+            await _outbound.Writer.WriteAsync(package, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ChannelClosedException)
@@ -100,12 +108,17 @@ internal sealed partial class ClandestineConnection
         }
     }
 
-    private async Task ConnectAndRunAsync(TimeSpan timeout, TimeProvider time, Action<ClandestineConnection, bool> closed, CancellationToken stopping)
+    private async Task ConnectAndRunAsync(IPAddress? localAddress, TimeSpan timeout, TimeProvider time, Action<ClandestineConnection, bool> closed, CancellationToken stopping)
     {
         await Task.Yield();
         var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (localAddress is { } local && !local.Equals(IPAddress.Any) && local.AddressFamily == Remote.AddressFamily)
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+            }
+
             using var timer = new CancellationTokenSource(timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping, _closing.Token);
             await socket.ConnectAsync(Remote, linked.Token).ConfigureAwait(false);
@@ -158,7 +171,7 @@ internal sealed partial class ClandestineConnection
 
     private async Task ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
     {
-        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(bufferSize: 128 * 1024, minimumReadSize: 32 * 1024, leaveOpen: true));
+        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true));
         var unmasker = _masquerader.CreateUnmasker();
         var output = new ArrayBufferWriter<byte>(128 * 1024);
         try
@@ -223,7 +236,16 @@ internal sealed partial class ClandestineConnection
                     {
                         if (length > 0)
                         {
-                            await network.WriteAsync(batch.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                            try
+                            {
+                                await network.WriteAsync(batch.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                            }
+                            catch
+                            {
+                                package.Release();
+                                throw;
+                            }
+
                             length = 0;
                         }
 
@@ -234,7 +256,8 @@ internal sealed partial class ClandestineConnection
                         }
                     }
 
-                    length += _masquerader.Mask(package, batch.AsSpan(length));
+                    length += _masquerader.Mask(package.Span, batch.AsSpan(length));
+                    package.Release();
                 }
 
                 if (length > 0)

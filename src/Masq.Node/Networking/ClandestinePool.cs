@@ -50,29 +50,48 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     public int LinkCount => _links.Count;
 
-    public ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken)
+    public ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken) =>
+        SendAsync(nextKey, OutboundPackage.Owned(sealedPackage), cancellationToken);
+
+    public ValueTask<bool> SendAsync(PublicKey nextKey, OutboundPackage package, CancellationToken cancellationToken)
     {
         if (!_locator.TryLocate(nextKey, out var endpoint))
         {
+            package.Release();
             LogNoAddress(nextKey.ToString());
             return ValueTask.FromResult(false);
         }
 
-        return SendToAsync(endpoint, sealedPackage, cancellationToken);
+        return SendToAsync(endpoint, package, cancellationToken);
     }
 
-    public async ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken)
-    {
-        // A link found closed is replaced once: it may have died since the last package.
-        for (int attempt = 0; attempt < 2; attempt++)
-        {
-            var link = GetOrOpen(address);
-            if (await link.EnqueueAsync(sealedPackage, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
+    public ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken) =>
+        SendToAsync(address, OutboundPackage.Owned(sealedPackage), cancellationToken);
 
-            _links.TryRemove(new KeyValuePair<IPEndPoint, ClandestineConnection>(address, link));
+    private async ValueTask<bool> SendToAsync(IPEndPoint address, OutboundPackage package, CancellationToken cancellationToken)
+    {
+        bool queued = false;
+        try
+        {
+            // A link found closed is replaced once: it may have died since the last package.
+            for (int attempt = 0; attempt < 2; attempt++)
+            {
+                var link = GetOrOpen(address);
+                if (link.TryEnqueue(package) || await link.EnqueueAsync(package, cancellationToken).ConfigureAwait(false))
+                {
+                    queued = true;
+                    return true;
+                }
+
+                _links.TryRemove(new KeyValuePair<IPEndPoint, ClandestineConnection>(address, link));
+            }
+        }
+        finally
+        {
+            if (!queued)
+            {
+                package.Release();
+            }
         }
 
         LogLinkDropped(address);

@@ -6,6 +6,12 @@ namespace Masq.Node.Networking;
 /// </summary>
 internal sealed record DataPathOptions
 {
+    /// <summary>
+    /// The Node's own IP (<c>--ip</c>): links it opens to other Nodes leave from it, so that they see the gossip source
+    /// they expect (neighborhood.md §3.1). Null or unspecified: the system picks, as for a Node behind NAT.
+    /// </summary>
+    public System.Net.IPAddress? LocalAddress { get; init; }
+
     /// <summary>Connecting to a neighbor or to a server gives up after this.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -28,6 +34,13 @@ internal sealed record DataPathOptions
     /// nearly doubles) well under the 1 MiB package limit.
     /// </summary>
     public int MaxChunkLength { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The most server data one package carries when the exit answers by a route (not zero-hop). Every package costs
+    /// three X25519 operations at each Node it crosses whatever its size, so routed data travels in larger packages;
+    /// the exit still sends whatever has arrived at once, so a small answer goes out small (no added latency).
+    /// </summary>
+    public int MaxRoutedChunkLength { get; init; } = 256 * 1024;
 
     /// <summary>Packets a stream may have in flight towards a slow reader before the sender waits (backpressure).</summary>
     public int StreamQueueLength { get; init; } = 16;

@@ -14,4 +14,10 @@ internal interface IClandestineSender
 
     /// <summary>As <see cref="SendAsync"/>, to an address given directly (no key lookup; gossip Debuts and replies).</summary>
     ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(PublicKey, byte[], CancellationToken)"/> for a package that may sit in a pooled buffer:
+    /// the sender takes it over in every case (queued, or released when it cannot be sent).
+    /// </summary>
+    ValueTask<bool> SendAsync(PublicKey nextKey, OutboundPackage package, CancellationToken cancellationToken);
 }

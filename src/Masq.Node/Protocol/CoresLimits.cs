@@ -7,8 +7,9 @@ namespace Masq.Node.Protocol;
 internal static class CoresLimits
 {
     /// <summary>
-    /// A sealed or plain LiveCoresPackage. Honest packages carry at most one 64 KiB browser read, which VersionedData's
-    /// array-of-uints form roughly doubles; ProxyServer and ProxyClient must chunk larger data.
+    /// A sealed or plain LiveCoresPackage. Honest packages carry at most one 64 KiB browser read or one routed exit read
+    /// (<see cref="Networking.DataPathOptions.MaxRoutedChunkLength"/>, 256 KiB), plus the route; ProxyServer and
+    /// ProxyClient must chunk larger data.
     /// </summary>
     public const int MaxPackageLength = 1024 * 1024;
 

@@ -29,6 +29,14 @@ internal sealed record LiveCoresPackage(Route Route, ReadOnlyMemory<byte> Payloa
         Decode(SealedCbor.Open(cryptDe, sealedPackage, CoresLimits.MaxPackageLength, What));
 
     /// <summary>
+    /// Opens a sealed package into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (its first
+    /// <paramref name="length"/> bytes); <see cref="Decode"/> it from there, and return the buffer when done with it.
+    /// </summary>
+    /// <exception cref="CoresDecodeException">Not sealed for <paramref name="cryptDe"/>, altered, or too large.</exception>
+    public static byte[] OpenPooled(ICryptDE cryptDe, ReadOnlySpan<byte> sealedPackage, out int length) =>
+        SealedCbor.OpenPooled(cryptDe, sealedPackage, CoresLimits.MaxPackageLength, What, out length);
+
+    /// <summary>
     /// What the ConsumingService does with a local package: shift the originating Node's own top hop, which names
     /// the first Node to send to.
     /// </summary>
@@ -96,6 +104,52 @@ internal sealed record LiveCoresPackage(Route Route, ReadOnlyMemory<byte> Payloa
         {
             ArrayPool<byte>.Shared.Return(plaintext);
         }
+    }
+
+    /// <summary>
+    /// Length of <see cref="WriteHeader"/>'s output: the encoded package up to (not including) the payload's bytes,
+    /// for a payload of <paramref name="payloadLength"/> bytes. The header plus the payload is exactly <see cref="Encode"/>.
+    /// </summary>
+    public static int HeaderLength(Route route, int payloadLength)
+    {
+        int length = 1 + RawCbor.TextLength("version"u8) + 4
+            + RawCbor.TextLength("route"u8) + 1 + RawCbor.TextLength("hops"u8) + RawCbor.HeadLength((ulong)route.Hops.Length);
+        foreach (var hop in route.Hops)
+        {
+            length += RawCbor.HeadLength((ulong)hop.Length) + hop.Length;
+        }
+
+        return length + RawCbor.TextLength("payload"u8) + RawCbor.HeadLength((ulong)payloadLength);
+    }
+
+    /// <summary>
+    /// Writes the encoded package up to its payload's bytes (which the caller puts, or seals, right after): lets a
+    /// package be built in one buffer without encoding and copying it through a CBOR writer.
+    /// </summary>
+    /// <returns>The bytes written, <see cref="HeaderLength"/>.</returns>
+    public static int WriteHeader(Span<byte> destination, Route route, int payloadLength)
+    {
+        int position = 0;
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorMap, 3);
+        RawCbor.WriteText(destination, ref position, "version"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorArray, 3);
+        destination[position++] = 0;
+        destination[position++] = 0;
+        destination[position++] = 0;
+        RawCbor.WriteText(destination, ref position, "route"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorMap, 1);
+        RawCbor.WriteText(destination, ref position, "hops"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorArray, (ulong)route.Hops.Length);
+        foreach (var hop in route.Hops)
+        {
+            RawCbor.WriteHead(destination, ref position, RawCbor.MajorBytes, (ulong)hop.Length);
+            hop.Span.CopyTo(destination[position..]);
+            position += hop.Length;
+        }
+
+        RawCbor.WriteText(destination, ref position, "payload"u8);
+        RawCbor.WriteHead(destination, ref position, RawCbor.MajorBytes, (ulong)payloadLength);
+        return position;
     }
 
     public bool Equals(LiveCoresPackage? other) =>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Blockchains;
 using Masq.Node.Crypto;
+using Masq.Node.Networking;
 
 namespace Masq.Benchmarks.Mesh;
 
@@ -16,7 +17,7 @@ namespace Masq.Benchmarks.Mesh;
 /// 1 KiB, each Node's peak RSS while 1 GiB goes through, and whether 100 concurrent downloads all arrive intact.
 /// Every byte of every download is checked. Measures only; asserts nothing.
 /// </summary>
-/// <remarks>Options: --size-mib N (256), --big-mib N (1024), --concurrent N (100), --concurrent-kib N (2048), --ttfb N (40), --chunk-kib N (64).</remarks>
+/// <remarks>Options: --size-mib N (256), --big-mib N (1024), --concurrent N (100), --concurrent-kib N (2048), --ttfb N (40), --chunk-kib N (64), --routed-chunk-kib N (the Node default).</remarks>
 internal static class MeshBenchmark
 {
     private static readonly IPAddress DestinationAddress = IPAddress.Parse("127.0.0.200");
@@ -29,9 +30,10 @@ internal static class MeshBenchmark
         long concurrentKib = Option(args, "--concurrent-kib", 2048);
         int ttfbSamples = (int)Option(args, "--ttfb", 40);
         int chunk = (int)Option(args, "--chunk-kib", 64) * 1024;
+        int routedChunk = (int)Option(args, "--routed-chunk-kib", new DataPathOptions().MaxRoutedChunkLength / 1024) * 1024;
         long size = sizeMib * 1024 * 1024;
 
-        Console.WriteLine($"mesh benchmark: {Environment.ProcessorCount} cores, {sizeMib} MiB downloads, chunk {chunk / 1024} KiB");
+        Console.WriteLine($"mesh benchmark: {Environment.ProcessorCount} cores, {sizeMib} MiB downloads, chunk {chunk / 1024} KiB, routed chunk {routedChunk / 1024} KiB");
         await using var destination = await Destination.StartAsync(DestinationAddress, FreePorts.On(DestinationAddress), FreePorts.On(DestinationAddress), ["bench.masq.test"]);
         string Url(long length, int seed) => $"http://{DestinationAddress}:{destination.HttpPort}/blob/{length}/{seed}";
 
@@ -41,7 +43,7 @@ internal static class MeshBenchmark
         var directTtfb = await TtfbAsync(direct, null, Url(1024, 3), ttfbSamples);
         Report("direct", directRun, directRun, directTtfb, directTtfb);
 
-        await using (var zeroHop = await MeshProcesses.StartAsync(ZeroHopConfig(chunk)))
+        await using (var zeroHop = await MeshProcesses.StartAsync(ZeroHopConfig(chunk, routedChunk)))
         {
             using var client = Client(zeroHop.ProxyUri);
             await DownloadAsync(client, Url(1024 * 1024, 4), 1024 * 1024, 4);
@@ -52,7 +54,7 @@ internal static class MeshBenchmark
             Console.WriteLine($"    cold TTFB (new browser connection, new stream): median {coldTtfb:F2} ms");
         }
 
-        await using (var mesh = await MeshProcesses.StartAsync(ThreeHopConfig(chunk)))
+        await using (var mesh = await MeshProcesses.StartAsync(ThreeHopConfig(chunk, routedChunk)))
         {
             using var client = Client(mesh.ProxyUri);
             await DownloadAsync(client, Url(1024 * 1024, 7), 1024 * 1024, 7);
@@ -76,6 +78,7 @@ internal static class MeshBenchmark
             watch.Stop();
             Console.WriteLine($"  3-hop {concurrent} concurrent downloads of {concurrentKib} KiB: {runs.Count(r => r.Intact)}/{concurrent} intact, "
                 + $"{concurrent * each / 1e6 / watch.Elapsed.TotalSeconds:F1} MB/s aggregate, slowest {runs.Max(r => r.Seconds):F1} s");
+            Console.WriteLine($"    peak RSS per Node after the concurrent downloads too (VmHWM, MB): {string.Join(", ", mesh.PeakRssMegabytes().Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}");
         }
 
         return 0;
@@ -159,23 +162,23 @@ internal static class MeshBenchmark
         return times[times.Count / 2];
     }
 
-    private static MeshConfig ZeroHopConfig(int chunk) =>
-        new([Node(1, zeroHop: true, chunk, proxy: true)], [], [], string.Empty);
+    private static MeshConfig ZeroHopConfig(int chunk, int routedChunk) =>
+        new([Node(1, zeroHop: true, chunk, routedChunk, proxy: true)], [], [], string.Empty);
 
-    private static MeshConfig ThreeHopConfig(int chunk)
+    private static MeshConfig ThreeHopConfig(int chunk, int routedChunk)
     {
-        var nodes = Enumerable.Range(0, 6).Select(i => Node(i, zeroHop: false, chunk, proxy: i == 0)).ToList();
+        var nodes = Enumerable.Range(0, 6).Select(i => Node(i, zeroHop: false, chunk, routedChunk, proxy: i == 0)).ToList();
         return new MeshConfig(nodes, [0, 1, 2, 3], [3, 4, 5, 0], "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
     }
 
-    private static MeshNodeConfig Node(int index, bool zeroHop, int chunk, bool proxy)
+    private static MeshNodeConfig Node(int index, bool zeroHop, int chunk, int routedChunk, bool proxy)
     {
         var ip = IPAddress.Parse($"127.0.0.{60 + index}");
         var key = CryptDeReal.Generate(Chain.BaseSepolia.ContractAddress.Bytes);
         byte[] wallet = new byte[20];
         wallet[0] = 0xbe;
         wallet[19] = (byte)(index + 1);
-        return new MeshNodeConfig(ip.ToString(), FreePorts.On(ip), proxy ? FreePorts.On(IPAddress.Loopback) : 0, Convert.ToHexString(key.ExportKeyPair()), WalletAddress.FromBytes(wallet).ToString(), zeroHop, chunk);
+        return new MeshNodeConfig(ip.ToString(), FreePorts.On(ip), proxy ? FreePorts.On(IPAddress.Loopback) : 0, Convert.ToHexString(key.ExportKeyPair()), WalletAddress.FromBytes(wallet).ToString(), zeroHop, chunk, routedChunk);
     }
 
     private static long Option(string[] args, string name, long fallback)

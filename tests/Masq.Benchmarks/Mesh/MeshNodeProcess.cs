@@ -29,7 +29,7 @@ internal static class MeshNodeProcess
                 Mode = n.ZeroHop ? NeighborhoodMode.ZeroHop : NeighborhoodMode.Standard,
                 EarningWallet = WalletAddress.Parse(n.EarningWallet),
                 Directory = n.ZeroHop ? null : directory,
-                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength },
+                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength, MaxRoutedChunkLength = n.MaxRoutedChunkLength },
             };
         }).ToList();
         foreach (var spec in specs)

@@ -50,6 +50,28 @@ public sealed class JsonMasqueraderTests
         Assert.Equal(packages, received);
     }
 
+    [Theory]
+    [InlineData("{\"bodyData\":\"QUJD\"}", "ABC")]
+    [InlineData("{\"bodyData\":\"QUI=\"}", "AB")]
+    [InlineData("{\"bodyData\":\"QQ==\"}", "A")]
+    [InlineData("{\"bodyData\":\"\"}", "")]
+    [InlineData("{ \"bodyData\" : \"QUJD\" }", "ABC")]
+    [InlineData("{\"bodyData\":\"QU\\/D\"}", "AO\u00c3")]
+    public void Frames_in_other_spellings_than_ours_still_unmask(string text, string expected)
+    {
+        Assert.Equal(Encoding.Latin1.GetBytes(expected), UnmaskOne(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(text)), out _));
+    }
+
+    [Theory]
+    [InlineData("{\"bodyData\":\"QUJ=RA==\"}")]
+    [InlineData("{\"bodyData\":\"====\"}")]
+    [InlineData("{\"bodyData\":\"QUJD\u0001\"}")]
+    public void Our_spelling_with_bad_base64_is_still_malformed(string text)
+    {
+        var status = _masquerader.CreateUnmasker().TryUnmask(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(text)), new ArrayBufferWriter<byte>(), out _);
+        Assert.Equal(UnmaskStatus.Malformed, status);
+    }
+
     [Fact]
     public void The_reference_bodyText_form_and_escapes_are_accepted()
     {

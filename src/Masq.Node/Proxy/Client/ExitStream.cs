@@ -16,9 +16,10 @@ namespace Masq.Node.Proxy.Client;
 
 /// <summary>
 /// One stream at the exit (data-path.md §2.2 step 8, §2.3, §5): resolves and connects, writes requests to the server in
-/// sequence order, and reads the server's data in chunks of up to <see cref="DataPathOptions.MaxChunkLength"/>, each
-/// sent back at once. The reader waits while the way back is full, so a slow browser slows this Node's reads from the
-/// server. A client's last_data half-closes the server side; the server's close is reported at once with last_data.
+/// sequence order, and reads the server's data in chunks of up to <see cref="DataPathOptions.MaxRoutedChunkLength"/>
+/// (<see cref="DataPathOptions.MaxChunkLength"/> in zero-hop), each sent back at once with whatever has arrived. The
+/// reader waits while the way back is full, so a slow browser slows this Node's reads from the server. A client's
+/// last_data half-closes the server side; the server's close is reported at once with last_data.
 /// </summary>
 internal sealed partial class ExitStream
 {
@@ -70,6 +71,8 @@ internal sealed partial class ExitStream
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // An idle writer writes to the server on the delivering task: no thread hop per request (latency).
+            AllowSynchronousContinuations = true,
         });
     }
 
@@ -260,7 +263,8 @@ internal sealed partial class ExitStream
     /// <returns>The next response sequence number.</returns>
     private async Task<ulong> ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
     {
-        int max = _options.MaxChunkLength;
+        // Zero-hop answers are not sealed: they gain nothing from larger chunks, and smaller ones stay off the large object heap.
+        int max = _reply is LocalReplyPath ? _options.MaxChunkLength : Math.Max(_options.MaxChunkLength, _options.MaxRoutedChunkLength);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(max);
         ulong sequence = 0;
         try

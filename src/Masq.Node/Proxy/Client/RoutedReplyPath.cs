@@ -1,3 +1,4 @@
+using System.Buffers;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
 using Masq.Node.Protocol;
@@ -10,8 +11,21 @@ namespace Masq.Node.Proxy.Client;
 /// </summary>
 internal sealed class RoutedReplyPath(HopperService hopper, PreparedRoute route, PublicKey originatorAlias, ICryptDE main) : IExitReplyPath
 {
-    public ValueTask<bool> SendResponseAsync(StreamKey key, ReadOnlyMemory<byte> data, ulong sequenceNumber, bool lastData, CancellationToken cancellationToken) =>
-        SendAsync(new ClientResponseMessage(new ClientResponsePayload(key, new SequencedPacket(data, sequenceNumber, lastData))), cancellationToken);
+    /// <summary>The hot path: the message is encoded straight into a pooled buffer and sealed from there.</summary>
+    public async ValueTask<bool> SendResponseAsync(StreamKey key, ReadOnlyMemory<byte> data, ulong sequenceNumber, bool lastData, CancellationToken cancellationToken)
+    {
+        int length = ClientResponsePayload.MessageLength(data.Length);
+        byte[] message = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            ClientResponsePayload.WriteMessage(message, key, data.Span, sequenceNumber, lastData);
+            return await hopper.SendSealingAsync(route, message.AsMemory(0, length), main, originatorAlias, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message);
+        }
+    }
 
     public ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken) =>
         SendAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken);

@@ -1,0 +1,61 @@
+namespace Masq.Cli.Localnet;
+
+/// <summary>The command-line arguments and the environment one Node is started with.</summary>
+/// <param name="Arguments">Everything but the secrets, which a command line would show to every user of the machine.</param>
+/// <param name="Environment">The secrets as <c>MASQ_*</c> variables (as the Daemon passes them), plus test switches.</param>
+internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Environment)
+{
+    public const string DbPasswordVariable = "MASQ_DB_PASSWORD";
+
+    public const string ConsumingPrivateKeyVariable = "MASQ_CONSUMING_PRIVATE_KEY";
+
+    /// <summary>Lets a Node exit to loopback targets (as the reference's integration tests do).</summary>
+    public const string LoopbackTargetsVariable = "MASQ_INTEGRATION_TEST";
+
+    /// <param name="neighborDescriptors">The descriptors of <see cref="LocalnetNodePlan.Neighbors"/>, in that order.</param>
+    public static LocalnetNodeLaunch For(LocalnetUpOptions options, LocalnetNodePlan node, IReadOnlyList<string> neighborDescriptors, LocalnetNodeSecrets secrets)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(neighborDescriptors);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var arguments = new List<string>
+        {
+            "--neighborhood-mode", options.Mode,
+            "--ip", node.Ip.ToString(),
+            "--clandestine-port", Text(node.ClandestinePort),
+            "--ui-port", Text(node.UiPort),
+            "--proxy-port", Text(node.ProxyPort),
+            "--data-directory", node.DataDirectory,
+            "--chain", options.Chain,
+            "--min-hops", Text(options.MinHops),
+            "--log-level", options.LogLevel,
+            "--blockchain-service-url", options.BlockchainServiceUrl ?? LocalnetDefaults.PlaceholderBlockchainServiceUrl,
+        };
+        if (options.BlockchainServiceUrl is null)
+        {
+            // Nothing answers at the placeholder: payment scans would only fill the log with errors.
+            arguments.AddRange(["--scans", "off"]);
+        }
+        if (options.DnsServers is { } dns)
+        {
+            arguments.AddRange(["--dns-servers", dns]);
+        }
+        if (neighborDescriptors.Count > 0)
+        {
+            arguments.AddRange(["--neighbors", string.Join(",", neighborDescriptors)]);
+        }
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DbPasswordVariable] = secrets.DbPassword,
+            [ConsumingPrivateKeyVariable] = secrets.ConsumingPrivateKey,
+        };
+        if (options.AllowLoopbackTargets)
+        {
+            environment[LoopbackTargetsVariable] = "true";
+        }
+        return new LocalnetNodeLaunch(arguments, environment);
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Masq.Lib.Neighborhood;
+using Masq.Node.Crypto;
+using Masq.Node.Neighborhood.Records;
+
+namespace Masq.Node.Neighborhood.Database;
+
+/// <summary>
+/// The local Node's picture of the mesh (the reference's NeighborhoodDatabase): every known <see cref="NodeRecord"/>
+/// by key, the root (this Node's own record, the only one it re-encodes and re-signs), and the neighbor relations
+/// that gossip handling and route selection ask about. A <em>half</em> link A→B means A's record lists B; a
+/// <em>full</em> link means both list each other (neighborhood.md, terms). Owned by the Neighborhood's actor and
+/// touched by one thread at a time; not thread-safe.
+/// </summary>
+internal sealed class NeighborhoodDatabase
+{
+    /// <summary>A root accepts new half neighbors while it has fewer full, accepting neighbors than this (§3.3, §8).</summary>
+    public const int MaxDegree = 5;
+
+    private readonly Dictionary<PublicKey, NodeRecord> _records = [];
+    private readonly ICryptDE _rootSigner;
+    private readonly TimeProvider _time;
+
+    public NeighborhoodDatabase(ICryptDE rootSigner, NodeRecordInner rootInner, NodeAddr? rootAddress, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(rootSigner);
+        ArgumentNullException.ThrowIfNull(rootInner);
+        ArgumentNullException.ThrowIfNull(time);
+        _rootSigner = rootSigner;
+        _time = time;
+        RootKey = rootInner.PublicKey;
+        Root = new NodeRecord(SignedNodeRecord.Create(rootSigner, rootInner), rootInner, rootAddress, time.GetUtcNow());
+        _records[RootKey] = Root;
+    }
+
+    public PublicKey RootKey { get; }
+
+    public NodeRecord Root { get; }
+
+    public int Count => _records.Count;
+
+    public IEnumerable<NodeRecord> Records => _records.Values;
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public bool Contains(PublicKey key) => _records.ContainsKey(key);
+
+    public NodeRecord? Get(PublicKey key) => _records.GetValueOrDefault(key);
+
+    public bool TryGet(PublicKey key, [NotNullWhen(true)] out NodeRecord? record) => _records.TryGetValue(key, out record);
+
+    /// <summary>The Node whose known NodeAddr has <paramref name="ip"/>, if any (IPs are unique in a database, §3.3).</summary>
+    public NodeRecord? FindByIp(IPAddress ip)
+    {
+        ArgumentNullException.ThrowIfNull(ip);
+        foreach (var record in _records.Values)
+        {
+            if (record.Address is { } address && address.Ip.Equals(ip))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds a record for a key not yet known; false (and nothing changed) when the key is known.</summary>
+    public bool Add(NodeRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _records.TryAdd(record.Key, record);
+    }
+
+    /// <summary>Forgets a Node entirely (culling, or a Node that proved malicious). The root cannot be removed.</summary>
+    public bool Remove(PublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return !key.Equals(RootKey) && _records.Remove(key);
+    }
+
+    /// <summary>True when <paramref name="from"/>'s record lists <paramref name="to"/> (a half link).</summary>
+    public bool HasHalfNeighbor(PublicKey from, PublicKey to) =>
+        _records.TryGetValue(from, out var record) && record.ListsNeighbor(to);
+
+    /// <summary>True when both records are known and list each other (a full link).</summary>
+    public bool HasFullNeighbor(PublicKey a, PublicKey b) =>
+        _records.TryGetValue(a, out var left) && _records.TryGetValue(b, out var right)
+        && left.ListsNeighbor(b) && right.ListsNeighbor(a);
+
+    /// <summary>The known records <paramref name="key"/> lists, whether or not they list it back.</summary>
+    public IEnumerable<NodeRecord> HalfNeighbors(PublicKey key)
+    {
+        if (!_records.TryGetValue(key, out var record))
+        {
+            yield break;
+        }
+
+        foreach (var neighbor in record.Inner.Neighbors)
+        {
+            if (_records.TryGetValue(neighbor, out var other))
+            {
+                yield return other;
+            }
+        }
+    }
+
+    /// <summary>The known records that share a full link with <paramref name="key"/>.</summary>
+    public IEnumerable<NodeRecord> FullNeighbors(PublicKey key)
+    {
+        foreach (var neighbor in HalfNeighbors(key))
+        {
+            if (neighbor.ListsNeighbor(key))
+            {
+                yield return neighbor;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A Node's degree for the Debut handler (§3.3): its full neighbors that accept connections, plus the neighbor keys
+    /// absent from the database (assumed full). Non-accepting and stalled half neighbors do not use up slots.
+    /// </summary>
+    public int Degree(PublicKey key)
+    {
+        if (!_records.TryGetValue(key, out var record))
+        {
+            return 0;
+        }
+
+        int degree = 0;
+        foreach (var neighbor in record.Inner.Neighbors)
+        {
+            if (!_records.TryGetValue(neighbor, out var other))
+            {
+                degree++;
+            }
+            else if (other.AcceptsConnections && other.ListsNeighbor(key))
+            {
+                degree++;
+            }
+        }
+
+        return degree;
+    }
+
+    /// <summary>The root's full neighbors of any kind (the Introduction handler's and the Standard handler's limit).</summary>
+    public int RootFullNeighborCount() => FullNeighbors(RootKey).Count();
+
+    /// <summary>Adds <paramref name="key"/> to the root's neighbors, bumping the version and re-signing; false when already listed.</summary>
+    public bool AddRootNeighbor(PublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Equals(RootKey) || Root.ListsNeighbor(key))
+        {
+            return false;
+        }
+
+        ResignRoot(Root.Inner.Neighbors.Add(key), Root.Inner.CountryCode);
+        return true;
+    }
+
+    /// <summary>Drops <paramref name="key"/> from the root's neighbors, bumping the version and re-signing; false when not listed.</summary>
+    public bool RemoveRootNeighbor(PublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!Root.ListsNeighbor(key))
+        {
+            return false;
+        }
+
+        ResignRoot(Root.Inner.Neighbors.Remove(key), Root.Inner.CountryCode);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the root a new address (a new public IP or ports) and country code. The reference changes the IP without a
+    /// bump, which leaves peers with the old address forever; this bumps and re-signs on any change (§10).
+    /// </summary>
+    public bool SetRootAddress(NodeAddr? address, string? countryCode)
+    {
+        bool addressChanged = !Equals(Root.Address, address);
+        bool countryChanged = !string.Equals(Root.Inner.CountryCode, countryCode, StringComparison.Ordinal);
+        if (!addressChanged && !countryChanged)
+        {
+            return false;
+        }
+
+        Root.Address = address;
+        ResignRoot(Root.Inner.Neighbors, countryCode);
+        return true;
+    }
+
+    private void ResignRoot(IEnumerable<PublicKey> neighbors, string? countryCode)
+    {
+        var old = Root.Inner;
+        var inner = new NodeRecordInner(
+            old.PublicKey, old.EarningWallet, old.RatePack, neighbors, old.AcceptsConnections, old.RoutesData, checked(old.Version + 1), countryCode);
+        Root.Replace(SignedNodeRecord.Create(_rootSigner, inner), inner, _time.GetUtcNow());
+    }
+}

@@ -1,0 +1,8 @@
+namespace Masq.Node.Neighborhood.Gossip;
+
+internal enum GossipQualificationKind
+{
+    Matched,
+    Unmatched,
+    Malformed,
+}

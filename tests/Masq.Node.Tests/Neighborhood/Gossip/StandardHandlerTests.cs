@@ -1,0 +1,337 @@
+using System.Formats.Cbor;
+using System.Net;
+using Masq.Lib.Blockchains;
+using Masq.Lib.Configuration;
+using Masq.Lib.Neighborhood;
+using Masq.Node.Crypto;
+using Masq.Node.Neighborhood.Database;
+using Masq.Node.Neighborhood.Gossip;
+using Masq.Node.Neighborhood.Records;
+using Masq.Node.Tests.Crypto;
+using Masq.Node.Tests.Neighborhood.Records;
+using static Masq.Node.Tests.Neighborhood.Gossip.GossipTestSetup;
+
+namespace Masq.Node.Tests.Neighborhood.Gossip;
+
+/// <summary>The Standard handler (neighborhood.md §3.3) and the pre-checks every message passes first (§3.2).</summary>
+public sealed class StandardHandlerTests
+{
+    private readonly GossipTestNode _root = GossipTestNode.Create(0);
+    private readonly GossipAcceptor _acceptor;
+    private readonly GossipTestNode _a;
+    private readonly GossipTestNode _b;
+    private readonly GossipTestNode _c;
+
+    public StandardHandlerTests()
+    {
+        _acceptor = new GossipAcceptor(_root.Crypt, _root.Time);
+        _a = GossipTestNode.Create(1, _root.Time);
+        _b = GossipTestNode.Create(2, _root.Time);
+        _c = GossipTestNode.Create(3, _root.Time);
+
+        // The root has accepted A's Debut: it lists A, A does not list it yet.
+        _root.Db.Add(_a.StoredRecord([], 0));
+        _root.Db.AddRootNeighbor(_a.Key);
+    }
+
+    [Fact]
+    public void Standard_gossip_adds_and_updates_records_and_reports_the_new_full_neighbor()
+    {
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([_a.Key, _c.Key], 3, revealAddress: false), _c.Record([_b.Key], 1, revealAddress: false)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        Assert.Equal([new StandardGossipReceived(_a.Ip)], handling.Events);
+        Assert.Equal(1u, _root.Db.Get(_a.Key)!.Version);
+        Assert.Equal(3u, _root.Db.Get(_b.Key)!.Version);
+        Assert.Null(_root.Db.Get(_b.Key)!.Address);
+        Assert.True(_root.Db.Contains(_c.Key));
+        Assert.True(_root.Db.HasFullNeighbor(_root.Key, _a.Key));
+    }
+
+    [Fact]
+    public void Nothing_new_is_ignored_and_already_full_neighbors_are_not_reported_again()
+    {
+        var gossip = Msg(_a.Record([_root.Key], 1));
+        Assert.Single(_acceptor.Handle(_root.Db, gossip, _a.Socket).Events);
+
+        var again = _acceptor.Handle(_root.Db, gossip, _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ignored>(again.Outcome);
+        Assert.Empty(again.Events);
+    }
+
+    [Fact]
+    public void Versions_going_backwards_change_nothing()
+    {
+        _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 5)), _a.Socket);
+
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 4)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ignored>(handling.Outcome);
+        Assert.Equal(5u, _root.Db.Get(_a.Key)!.Version);
+        Assert.True(_root.Db.Get(_a.Key)!.ListsNeighbor(_b.Key));
+    }
+
+    [Fact]
+    public void Rate_pack_change_is_a_ban_and_leaves_the_database_untouched()
+    {
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([_a.Key], 1, revealAddress: false)), _a.Socket);
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        uint rootVersion = _root.Db.Root.Version;
+
+        var ban = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key, _c.Key], 2), _b.Record([_a.Key], 2, revealAddress: false, ratePack: new RatePack(1, 2, 3, 4))), _a.Socket);
+
+        Assert.Contains("RatePackChanged", Assert.IsType<GossipOutcome.Ban>(ban.Outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(1u, _root.Db.Get(_a.Key)!.Version);
+        Assert.Equal(1u, _root.Db.Get(_b.Key)!.Version);
+        Assert.Equal(rootVersion, _root.Db.Root.Version);
+    }
+
+    [Fact]
+    public void Another_nodes_known_address_claimed_for_it_is_a_ban()
+    {
+        // B is known at its address; gossip claims B now lives at C's IP.
+        _root.Db.Add(_b.StoredRecord([_a.Key], 0));
+
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key], 2), _b.Record([_a.Key], 1, address: _c.Address), _c.Record([], 0, revealAddress: false)), _a.Socket);
+
+        Assert.Contains("NodeAddrChanged", Assert.IsType<GossipOutcome.Ban>(handling.Outcome).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Record_at_the_root_ip_is_a_ban()
+    {
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([_a.Key], 1, address: new NodeAddr(_root.Ip, [9999]))), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.False(_root.Db.Contains(_b.Key));
+    }
+
+    [Fact]
+    public void Gossip_with_the_root_key_is_a_ban()
+    {
+        uint version = _root.Db.Root.Version;
+
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 1), _root.Record([_a.Key], 50, revealAddress: false)), _a.Socket);
+
+        Assert.Contains("this Node's public key", Assert.IsType<GossipOutcome.Ban>(handling.Outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(version, _root.Db.Root.Version);
+    }
+
+    [Fact]
+    public void Two_records_at_the_same_ip_are_a_ban()
+    {
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key], 1), _b.Record([_a.Key], 1, address: _c.Address), _c.Record([_a.Key], 1)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ban>(handling.Outcome);
+    }
+
+    [Fact]
+    public void New_key_revealing_a_third_party_ip_is_dropped_not_banned()
+    {
+        // Three records, so not an Introduction: B is new and its address is not the sender's.
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key, _c.Key], 1), _b.Record([_a.Key], 1), _c.Record([_a.Key], 1, revealAddress: false)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        Assert.False(_root.Db.Contains(_b.Key));
+        Assert.True(_root.Db.Contains(_c.Key));
+    }
+
+    [Fact]
+    public void New_key_at_the_exact_source_socket_is_added_with_its_address()
+    {
+        var stranger = GossipTestNode.Create(4, _root.Time);
+        _root.Db.Add(stranger.StoredRecord([], 0, withAddress: false));
+        _root.Db.Remove(stranger.Key);
+
+        // D lists A, A lists root: D is within the patch and its address is the source socket.
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(stranger.Record([_a.Key], 1), _a.Record([_root.Key, stranger.Key], 1, revealAddress: false)), stranger.Socket);
+
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        Assert.Equal(stranger.Address, _root.Db.Get(stranger.Key)!.Address);
+
+        // Same IP, different port: not the exact socket, dropped.
+        var other = GossipTestNode.Create(5, _root.Time);
+        _acceptor.Handle(_root.Db, Msg(other.Record([_a.Key], 1), _a.Record([_root.Key, other.Key], 2, revealAddress: false)), new IPEndPoint(other.Ip, 7777));
+        Assert.False(_root.Db.Contains(other.Key));
+    }
+
+    [Fact]
+    public void Patch_keeps_records_within_three_hops_by_default_and_min_hops_when_larger()
+    {
+        // Chain root - A - B - C - D - E: B at 2 hops, C at 3, D at 4, E at 5.
+        var d = GossipTestNode.Create(4, _root.Time);
+        var e = GossipTestNode.Create(5, _root.Time);
+        var gossip = Msg(
+            _a.Record([_root.Key, _b.Key], 1),
+            _b.Record([_a.Key, _c.Key], 1, revealAddress: false),
+            _c.Record([_b.Key, d.Key], 1, revealAddress: false),
+            d.Record([_c.Key, e.Key], 1, revealAddress: false),
+            e.Record([d.Key], 1, revealAddress: false));
+
+        _acceptor.Handle(_root.Db, gossip, _a.Socket);
+
+        Assert.True(_root.Db.Contains(_c.Key));
+        Assert.False(_root.Db.Contains(d.Key));
+
+        var other = GossipTestNode.Create(10);
+        other.Db.Add(_a.StoredRecord([], 0));
+        other.Db.AddRootNeighbor(_a.Key);
+        var gossip2 = Msg(
+            _a.Record([other.Key, _b.Key], 1),
+            _b.Record([_a.Key, _c.Key], 1, revealAddress: false),
+            _c.Record([_b.Key, d.Key], 1, revealAddress: false),
+            d.Record([_c.Key, e.Key], 1, revealAddress: false),
+            e.Record([d.Key], 1, revealAddress: false));
+        new GossipAcceptor(other.Crypt, other.Time).Handle(other.Db, gossip2, _a.Socket, minHops: 4);
+        Assert.True(other.Db.Contains(d.Key));
+        Assert.False(other.Db.Contains(e.Key));
+    }
+
+    [Fact]
+    public void Patch_is_walked_breadth_first()
+    {
+        // root - A; A lists B and C; B lists C; C lists D. D is 3 hops away via A-C, 4 via A-B-C: it must be kept
+        // whichever of B and C a depth-first walk would visit first.
+        var d = GossipTestNode.Create(4, _root.Time);
+        var gossip = Msg(
+            _a.Record([_root.Key, _b.Key, _c.Key], 1),
+            _b.Record([_a.Key, _c.Key], 1, revealAddress: false),
+            _c.Record([_a.Key, _b.Key, d.Key], 1, revealAddress: false),
+            d.Record([_c.Key], 1, revealAddress: false));
+
+        _acceptor.Handle(_root.Db, gossip, _a.Socket);
+
+        Assert.True(_root.Db.Contains(d.Key));
+    }
+
+    [Fact]
+    public void Sender_is_not_made_a_half_neighbor_when_the_root_has_five_full_neighbors()
+    {
+        foreach (var neighbor in Nodes(_root, NeighborhoodDatabase.MaxDegree))
+        {
+            AddFullNeighbor(_root, neighbor);
+        }
+
+        var stranger = GossipTestNode.Create(6, _root.Time);
+        _root.Db.Add(stranger.StoredRecord([], 0));
+        uint version = _root.Db.Root.Version;
+
+        var handling = _acceptor.Handle(_root.Db, Msg(stranger.Record([_root.Key], 1)), stranger.Socket);
+
+        Assert.False(_root.Db.Root.ListsNeighbor(stranger.Key));
+        Assert.Equal(version, _root.Db.Root.Version);
+        Assert.Empty(handling.Events);
+    }
+
+    [Fact]
+    public void Bad_signature_rejects_the_whole_message()
+    {
+        var forged = SignedNodeRecord.FromReceived(_b.Sign([_a.Key], 1).SignedData.Span, _c.Sign([_a.Key], 1).Signature.Span);
+
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key], 1), new GossipNodeRecord(forged, null)), _a.Socket);
+
+        Assert.Contains("bad signature", Assert.IsType<GossipOutcome.Ban>(handling.Outcome).Reason, StringComparison.Ordinal);
+        Assert.Equal(0u, _root.Db.Get(_a.Key)!.Version);
+    }
+
+    [Fact]
+    public void Known_bytes_skip_verification_only_when_the_signature_is_identical_too()
+    {
+        _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 1)), _a.Socket);
+        var stored = _root.Db.Get(_a.Key)!.Signed;
+        var resigned = SignedNodeRecord.FromReceived(stored.SignedData.Span, _c.Crypt.Sign(stored.SignedData.Span));
+
+        var handling = _acceptor.Handle(_root.Db, Msg(new GossipNodeRecord(resigned, _a.Address)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.IsType<GossipOutcome.Ignored>(_acceptor.Handle(_root.Db, Msg(new GossipNodeRecord(stored, _a.Address)), _a.Socket).Outcome);
+    }
+
+    [Fact]
+    public void Record_signed_on_another_chain_is_rejected()
+    {
+        var foreign = CryptDeReal.Generate(TestChains.BaseMainnet);
+        var inner = new NodeRecordInner(foreign.PublicKey, RecordSamples.Wallet, RatePack.Default, [], true, true, 0, null);
+        var record = new GossipNodeRecord(SignedNodeRecord.Create(foreign, inner), new NodeAddr(IPAddress.Parse("10.5.5.5"), [5555]));
+
+        Assert.IsType<GossipOutcome.Ban>(_acceptor.Handle(_root.Db, Msg(record), new IPEndPoint(IPAddress.Parse("10.5.5.5"), 5555)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(32)]
+    [InlineData(63)]
+    [InlineData(65)]
+    public void Wrong_key_length_is_rejected_before_any_signature_check(int keyLength)
+    {
+        var writer = new CborWriter();
+        writer.WriteStartMap(8);
+        writer.WriteTextString("public_key");
+        writer.WriteByteString(new byte[keyLength]);
+        writer.WriteTextString("earning_wallet");
+        writer.WriteStartMap(1);
+        writer.WriteTextString("address");
+        writer.WriteByteString(RecordSamples.Wallet.Bytes);
+        writer.WriteEndMap();
+        writer.WriteTextString("rate_pack");
+        writer.WriteStartMap(4);
+        foreach (var field in new[] { "routing_byte_rate", "routing_service_rate", "exit_byte_rate", "exit_service_rate" })
+        {
+            writer.WriteTextString(field);
+            writer.WriteUInt64(1);
+        }
+
+        writer.WriteEndMap();
+        writer.WriteTextString("neighbors");
+        writer.WriteStartArray(0);
+        writer.WriteEndArray();
+        writer.WriteTextString("accepts_connections");
+        writer.WriteBoolean(true);
+        writer.WriteTextString("routes_data");
+        writer.WriteBoolean(true);
+        writer.WriteTextString("version");
+        writer.WriteUInt32(0);
+        writer.WriteTextString("country_code_opt");
+        writer.WriteNull();
+        writer.WriteEndMap();
+        byte[] data = writer.Encode();
+        var record = new GossipNodeRecord(SignedNodeRecord.FromReceived(data, _b.Crypt.Sign(data)), _b.Address);
+
+        var handling = _acceptor.Handle(_root.Db, Msg(record), _b.Socket);
+
+        Assert.Contains("undecodable", Assert.IsType<GossipOutcome.Ban>(handling.Outcome).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_records_for_one_key_are_a_ban()
+    {
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 1), _a.Record([_root.Key], 2)), _a.Socket);
+
+        Assert.IsType<GossipOutcome.Ban>(handling.Outcome);
+    }
+
+    [Fact]
+    public void Ipv4_mapped_source_is_treated_as_ipv4()
+    {
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 1)), new IPEndPoint(_a.Ip.MapToIPv6(), _a.Address.Ports[0]));
+
+        Assert.Equal([new StandardGossipReceived(_a.Ip)], handling.Events);
+    }
+
+    [Fact]
+    public void Empty_gossip_is_ignored()
+    {
+        Assert.IsType<GossipOutcome.Ignored>(_acceptor.Handle(_root.Db, Msg(), GossipTestNode.Create(9).Socket).Outcome);
+    }
+
+    internal static PublicKey KeyOf(GossipNodeRecord record) => NodeRecordInner.Decode(record.Record.SignedData).PublicKey;
+}
