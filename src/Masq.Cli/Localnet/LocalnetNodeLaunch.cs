@@ -31,6 +31,7 @@ internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IRead
             "--min-hops", Text(options.MinHops),
             "--log-level", options.LogLevel,
             "--blockchain-service-url", options.BlockchainServiceUrl ?? LocalnetDefaults.PlaceholderBlockchainServiceUrl,
+            "--earning-wallet", EarningWallet(secrets),
         };
         if (options.BlockchainServiceUrl is null)
         {
@@ -55,6 +56,18 @@ internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IRead
             environment[LoopbackTargetsVariable] = "true";
         }
         return new LocalnetNodeLaunch(arguments, environment);
+    }
+
+    /// <summary>
+    /// A distinct earning address per Node, derived from its consuming key so that it stays the same across runs: with
+    /// the shared default earning wallet, every Node would be "its own wallet" to the others and nobody would be charged.
+    /// Nobody holds its key; it only shows where earnings would go.
+    /// </summary>
+    public static string EarningWallet(LocalnetNodeSecrets secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("masq localnet earning " + secrets.ConsumingPrivateKey));
+        return "0x" + Convert.ToHexStringLower(digest.AsSpan(0, 20));
     }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

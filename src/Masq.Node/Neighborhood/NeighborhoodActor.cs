@@ -56,6 +56,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly NodeFailure _failure;
     private readonly ILogger<NeighborhoodActor> _logger;
+    private readonly GossipTraffic _traffic;
     private readonly GossipAcceptor _acceptor;
     private readonly GossipProducer _producer;
     private readonly MalefactorList _malefactors;
@@ -83,6 +84,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         IPersistentConfiguration? configuration = null,
         IScanStarter? scans = null,
         IHostApplicationLifetime? lifetime = null,
+        GossipTraffic? traffic = null,
         ClandestinePool? links = null)
         : base("NEIGHBORHOOD", failure, logger)
     {
@@ -101,6 +103,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _failure = failure;
         _logger = logger;
         _minHops = state.MinHops;
+        _traffic = traffic ?? new GossipTraffic();
         _malefactors = new MalefactorList(time);
         _acceptor = new GossipAcceptor(identity.Main, time);
         _producer = new GossipProducer(time);
@@ -235,6 +238,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private async Task SendDebutAsync(PublicKey key, IPEndPoint endpoint, MessageType debut, CancellationToken cancellationToken)
     {
         LogDebut(endpoint);
+        _traffic.Sent(debut.Encode().Length);
         if (await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
         {
             _progress.TcpConnected(endpoint.Address);
@@ -481,7 +485,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             }
 
             var route = Route.OneWay(new RouteSegment([_db.RootKey, target], Component.Neighborhood), _identity.Main, payer: null);
-            var payload = _identity.Main.Seal(target, gossip.ToMessage().Encode());
+            var encoded = gossip.ToMessage().Encode();
+            _traffic.Sent(encoded.Length);
+            var payload = _identity.Main.Seal(target, encoded);
             if (!await _hopper.Value.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
             {
                 LogGossipUndelivered(Describe(target));
@@ -497,6 +503,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
 
         var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
+        _traffic.Sent(message.Encode().Length);
         if (!await _hopper.Value.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
         {
             LogReplyUndelivered(message.Variant, endpoint);

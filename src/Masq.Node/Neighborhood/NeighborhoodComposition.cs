@@ -19,6 +19,7 @@ internal static class NeighborhoodComposition
 {
     public static IServiceCollection AddMasqNeighborhood(this IServiceCollection services, NeighborhoodMode mode)
     {
+        services.TryAddSingleton<GossipTraffic>();
         services.AddSingleton<NeighborhoodActor>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NeighborhoodActor>());
         services.AddSingleton<IUiRequestHandler>(sp => sp.GetRequiredService<NeighborhoodActor>());

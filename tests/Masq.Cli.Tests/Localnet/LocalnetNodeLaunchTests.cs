@@ -18,10 +18,21 @@ public sealed class LocalnetNodeLaunchTests
             [
                 "--neighborhood-mode", "standard", "--ip", "127.0.0.2", "--clandestine-port", "20000", "--ui-port", "20001",
                 "--proxy-port", "20002", "--data-directory", "/tmp/ln/node-1", "--chain", "dev", "--min-hops", "3",
-                "--log-level", "info", "--blockchain-service-url", "http://127.0.0.1:8545", "--scans", "off",
+                "--log-level", "info", "--blockchain-service-url", "http://127.0.0.1:8545",
+                "--earning-wallet", LocalnetNodeLaunch.EarningWallet(Secrets), "--scans", "off",
             ],
             launch.Arguments);
         Assert.DoesNotContain("--neighbors", launch.Arguments);
+    }
+
+    [Fact]
+    public void Each_Node_earns_into_its_own_wallet_that_stays_the_same_across_runs()
+    {
+        var other = LocalnetNodeSecrets.New();
+
+        Assert.Matches("^0x[0-9a-f]{40}$", LocalnetNodeLaunch.EarningWallet(Secrets));
+        Assert.Equal(LocalnetNodeLaunch.EarningWallet(Secrets), LocalnetNodeLaunch.EarningWallet(Secrets with { }));
+        Assert.NotEqual(LocalnetNodeLaunch.EarningWallet(Secrets), LocalnetNodeLaunch.EarningWallet(other));
     }
 
     [Fact]
