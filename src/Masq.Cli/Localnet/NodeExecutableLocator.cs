@@ -36,11 +36,17 @@ internal static class NodeExecutableLocator
             $"Cannot find the MASQNode executable; set {LocalnetDefaults.NodePathVariable} to its path or put it next to masq. Looked for: {string.Join(", ", looked)}");
     }
 
-    /// <summary>masq's own directory, then <c>src/Masq.Node/bin/&lt;configuration&gt;/&lt;framework&gt;</c> above it in a source checkout.</summary>
+    /// <summary>masq's own directory, a sibling <c>Masq.Node</c> folder (the published layout), then <c>src/Masq.Node/bin/&lt;configuration&gt;/&lt;framework&gt;</c> above it in a source checkout.</summary>
     public static IEnumerable<string> CandidateDirectories(string baseDirectory)
     {
         var own = Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDirectory));
         yield return own;
+        // scripts/publish.sh puts each program in its own folder: artifacts/publish/Masq.Cli and …/Masq.Node.
+        if (Path.GetDirectoryName(own) is { } publishRoot && Directory.Exists(Path.Combine(publishRoot, "Masq.Node")))
+        {
+            yield return Path.Combine(publishRoot, "Masq.Node");
+        }
+
         var framework = Path.GetFileName(own);
         var configuration = Path.GetFileName(Path.GetDirectoryName(own) ?? string.Empty);
         if (framework.Length == 0 || configuration.Length == 0)

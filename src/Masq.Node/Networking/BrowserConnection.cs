@@ -51,8 +51,6 @@ internal sealed partial class BrowserConnection : IBrowserSink
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
-            // An idle writer writes on the delivering task: no thread hop per response chunk (latency, context switches).
-            AllowSynchronousContinuations = true,
         });
         _drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _http = new HttpRequestParser(options.MaxRequestHeadLength);

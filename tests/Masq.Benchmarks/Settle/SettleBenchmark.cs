@@ -49,15 +49,15 @@ internal static class SettleBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"Settle benchmark summary (start {startMode}; settled = every Node at RouteFound; cap {capSeconds} s; quiet window {quietSeconds} s)");
-        Console.WriteLine("| Nodes | start-up (s) | settled (s) | not settled | gossip stopped (s) | gossip while settling: msgs / KiB (per Node) | quiet window: bytes / msgs per Node per min | RSS after (MiB) | full-neighbor degree min/avg/max | routes 3-hop | load avg at start → end |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| Nodes | start-up (s) | settled (s) | not settled | gossip stopped (s) | gossip while settling: msgs / KiB (per Node) | quiet window: bytes / msgs per Node per min | CPU while settling (s) | RSS after (MiB) | full-neighbor degree min/avg/max | routes 3-hop | load avg at start → end |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             Console.WriteLine(
                 $"| {r.Nodes} | {r.StartupSeconds:F2} | {(r.SettledSeconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "never")} | {r.NotSettled} | "
                 + $"{(r.QuietSeconds is { } q ? q.ToString("F2", CultureInfo.InvariantCulture) : "never")} | "
                 + $"{r.SettleMessages} / {r.SettleBytes / 1024.0:F1} ({r.SettleMessages / (double)r.Nodes:F1} / {r.SettleBytes / 1024.0 / r.Nodes:F1}) | "
-                + $"{r.QuietBytesPerNodeMinute:F1} / {r.QuietMessagesPerNodeMinute:F2} | {r.RssMiB:F0} | {r.Degrees} | {r.RoutesOk}/{r.RoutesTried} | {r.LoadStart} → {r.LoadEnd} |");
+                + $"{r.QuietBytesPerNodeMinute:F1} / {r.QuietMessagesPerNodeMinute:F2} | {r.SettleCpuSeconds:F1} | {r.RssMiB:F0} | {r.Degrees} | {r.RoutesOk}/{r.RoutesTried} | {r.LoadStart} → {r.LoadEnd} |");
         }
 
         return 0;
@@ -89,8 +89,12 @@ internal static class SettleBenchmark
             }
         }
 
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var nodes = new SettleNode[n];
+        using var probing = new CancellationTokenSource();
+        Task<List<(double At, double LagMs)>>? probe = null;
         try
         {
             if (concurrent)
@@ -108,6 +112,7 @@ internal static class SettleBenchmark
 
             double startup = clock.Elapsed.TotalSeconds;
             Console.WriteLine($"  all {n} hosts started after {startup:F2} s");
+            probe = ProbeLagAsync(nodes, clock, probing.Token);
 
             // Poll until every Node is at RouteFound and gossip has stopped for quietAfter, or the cap.
             TimeSpan? settledAt = null;
@@ -143,6 +148,18 @@ internal static class SettleBenchmark
                 }
             }
 
+            await probing.CancelAsync();
+            var lags = await probe;
+            self.Refresh();
+            double settleCpu = (self.TotalProcessorTime - cpu0).TotalSeconds;
+            double settleWall = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"  process CPU while settling: {settleCpu:F1} s over {settleWall:F1} s wall ({settleCpu / settleWall / Environment.ProcessorCount * 100:F0}% of {Environment.ProcessorCount} cores)");
+            if (lags.Count > 0)
+            {
+                var worst = lags.MaxBy(l => l.LagMs);
+                Console.WriteLine($"  Neighborhood mailbox lag (route query round trip to Nodes 0, n/2, n-1 every 0.5 s): median {Median(lags.Select(l => l.LagMs)):F0} ms, max {worst.LagMs:F0} ms at {worst.At:F1} s; per second: {string.Join(" ", lags.GroupBy(l => (int)l.At).Select(g => $"{g.Key}s:{g.Max(l => l.LagMs):F0}"))}");
+            }
+
             bool quiet = clock.Elapsed - lastGossipChange >= quietAfter;
             TimeSpan? quietAt = quiet ? lastGossipChange : null;
             long settleMessages = TotalMessages(nodes);
@@ -161,9 +178,8 @@ internal static class SettleBenchmark
             var talkers = nodes.Where((x, i) => x.Traffic.BytesSent != perNode0[i]).Select(x => x.Spec.Index).ToList();
             Console.WriteLine($"  quiet window {minutes * 60:F1} s: {windowMessages} msgs, {windowBytes} bytes in all{(talkers.Count > 0 ? $"; Nodes that sent: {string.Join(",", talkers)}" : string.Empty)} ({Load()})");
 
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            double rss = process.WorkingSet64 / (1024.0 * 1024.0);
+            self.Refresh();
+            double rss = self.WorkingSet64 / (1024.0 * 1024.0);
 
             // The mesh is quiet now: look inside the databases (not thread-safe, so only now).
             var degrees = new int[n];
@@ -215,6 +231,7 @@ internal static class SettleBenchmark
                 windowBytes / minutes / n,
                 windowMessages / minutes / n,
                 rss,
+                settleCpu,
                 $"{degrees.Min()}/{degrees.Average():F1}/{degrees.Max()}",
                 routesOk,
                 picks.Count,
@@ -223,6 +240,7 @@ internal static class SettleBenchmark
         }
         finally
         {
+            await probing.CancelAsync();
             await Task.WhenAll(nodes.Where(x => x is not null).Select(x => x.DisposeAsync().AsTask()));
         }
     }
@@ -240,6 +258,15 @@ internal static class SettleBenchmark
 
         int malefactors = warnings.Count(w => w.Entry.Message.Contains("Malefactor", StringComparison.Ordinal));
         Console.WriteLine($"  warnings+errors: {warnings.Count}; malefactor bans: {malefactors}; Nodes with a recorded failure: {nodes.Count(x => x.Failure.Reason is not null)}");
+        var failedEntries = nodes.SelectMany(x => x.Progress.Neighbors.Where(p => p.Stage == Masq.Node.Neighborhood.NeighborStage.Failed).Select(p => (Node: x, Entry: p))).ToList();
+        Console.WriteLine($"  initial-neighbor entries: {nodes.Sum(x => x.Progress.Neighbors.Count)} tracked, {nodes.Sum(x => x.Progress.Neighbors.Count(p => p.Stage == Masq.Node.Neighborhood.NeighborStage.NeighborshipEstablished))} established, failed: {(failedEntries.Count == 0 ? "none" : string.Join(", ", failedEntries.GroupBy(f => f.Entry.Failure).Select(g => $"{g.Count()}× {g.Key}")))}");
+        foreach (var (node, entry) in failedEntries.Take(6))
+        {
+            var peer = nodes.FirstOrDefault(x => x.Spec.Ip.Equals(entry.PeerIp));
+            string initial = string.Join(",", SettleNeighbors(node));
+            Console.WriteLine($"    Node {node.Spec.Index} (stage {node.Progress.Stage}, {FullNeighborsOf(node, nodes)}) entry {entry.PeerIp} = Node {peer?.Spec.Index.ToString(CultureInfo.InvariantCulture) ?? "?"} {entry.Failure}; that Node is {(peer is null ? "unknown" : FullNeighborsOf(peer, nodes))}");
+        }
+
         foreach (var node in nodes.Where(x => x.Progress.Stage != UiConnectionStage.RouteFound || x.Failure.Reason is not null))
         {
             int i = node.Spec.Index;
@@ -252,9 +279,51 @@ internal static class SettleBenchmark
         }
     }
 
+    /// <summary>How long a route query takes through each probed Node's Neighborhood mailbox (it queues behind gossip).</summary>
+    private static async Task<List<(double At, double LagMs)>> ProbeLagAsync(SettleNode[] nodes, Stopwatch clock, CancellationToken stop)
+    {
+        var lags = new List<(double, double)>();
+        int[] probed = [0, nodes.Length / 2, nodes.Length - 1];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (int i in probed.Distinct())
+                {
+                    var started = clock.Elapsed;
+                    await nodes[i].Routes.FindRoundTripAsync(new RouteQuery(null, 10_000), stop);
+                    lags.Add((started.TotalSeconds, (clock.Elapsed - started).TotalMilliseconds));
+                }
+
+                await Task.Delay(500, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return lags;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+
     private static long TotalBytes(SettleNode[] nodes) => nodes.Sum(x => x.Traffic.BytesSent);
 
     private static long TotalMessages(SettleNode[] nodes) => nodes.Sum(x => x.Traffic.MessagesSent);
+
+    private static IEnumerable<string> SettleNeighbors(SettleNode node) => node.Progress.Neighbors.Select(p => p.PeerIp.ToString());
+
+    /// <summary>"full neighbors [Node 3, Node 7]" from the (quiet) database.</summary>
+    private static string FullNeighborsOf(SettleNode node, SettleNode[] nodes)
+    {
+        var db = node.Neighborhood.Database;
+        var names = db.FullNeighbors(db.RootKey).Select(r => nodes.FirstOrDefault(x => x.Spec.Main.PublicKey.Equals(r.Key)) is { } x ? x.Spec.Index.ToString(CultureInfo.InvariantCulture) : "?");
+        return $"full neighbors [{string.Join(",", names)}]";
+    }
 
     private static string ShortCategory(string category) => category[(category.LastIndexOf('.') + 1)..];
 
@@ -293,6 +362,7 @@ internal static class SettleBenchmark
         double QuietBytesPerNodeMinute,
         double QuietMessagesPerNodeMinute,
         double RssMiB,
+        double SettleCpuSeconds,
         string Degrees,
         int RoutesOk,
         int RoutesTried,

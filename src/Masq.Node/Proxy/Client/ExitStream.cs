@@ -71,8 +71,6 @@ internal sealed partial class ExitStream
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
-            // An idle writer writes to the server on the delivering task: no thread hop per request (latency).
-            AllowSynchronousContinuations = true,
         });
     }
 
