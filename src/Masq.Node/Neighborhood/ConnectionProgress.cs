@@ -51,7 +51,23 @@ internal sealed class ConnectionProgress
 
     public bool TcpConnected(IPAddress peerIp) => Step(peerIp, NeighborStage.StageZero, NeighborStage.TcpConnectionEstablished);
 
-    public bool TcpFailed(IPAddress peerIp) => Fail(peerIp, NeighborFailure.TcpConnectionFailed, onlyFrom: NeighborStage.StageZero);
+    /// <summary>
+    /// Connecting failed. Also from TcpConnectionEstablished: a Debut counts as sent once queued on its link, before the
+    /// connection is known to have opened.
+    /// </summary>
+    public bool TcpFailed(IPAddress peerIp) => Fail(peerIp, NeighborFailure.TcpConnectionFailed, onlyFrom: null);
+
+    /// <summary>A failed entry starts again at StageZero (the Node debuts to it again); false when it was not failed.</summary>
+    public bool Retry(IPAddress peerIp)
+    {
+        if (!_neighbors.TryGetValue(peerIp, out var entry) || entry.Stage != NeighborStage.Failed)
+        {
+            return false;
+        }
+
+        _neighbors[peerIp] = new NeighborProgress(peerIp, NeighborStage.StageZero, NeighborFailure.None);
+        return true;
+    }
 
     /// <summary>The 10 s wait after connecting ran out with the entry unchanged.</summary>
     public bool NoGossipResponse(IPAddress peerIp) => Fail(peerIp, NeighborFailure.NoGossipResponseReceived, onlyFrom: NeighborStage.TcpConnectionEstablished);

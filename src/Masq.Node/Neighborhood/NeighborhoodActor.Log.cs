@@ -81,4 +81,16 @@ internal sealed partial class NeighborhoodActor
 
     [LoggerMessage(EventId = E.ExitLocation, Level = LogLevel.Information, Message = "Exit location set: {Preferences}, fallback routing {Fallback}")]
     private partial void LogExitLocation(string preferences, bool fallback);
+
+    [LoggerMessage(EventId = E.DebutRetry, Level = LogLevel.Information, Message = "No neighbor yet: debuting again to {Endpoint}")]
+    private partial void LogDebutRetry(IPEndPoint endpoint);
+
+    [LoggerMessage(EventId = E.RootVersionNotSaved, Level = LogLevel.Warning, Message = "Could not save this Node's record version to {Path}; after a restart old neighbors may ignore it")]
+    private partial void LogRootVersionNotSaved(string path);
+
+    [LoggerMessage(EventId = E.Replied, Level = LogLevel.Debug, Message = "Gossip of {Count} record(s) from {Source} answered with {ReplyCount} record(s)")]
+    private partial void LogReplied(IPEndPoint source, int count, int replyCount);
+
+    [LoggerMessage(EventId = E.Refused, Level = LogLevel.Debug, Message = "Gossip of {Count} record(s) from {Source} refused: {Failure}")]
+    private partial void LogRefused(IPEndPoint source, int count, GossipFailureKind failure);
 }

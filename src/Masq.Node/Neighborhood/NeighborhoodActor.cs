@@ -37,6 +37,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     /// <summary>How long an initial neighbor has to answer a Debut once connected (ASK_ABOUT_GOSSIP_INTERVAL).</summary>
     public static readonly TimeSpan GossipResponseTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a Node with no full neighbor debuts again to its initial neighbors (the reference never does).</summary>
+    public static readonly TimeSpan DebutRetryInterval = TimeSpan.FromSeconds(15);
+
     /// <summary>The trial route of the connectivity check (§6).</summary>
     private const int TrialPayloadSize = 10_000;
 
@@ -57,6 +60,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly NodeFailure _failure;
     private readonly ILogger<NeighborhoodActor> _logger;
     private readonly GossipTraffic _traffic;
+    private readonly RootVersionFile _rootVersion;
     private readonly GossipAcceptor _acceptor;
     private readonly GossipProducer _producer;
     private readonly MalefactorList _malefactors;
@@ -67,6 +71,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
+    private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
+    private bool _gossipPending;
+    private bool _rootVersionWarned;
     private int _minHops;
 
     public NeighborhoodActor(
@@ -107,7 +114,8 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _malefactors = new MalefactorList(time);
         _acceptor = new GossipAcceptor(identity.Main, time);
         _producer = new GossipProducer(time);
-        _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity), RootAddress(settings, identity), time);
+        _rootVersion = new RootVersionFile(settings.DataDirectory);
+        _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity, _rootVersion.FirstVersion()), RootAddress(settings, identity), time);
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
         _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
         if (links is not null)
@@ -186,16 +194,72 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.Ui ui:
                 await HandleUiAsync(ui.Request).ConfigureAwait(false);
                 break;
+            case NeighborhoodMessage.FlushGossip:
+                _gossipPending = false;
+                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case NeighborhoodMessage.RetryDebuts:
+                await RetryDebutsAsync(cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        if (Gossips && !_rootVersion.Save(_db.Root.Version) && !_rootVersionWarned)
+        {
+            _rootVersionWarned = true;
+            LogRootVersionNotSaved(_rootVersion.Path);
         }
     }
 
-    private static NodeRecordInner RootInner(NodeSettings settings, NodeIdentity identity)
+    /// <summary>
+    /// Gossip goes out once per batch: the flush is queued behind the messages already waiting, so a burst of accepted
+    /// gossip while a mesh forms costs one message per neighbor instead of one per accepted message. Falls back to
+    /// sending at once when the mailbox is full.
+    /// </summary>
+    private async Task ScheduleGossipAsync(CancellationToken cancellationToken)
+    {
+        if (_gossipPending)
+        {
+            return;
+        }
+
+        if (TryPost(new NeighborhoodMessage.FlushGossip()))
+        {
+            _gossipPending = true;
+            return;
+        }
+
+        await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A Node whose Debuts went unanswered (a neighbor not listening yet, a lost link) would otherwise stay alone for
+    /// good: while it has no full neighbor, it debuts again to the initial neighbors that failed.
+    /// </summary>
+    private async Task RetryDebutsAsync(CancellationToken cancellationToken)
+    {
+        if (_db.RootFullNeighborCount() > 0)
+        {
+            return;
+        }
+
+        var debut = _producer.ProduceDebut(_db).ToMessage();
+        foreach (var (key, endpoint) in _initialNeighbors)
+        {
+            if (_progress.Retry(endpoint.Address))
+            {
+                LogDebutRetry(endpoint);
+                await SendDebutAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static NodeRecordInner RootInner(NodeSettings settings, NodeIdentity identity, uint version)
     {
         bool accepts = settings.NeighborhoodMode == NeighborhoodMode.Standard;
         bool routes = settings.NeighborhoodMode is NeighborhoodMode.Standard or NeighborhoodMode.OriginateOnly;
         string? country = identity.PublicDescriptor?.NodeAddr is { } address ? IpCountryTable.Load().CountryOf(address.Ip) : null;
         return new NodeRecordInner(
-            identity.Main.PublicKey, settings.EffectiveEarningWallet, settings.EffectiveRatePack, [], accepts, routes, version: 0, country);
+            identity.Main.PublicKey, settings.EffectiveEarningWallet, settings.EffectiveRatePack, [], accepts, routes, version, country);
     }
 
     private static NodeAddr? RootAddress(NodeSettings settings, NodeIdentity identity) =>
@@ -231,8 +295,11 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             _progress.Track(address.Ip);
             var key = new PublicKey(descriptor.ToFirstContactKey());
             var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
+            _initialNeighbors.Add((key, endpoint));
             await SendDebutAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
         }
+
+        _timers.Add(_time.CreateTimer(_ => TryPost(new NeighborhoodMessage.RetryDebuts()), null, DebutRetryInterval, DebutRetryInterval));
     }
 
     private async Task SendDebutAsync(PublicKey key, IPEndPoint endpoint, MessageType debut, CancellationToken cancellationToken)
@@ -351,13 +418,15 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 LogAccepted(source, gossip.NodeRecords.Count);
                 SyncDirectory();
                 RecomputeExitCountries();
-                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case GossipOutcome.Reply reply:
+                LogReplied(source, gossip.NodeRecords.Count, reply.Gossip.NodeRecords.Count);
                 SyncDirectory();
                 await ReplyAsync(reply.Target, reply.Address, reply.Gossip.ToMessage(), cancellationToken).ConfigureAwait(false);
                 break;
             case GossipOutcome.Failed failed:
+                LogRefused(source, gossip.NodeRecords.Count, failed.Failure);
                 await ReplyAsync(failed.Target, failed.Address, GossipFailureCodec.ToMessage(failed.Failure), cancellationToken).ConfigureAwait(false);
                 break;
             case GossipOutcome.Ban ban:
@@ -469,7 +538,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 record.Address = null;
                 _db.RemoveRootNeighbor(record.Key);
                 _directory.Remove(record.Key);
-                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
         }

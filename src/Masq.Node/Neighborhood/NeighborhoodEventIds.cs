@@ -28,4 +28,8 @@ internal static class NeighborhoodEventIds
     public const int RouteFound = 7031;
     public const int UnreachableHost = 7032;
     public const int ExitLocation = 7033;
+    public const int DebutRetry = 7034;
+    public const int RootVersionNotSaved = 7035;
+    public const int Replied = 7036;
+    public const int Refused = 7037;
 }

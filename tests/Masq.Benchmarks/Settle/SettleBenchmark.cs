@@ -116,6 +116,8 @@ internal static class SettleBenchmark
 
             // Poll until every Node is at RouteFound and gossip has stopped for quietAfter, or the cap.
             TimeSpan? settledAt = null;
+            var routeFoundAt = new TimeSpan?[n];
+            var tcp0 = TcpCounters();
             TimeSpan lastGossipChange = clock.Elapsed;
             long lastBytes = TotalBytes(nodes);
             var reported = new HashSet<int>();
@@ -129,7 +131,15 @@ internal static class SettleBenchmark
                     lastGossipChange = clock.Elapsed;
                 }
 
-                int routeFound = nodes.Count(x => x.Progress.Stage == UiConnectionStage.RouteFound);
+                for (int i = 0; i < n; i++)
+                {
+                    if (routeFoundAt[i] is null && nodes[i].Progress.Stage == UiConnectionStage.RouteFound)
+                    {
+                        routeFoundAt[i] = clock.Elapsed;
+                    }
+                }
+
+                int routeFound = routeFoundAt.Count(t => t is not null);
                 if (settledAt is null && routeFound == n)
                 {
                     settledAt = clock.Elapsed;
@@ -159,6 +169,11 @@ internal static class SettleBenchmark
                 var worst = lags.MaxBy(l => l.LagMs);
                 Console.WriteLine($"  Neighborhood mailbox lag (route query round trip to Nodes 0, n/2, n-1 every 0.5 s): median {Median(lags.Select(l => l.LagMs)):F0} ms, max {worst.LagMs:F0} ms at {worst.At:F1} s; per second: {string.Join(" ", lags.GroupBy(l => (int)l.At).Select(g => $"{g.Key}s:{g.Max(l => l.LagMs):F0}"))}");
             }
+
+            var slowest = Enumerable.Range(0, n).OrderByDescending(i => routeFoundAt[i] ?? TimeSpan.MaxValue).Take(3).ToList();
+            Console.WriteLine($"  RouteFound times: median {Median(routeFoundAt.Select(t => t?.TotalSeconds ?? double.PositiveInfinity)):F2} s; slowest: {string.Join(", ", slowest.Select(i => $"Node {i} at {(routeFoundAt[i] is { } t ? $"{t.TotalSeconds:F2} s" : "never")}"))}");
+            var tcp1 = TcpCounters();
+            Console.WriteLine($"  kernel TCP counters during settling (whole network namespace, shared): {string.Join(", ", tcp1.Select(kv => $"{kv.Key} +{kv.Value - tcp0.GetValueOrDefault(kv.Key)}"))}");
 
             bool quiet = clock.Elapsed - lastGossipChange >= quietAfter;
             TimeSpan? quietAt = quiet ? lastGossipChange : null;
@@ -219,6 +234,18 @@ internal static class SettleBenchmark
             }
 
             ReportProblems(nodes, degrees, records);
+            foreach (int i in slowest.Where(i => routeFoundAt[i] is { } t && t.TotalSeconds > 5))
+            {
+                Console.WriteLine($"  slow Node {i} ({nodes[i].Spec.Ip}, initial neighbors {string.Join(",", neighbors[i])}): {FullNeighborsOf(nodes[i], nodes)}; its Neighborhood log (info+):");
+                foreach (var entry in nodes[i].Logs.Entries.Where(e => e.Level >= LogLevel.Information && e.EventId != 7030).Take(10))
+                {
+                    Console.WriteLine($"      {entry.At.TotalSeconds,7:F2} s {entry.Level} {ShortCategory(entry.Category)}: {entry.Message}");
+                }
+
+                var debug = nodes[i].Logs.Entries.Where(e => e.Level == LogLevel.Debug).ToList();
+                Console.WriteLine($"      ({debug.Count} debug lines; last before RouteFound: {debug.LastOrDefault(e => e.At <= routeFoundAt[i])?.Message ?? "-"}; first: {debug.FirstOrDefault()?.Message ?? "-"} at {debug.FirstOrDefault()?.At.TotalSeconds:F2} s)");
+            }
+
             string loadEnd = Load();
             return new Result(
                 n,
@@ -249,6 +276,7 @@ internal static class SettleBenchmark
     private static void ReportProblems(SettleNode[] nodes, int[] degrees, int[] records)
     {
         var warnings = nodes.SelectMany(x => x.Logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => (Node: x.Spec.Index, Entry: e))).ToList();
+        Console.WriteLine("  (#7030 \"Unsatisfied route query\" errors come from this benchmark's lag probe asking before a route exists)");
         var byEvent = warnings.GroupBy(w => (w.Entry.Category, w.Entry.EventId)).OrderByDescending(g => g.Count());
         foreach (var group in byEvent)
         {
@@ -265,6 +293,20 @@ internal static class SettleBenchmark
             var peer = nodes.FirstOrDefault(x => x.Spec.Ip.Equals(entry.PeerIp));
             string initial = string.Join(",", SettleNeighbors(node));
             Console.WriteLine($"    Node {node.Spec.Index} (stage {node.Progress.Stage}, {FullNeighborsOf(node, nodes)}) entry {entry.PeerIp} = Node {peer?.Spec.Index.ToString(CultureInfo.InvariantCulture) ?? "?"} {entry.Failure}; that Node is {(peer is null ? "unknown" : FullNeighborsOf(peer, nodes))}");
+            var own = node.Logs.Entries.Where(e => e.Message.Contains(entry.PeerIp + ":", StringComparison.Ordinal)).Take(4);
+            foreach (var line in own)
+            {
+                Console.WriteLine($"        Node {node.Spec.Index} {line.At.TotalSeconds,7:F2} s {line.Level} {ShortCategory(line.Category)}: {line.Message}");
+            }
+
+            if (peer is not null)
+            {
+                string needle = node.Spec.Ip + ":";
+                foreach (var line in peer.Logs.Entries.Where(e => e.Message.Contains(needle, StringComparison.Ordinal)).Take(4))
+                {
+                    Console.WriteLine($"        Node {peer.Spec.Index} {line.At.TotalSeconds,7:F2} s {line.Level} {ShortCategory(line.Category)}: {line.Message}");
+                }
+            }
         }
 
         foreach (var node in nodes.Where(x => x.Progress.Stage != UiConnectionStage.RouteFound || x.Failure.Reason is not null))
@@ -303,6 +345,34 @@ internal static class SettleBenchmark
         }
 
         return lags;
+    }
+
+    /// <summary>A few TcpExt counters from /proc/net/netstat (connect retries, listen-queue drops).</summary>
+    private static Dictionary<string, long> TcpCounters()
+    {
+        string[] wanted = ["TCPTimeouts", "TCPSynRetrans", "ListenOverflows", "ListenDrops", "TCPReqQFullDrop"];
+        var result = new Dictionary<string, long>();
+        try
+        {
+            var lines = File.ReadAllLines("/proc/net/netstat").Where(l => l.StartsWith("TcpExt:", StringComparison.Ordinal)).ToList();
+            if (lines.Count >= 2)
+            {
+                var names = lines[0].Split(' ');
+                var values = lines[1].Split(' ');
+                for (int i = 1; i < names.Length && i < values.Length; i++)
+                {
+                    if (wanted.Contains(names[i]))
+                    {
+                        result[names[i]] = long.Parse(values[i], CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return result;
     }
 
     private static double Median(IEnumerable<double> values)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Masq.Benchmarks.Settle;
 
-/// <summary>One Node's log lines at Information and above, with the time since the run started.</summary>
+/// <summary>One Node's log lines at Information and above (Debug too for the Neighborhood), with the time since the run started.</summary>
 internal sealed class SettleLog(Stopwatch clock) : ILoggerProvider
 {
     private readonly ConcurrentQueue<Entry> _entries = new();
@@ -24,7 +24,8 @@ internal sealed class SettleLog(Stopwatch clock) : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= (category.StartsWith("Masq.Node.Neighborhood", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Information);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

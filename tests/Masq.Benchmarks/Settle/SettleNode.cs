@@ -120,6 +120,7 @@ internal sealed class SettleNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Masq.Node.Neighborhood", LogLevel.Debug);
         var settings = Settings(spec, neighbors);
         var identity = new NodeIdentity(spec.Main, spec.Main.CreateAlias(), spec.Descriptor, spec.Descriptor);
         var services = builder.Services;

@@ -177,7 +177,7 @@ internal sealed class GossipAcceptor
 
     private static GossipQualification QualifyDebut(NeighborhoodDatabase db, List<VerifiedGossipRecord> records, IPEndPoint source)
     {
-        if (records.Count != 1 || db.Contains(records[0].Key))
+        if (records.Count != 1 || (db.TryGet(records[0].Key, out var known) && !IsRestartDebut(db, known, records[0], source)))
         {
             return GossipQualification.Unmatched;
         }
@@ -204,6 +204,19 @@ internal sealed class GossipAcceptor
         return debuter.NodeAddr.Ip.Equals(source.Address) ? GossipQualification.Matched : GossipQualification.Unmatched;
     }
 
+    /// <summary>
+    /// A known Node debuting again after a restart: one newer record with no neighbors, from its own IP, that the root
+    /// no longer lists. The reference classes it as Standard gossip, where it cannot make the sender a neighbor again
+    /// once its address was forgotten with its link, so a restarted Node could never rejoin its old neighbors. Handled as
+    /// a Debut, it is answered like any newcomer. The version rule still holds (strictly newer, same rate pack, same
+    /// address if one is known).
+    /// </summary>
+    private static bool IsRestartDebut(NeighborhoodDatabase db, NodeRecord known, VerifiedGossipRecord debuter, IPEndPoint source) =>
+        debuter.Inner.Neighbors.IsEmpty
+        && !db.Root.ListsNeighbor(debuter.Key)
+        && (debuter.NodeAddr is null || debuter.NodeAddr.Ip.Equals(source.Address))
+        && RecordUpdateRule.Check(known.Inner, known.Address, debuter.Inner, debuter.NodeAddr) == RecordUpdateVerdict.Replace;
+
     private GossipHandling HandleDebut(NeighborhoodDatabase db, VerifiedGossipRecord debuter, IPEndPoint source, Func<string?, uint> country)
     {
         // A Node that accepts no connections is reachable only over the connection it opened: remember that socket.
@@ -222,7 +235,16 @@ internal sealed class GossipAcceptor
         // 2. Accept while below MaxDegree (only full, accepting neighbors count, so stalled ones do not block this).
         if (db.Degree(db.RootKey) < NeighborhoodDatabase.MaxDegree)
         {
-            db.Add(NewRecord(debuter, address, country));
+            if (db.TryGet(debuter.Key, out var restarted))
+            {
+                restarted.Replace(debuter.Signed, debuter.Inner, _time.GetUtcNow());
+                restarted.Address = address;
+            }
+            else
+            {
+                db.Add(NewRecord(debuter, address, country));
+            }
+
             db.AddRootNeighbor(debuter.Key);
             if (!debuter.Inner.Neighbors.IsEmpty)
             {

@@ -211,6 +211,9 @@ internal sealed partial class ExitStream
             await _reply.SendDnsFailureAsync(Key, cancellationToken).ConfigureAwait(false);
         }
 
+        // The originator charges for this answer as for any other response; so must the exit, or the books disagree.
+        await ReportExitServiceAsync(0, cancellationToken).ConfigureAwait(false);
+
         return null;
     }
 
@@ -237,11 +240,10 @@ internal sealed partial class ExitStream
                     {
                         await network.WriteAsync(next.Data, cancellationToken).ConfigureAwait(false);
                         _traffic.AddExit(toServer: next.Data.Length, fromServer: 0);
-                        if (_payer is not null)
-                        {
-                            await _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, next.Data.Length), cancellationToken).ConfigureAwait(false);
-                        }
                     }
+
+                    // Every package is exit service, empty ones too (the browser's close): the originator pays for each.
+                    await ReportExitServiceAsync(next.Data.Length, cancellationToken).ConfigureAwait(false);
 
                     if (next.LastData)
                     {
@@ -294,11 +296,7 @@ internal sealed partial class ExitStream
                 }
 
                 _traffic.AddExit(toServer: 0, fromServer: length);
-
-                if (_payer is not null)
-                {
-                    await _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, length), cancellationToken).ConfigureAwait(false);
-                }
+                await ReportExitServiceAsync(length, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
@@ -323,13 +321,21 @@ internal sealed partial class ExitStream
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping);
         try
         {
-            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false);
+            if (await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false))
+            {
+                await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
             LogServerError(Key.ToString(), "the originator did not take the end of the stream in time");
         }
     }
+
+    private ValueTask ReportExitServiceAsync(int length, CancellationToken cancellationToken) =>
+        _payer is null
+            ? ValueTask.CompletedTask
+            : _accountant.ReportAsync(new ExitServiceProvided(_payer, _rates.ExitServiceRate, _rates.ExitByteRate, length), cancellationToken);
 
     [LoggerMessage(EventId = DataPathEventIds.ExitNoHostname, Level = LogLevel.Warning, Message = "Stream {StreamKey} names no host (TLS without SNI); closed")]
     private partial void LogNoHostname(string streamKey);

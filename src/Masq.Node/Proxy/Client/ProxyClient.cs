@@ -146,6 +146,12 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         // Nothing to do for an unknown stream that carries no data (data-path.md §2.2 step 8), or one that already failed.
         if (packet.Data.IsEmpty || _tombstones.ContainsKey(payload.StreamKey))
         {
+            // Still exit service: the originator paid for the package reaching this exit, so the books must agree.
+            if (payer is not null)
+            {
+                await _accountant.ReportAsync(new ExitServiceProvided(payer, _rates.ExitServiceRate, _rates.ExitByteRate, packet.Data.Length), cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

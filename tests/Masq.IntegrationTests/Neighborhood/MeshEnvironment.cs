@@ -1,0 +1,81 @@
+using System.Net;
+using System.Security.Cryptography;
+using Masq.IntegrationTests.DataPath;
+using Masq.IntegrationTests.DataPath.Harness;
+
+namespace Masq.IntegrationTests.Neighborhood;
+
+/// <summary>
+/// What a class of mesh tests shares: the destination (plain HTTP serving <see cref="Blob"/>s of known SHA-256) at
+/// 127.0.1.200, a dnsmasq at 127.0.1.153 that resolves <see cref="Host"/> to it (the Nodes' <c>--dns-servers</c>), and a
+/// <see cref="RealMesh"/>. Subclasses start the Nodes their tests share in <see cref="StartNodesAsync"/>.
+/// </summary>
+public class MeshEnvironment : IAsyncLifetime
+{
+    public const string Host = "files.mesh.masq.test";
+
+    public static readonly IPAddress DestinationAddress = IPAddress.Parse("127.0.1.200");
+    public static readonly IPAddress DnsAddress = IPAddress.Parse("127.0.1.153");
+
+    /// <summary>How long an originator may take to find a route (a failure guard, not a measurement).</summary>
+    public static readonly TimeSpan RouteTimeout = TimeSpan.FromSeconds(60);
+
+    private Destination? _destination;
+    private Dnsmasq? _dns;
+    private RealMesh? _mesh;
+
+    internal RealMesh Mesh => _mesh ?? throw new InvalidOperationException("The mesh environment is not initialized");
+
+    internal Destination Destination => _destination ?? throw new InvalidOperationException("The mesh environment is not initialized");
+
+    public async Task InitializeAsync()
+    {
+        _destination = await Destination.StartAsync(DestinationAddress, FreePorts.On(DestinationAddress), FreePorts.On(DestinationAddress), [Host]);
+        _dns = await Dnsmasq.StartAsync(DnsAddress, new Dictionary<string, IPAddress> { [Host] = DestinationAddress });
+        _mesh = new RealMesh(DnsAddress);
+        await StartNodesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_mesh is not null)
+        {
+            await _mesh.DisposeAsync();
+        }
+
+        if (_dns is not null)
+        {
+            await _dns.DisposeAsync();
+        }
+
+        if (_destination is not null)
+        {
+            await _destination.DisposeAsync();
+        }
+    }
+
+    public string BlobUrl(long length, int seed) => $"http://{Host}:{Destination.HttpPort}/blob/{length}/{seed}";
+
+    /// <summary>Downloads a blob with curl through <paramref name="member"/>'s forward proxy and checks it byte for byte.</summary>
+    internal async Task AssertDownloadsIntactAsync(MeshMember member, long length, int seed)
+    {
+        var result = await Curl.DownloadAsync(member.ProxyUri, BlobUrl(length, seed));
+        Assert.True(
+            result.ExitCode == 0 && result.Length == length && result.Sha256 == Blob.Sha256(length, seed),
+            $"curl through {member} got exit {result.ExitCode}, {result.Length} of {length} bytes, sha256 {result.Sha256} (want {Blob.Sha256(length, seed)}): {result.Error}\n{Mesh.Report()}");
+    }
+
+    /// <summary>One GET through <paramref name="member"/>'s proxy on a new connection (a new stream, so a new route query).</summary>
+    internal static async Task<(HttpStatusCode Status, string Body)> GetOnceAsync(MeshMember member, string url)
+    {
+        using var handler = new SocketsHttpHandler { Proxy = new WebProxy(member.ProxyUri), UseProxy = true, PooledConnectionLifetime = TimeSpan.Zero };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        using var response = await client.GetAsync(url);
+        string body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, WebUtility.HtmlDecode(body));
+    }
+
+    internal static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    protected virtual Task StartNodesAsync() => Task.CompletedTask;
+}
