@@ -181,7 +181,15 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.GossipResponseDue due:
                 if (_progress.NoGossipResponse(due.PeerIp))
                 {
-                    LogNoGossipResponse(due.PeerIp);
+                    // A joining Node is often introduced elsewhere before a busy neighbor would answer; only worry when alone.
+                    if (_db.RootFullNeighborCount() == 0)
+                    {
+                        LogNoGossipResponse(due.PeerIp);
+                    }
+                    else
+                    {
+                        LogNoGossipResponseButConnected(due.PeerIp);
+                    }
                 }
 
                 break;

@@ -152,15 +152,7 @@ public sealed class DashboardMeshTests(DashboardMeshFixture fixture, ITestOutput
             {
                 if (response.Status >= 400)
                 {
-                    // The dashboard declares no icon, so Chromium's implicit /favicon.ico request gets a 404: noted, not failed.
-                    if (response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
-                    {
-                        output.WriteLine($"HTTP {response.Status} {response.Url} (no icon declared)");
-                    }
-                    else
-                    {
-                        pageErrors.Add($"HTTP {response.Status} {response.Url}");
-                    }
+                    pageErrors.Add($"HTTP {response.Status} {response.Url}");
                 }
             };
             page.RequestFailed += (_, request) => pageErrors.Add($"request failed: {request.Url} {request.Failure}");
