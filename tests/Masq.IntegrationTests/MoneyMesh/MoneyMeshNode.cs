@@ -34,9 +34,9 @@ internal sealed partial class MoneyMeshNode : IAsyncDisposable
         _directory = directory;
         EarningWallet = earningWallet;
         ConsumingPrivateKey = consumingPrivateKey;
-        ClandestinePort = MoneyMeshPorts.On(ip);
-        UiPort = MoneyMeshPorts.On(IPAddress.Loopback);
-        ProxyPort = MoneyMeshPorts.On(IPAddress.Loopback);
+        ClandestinePort = Neighborhood.MeshPorts.On(ip);
+        UiPort = Neighborhood.MeshPorts.On(IPAddress.Loopback);
+        ProxyPort = Neighborhood.MeshPorts.On(IPAddress.Loopback);
         DbPassword = "money-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
     }
 
