@@ -6,6 +6,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 # The data-path tests resolve their test host names through a real DNS server on loopback.
 [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || need_apt+=(dnsmasq-base)
+# The neighborhood graph test checks its DOT output with Graphviz itself.
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "need root (or sudo) to install: ${need_apt[*]}" >&2
