@@ -43,5 +43,25 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # A test host that crashed or timed out leaves no failed count behind; count it as one failure.
   failed=1
 fi
+if [ "$failed" -ne 0 ] && command -v python3 >/dev/null; then
+  # What failed and why, so a CI log is enough to start from.
+  python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") != "Failed":
+            continue
+        print("== FAILED " + r.get("testName", "?"))
+        for tag in ("Message", "StackTrace"):
+            e = r.find(".//t:ErrorInfo/t:" + tag, ns)
+            if e is not None and e.text:
+                print("\n".join(e.text.splitlines()[:80]))
+        out = r.find(".//t:StdOut", ns)
+        if out is not None and out.text:
+            print("-- output (last 60 lines)")
+            print("\n".join(out.text.splitlines()[-60:]))
+PY
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

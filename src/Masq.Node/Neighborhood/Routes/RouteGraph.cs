@@ -20,6 +20,11 @@ internal sealed class RouteGraph
         Root = root;
         Full = full;
         ListsRoot = listsRoot;
+        NearRoot = new bool[records.Length];
+        for (int i = 0; i < records.Length; i++)
+        {
+            NearRoot[i] = listsRoot[i] || records[root].ListsNeighbor(records[i].Key);
+        }
         int maxDegree = 0;
         foreach (var neighbors in full)
         {
@@ -42,6 +47,13 @@ internal sealed class RouteGraph
 
     /// <summary>For each index, whether its record lists the root (a half link to the originator is enough).</summary>
     public bool[] ListsRoot { get; }
+
+    /// <summary>
+    /// For each index, whether it and the root are neighbors in either direction: it lists the root, or the root lists
+    /// it. Such a Node cannot end a leg of more than one hop that starts or ends at the root, so it cannot be the exit
+    /// of a multi-hop round trip.
+    /// </summary>
+    public bool[] NearRoot { get; }
 
     public int MaxDegree { get; }
 

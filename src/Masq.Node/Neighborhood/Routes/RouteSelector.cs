@@ -13,7 +13,10 @@ namespace Masq.Node.Neighborhood.Routes;
 /// <list type="bullet">
 /// <item>Over leg: ends at exactly min-hops, or past it while an exit-country preference is active (looking for an
 /// acceptable exit); the exit must satisfy the <see cref="IExitCountryRule"/>, and when the leg has more than one hop
-/// the exit must not list the originator as a neighbor (not even as a half neighbor).</item>
+/// the exit and the originator must not be neighbors in either direction (not even half neighbors). The reference
+/// checks only that the exit does not list the originator, while its back leg refuses an exit the originator lists:
+/// an originator with a half link to the cheapest exit then found no route at all, although other exits would do
+/// (seen as RouteFound followed by "Can't find a route" in a 10-Node mesh at min-hops 6).</item>
 /// <item>Back leg: ends at the originator after at least min-hops hops (it may take more); with more than one hop the
 /// originator must not list the exit.</item>
 /// <item>Costs: each over relay adds its routing charge for the request; the exit adds its exit charge, its
@@ -137,7 +140,7 @@ internal sealed class RouteSelector
 
         bool overshoot = rule.HasPreference;
         var search = new LegSearch(
-            graph, graph.Root, 0, relay, canRelay, terminal, graph.ListsRoot, minHops, overshoot ? maxHops : minHops, overshoot);
+            graph, graph.Root, 0, relay, canRelay, terminal, graph.NearRoot, minHops, overshoot ? maxHops : minHops, overshoot);
         return search.Run() ? search : null;
     }
 
@@ -172,7 +175,7 @@ internal sealed class RouteSelector
     {
         if (hops == minHops)
         {
-            if (hops == 1 || !graph.ListsRoot[node])
+            if (hops == 1 || !graph.NearRoot[node])
             {
                 reachable[node] = true;
             }

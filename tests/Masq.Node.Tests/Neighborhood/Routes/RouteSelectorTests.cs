@@ -82,6 +82,24 @@ public sealed class RouteSelectorTests
     }
 
     [Fact]
+    public void An_exit_the_originator_lists_as_a_half_neighbor_is_passed_over_for_one_that_leads_back()
+    {
+        // d is the cheapest exit two hops out and does not list root, but root lists d (a half link root → d, e.g. a
+        // connection root tried that d never took up). The back leg must not end with root listing its first Node, so
+        // d cannot be the exit; c can. Choosing d by the over leg alone found no route at all.
+        var mesh = new TestMesh()
+            .Node("d", Rates(routing: 1, exit: 1))
+            .Node("c", Rates(routing: 1, exit: 1_000_000))
+            .Link("root", "a").Link("a", "c").Link("a", "d").HalfLink("root", "d");
+
+        var route = Find(mesh, 2);
+
+        Assert.NotNull(route);
+        Assert.Equal(["root", "a", "c"], mesh.NamesOf(route.Over));
+        Assert.Equal(["c", "a", "root"], mesh.NamesOf(route.Back));
+    }
+
+    [Fact]
     public void At_one_hop_the_exit_is_the_originators_neighbor()
     {
         var mesh = new TestMesh().Node("a", Rates(routing: 1, exit: 5)).Node("b", Rates(routing: 1, exit: 3)).Link("root", "a").Link("root", "b");
