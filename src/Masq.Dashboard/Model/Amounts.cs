@@ -15,9 +15,6 @@ public static class Amounts
 
     public static string Gwei(ulong gwei) => gwei.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>gwei as a (floating) MASQ number, for charts.</summary>
-    public static double MasqValue(decimal gwei) => (double)(gwei / GweiPerMasq);
-
     public static string Bytes(double bytes)
     {
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];

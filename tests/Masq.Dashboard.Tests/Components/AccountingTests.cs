@@ -1,5 +1,6 @@
 using Bunit;
 using Masq.Dashboard.Components.Pages;
+using Masq.Dashboard.Model;
 using Masq.Dashboard.Tests.Fakes;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Client;
@@ -73,6 +74,95 @@ public sealed class AccountingTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_single_sample_gets_a_minute_of_time_axis_ending_now()
+    {
+        var (module, chart) = ChartModule();
+        RunNode();
+        Store.AddFinancials(Response(), Top);
+
+        Render<Accounting>();
+
+        var (columns, layout) = LastAmountsPush(chart);
+        var now = Clock.GetUtcNow().ToUnixTimeSeconds();
+        Assert.Equal(now, layout.XMax);
+        Assert.Equal(now - 60, layout.XMin);
+        Assert.Equal(now, Assert.Single(columns[0]));
+        Assert.All(columns.Skip(1), c => Assert.True(double.IsFinite(Assert.Single(c)!.Value)));
+    }
+
+    [Fact]
+    public void Millionths_of_a_masq_are_charted_in_gwei_with_distinct_ticks()
+    {
+        var (module, chart) = ChartModule();
+        RunNode();
+        Store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(1_000, 250, 400, 0)), Top);
+
+        var cut = Render<Accounting>();
+
+        var (columns, layout) = LastAmountsPush(chart);
+        var axis = layout.Y!;
+        Assert.Equal("gwei", axis.Unit);
+        Assert.Equal(["0", "200", "400", "600", "800", "1,000", "1,200"], axis.Ticks.Select(t => t.Label));
+        Assert.Equal([1_000d], columns[1]);
+        Assert.Equal([400d], columns[2]);
+        Assert.Contains(module.Invocations, i => i.Identifier == "createTimeSeries" && (string?)i.Arguments[1] == "Amounts (gwei)" && (string?)i.Arguments[3] == "gwei");
+        Assert.Equal("Amounts (gwei)", cut.Find(".chart").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Large_amounts_are_charted_in_whole_masq()
+    {
+        var (module, chart) = ChartModule();
+        RunNode();
+        Store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(37_500_000_000_000_000, 0, -1_000, ulong.MaxValue / 1_000)), Top);
+
+        Render<Accounting>();
+
+        var (columns, layout) = LastAmountsPush(chart);
+        var axis = layout.Y!;
+        Assert.Equal("MASQ", axis.Unit);
+        Assert.Equal(["-10,000,000", "0", "10,000,000", "20,000,000", "30,000,000", "40,000,000"], axis.Ticks.Select(t => t.Label));
+        Assert.Equal(37_500_000d, columns[1][0]);
+    }
+
+    [Fact]
+    public void All_zero_amounts_get_a_readable_axis()
+    {
+        var (module, chart) = ChartModule();
+        RunNode();
+        Store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(0, 0, 0, 0)), Top);
+
+        Render<Accounting>();
+
+        var (columns, layout) = LastAmountsPush(chart);
+        var labels = layout.Y!.Ticks.Select(t => t.Label).ToList();
+        Assert.Equal(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], labels);
+        Assert.Equal((0d, 1d), (layout.Y.Min, layout.Y.Max));
+        Assert.All(columns.Skip(1), c => Assert.Equal([0d], c));
+    }
+
+    [Fact]
+    public void The_axis_follows_the_amounts_as_they_grow()
+    {
+        var (module, chart) = ChartModule();
+        RunNode();
+        Store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(1_000, 0, 0, 0)), Top);
+        var cut = Render<Accounting>();
+        Assert.Equal("gwei", LastAmountsPush(chart).Layout.Y!.Unit);
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        Store.AddFinancials(new UiFinancialsResponse(new UiFinancialStatistics(1_500_000_000, 0, 0, 0)), Top);
+        Tick();
+
+        cut.WaitForAssertion(() => Assert.Equal("MASQ", LastAmountsPush(chart).Layout.Y!.Unit));
+        var (columns, layout) = LastAmountsPush(chart);
+        Assert.Equal([0.000001, 1.5], columns[1]);
+        Assert.Equal(["0.0", "0.5", "1.0", "1.5", "2.0"], layout.Y!.Ticks.Select(t => t.Label));
+        Assert.Equal(layout.XMax - 60, layout.XMin);
+        Assert.Equal(2, module.Invocations.Count(i => i.Identifier == "createTimeSeries"));
+    }
+
+    [Fact]
     public void A_failing_read_is_shown()
     {
         RunNode();
@@ -141,6 +231,21 @@ public sealed class AccountingTests : DashboardTestContext
 
         cut.Find("#scan-receivables").Click();
         Assert.Contains("only written to the log", cut.Find("#scan-message").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The fake chart module: createTimeSeries hands out <c>Chart</c>, which records what the page pushes.</summary>
+    private (BunitJSModuleInterop Module, BunitJSModuleInterop Chart) ChartModule()
+    {
+        var module = JSInterop.SetupModule("./js/charts.js");
+        var chart = module.SetupModule("createTimeSeries", _ => true);
+        chart.SetupVoid("setData", _ => true).SetVoidResult();
+        return (module, chart);
+    }
+
+    private static (IReadOnlyList<double?[]> Columns, ChartLayout Layout) LastAmountsPush(BunitJSModuleInterop chart)
+    {
+        var push = chart.Invocations.Last(i => i.Identifier == "setData");
+        return ((IReadOnlyList<double?[]>)push.Arguments[0]!, (ChartLayout)push.Arguments[1]!);
     }
 
     private static UiFinancialsResponse Response() => new(

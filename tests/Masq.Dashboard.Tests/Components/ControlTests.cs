@@ -1,5 +1,6 @@
 using Bunit;
 using Masq.Dashboard.Components.Controls;
+using Masq.Dashboard.Model;
 using Masq.Dashboard.Tests.Fakes;
 using Masq.Lib.Ui.Messages;
 
@@ -66,5 +67,25 @@ public sealed class ControlTests : DashboardTestContext
 
         Assert.Single(module.Invocations, i => i.Identifier == "createTimeSeries");
         Assert.Equal(2, chart.Invocations.Count(i => i.Identifier == "setData"));
+    }
+
+    [Fact]
+    public void Chart_with_one_sample_gets_a_time_range_and_leaves_an_unset_axis_to_uplot()
+    {
+        var module = JSInterop.SetupModule("./js/charts.js");
+        var chart = module.SetupModule("createTimeSeries", _ => true);
+        chart.SetupVoid("setData", _ => true).SetVoidResult();
+        var now = Clock.GetUtcNow().ToUnixTimeSeconds();
+
+        Render<TimeSeriesChart>(p => p
+            .Add(c => c.Title, "Bytes served per second")
+            .Add(c => c.Unit, "B/s")
+            .Add(c => c.SeriesNames, ["served"])
+            .Add(c => c.Columns, [new double?[] { now - 5 }, new double?[] { 1024 }]));
+
+        var layout = Assert.IsType<ChartLayout>(Assert.Single(chart.Invocations, i => i.Identifier == "setData").Arguments[1]);
+        Assert.Equal((now - 60d, (double)now), (layout.XMin, layout.XMax));
+        Assert.Null(layout.Y);
+        Assert.Equal(false, Assert.Single(module.Invocations, i => i.Identifier == "createTimeSeries").Arguments[4]);
     }
 }

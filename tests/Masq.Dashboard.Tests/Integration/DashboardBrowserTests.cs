@@ -99,6 +99,33 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Accounting_chart_reads_a_single_sample_of_tiny_amounts()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        // A few thousand gwei (millionths of a MASQ): the totals read "< 0.01"; the chart must still read.
+        daemon.Financials = daemon.Financials with { StatsOpt = new UiFinancialStatistics(1_500, 0, 4_200, 250) };
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var errors = new List<string>();
+        var page = await OpenAsync(dashboard, "/accounting");
+        page.PageError += (_, error) => errors.Add(error);
+
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("4,200 gwei", Patient);
+        await Assertions.Expect(page.Locator(".chart canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chart .u-title").First).ToHaveTextAsync("Amounts (gwei)", new() { Timeout = 15_000 });
+        // The Node's figures do not change, so the history holds one sample.
+        await Task.Delay(1000);
+        // Hovering the lone sample puts its exact amounts in the legend.
+        var over = page.Locator(".chart .u-over").First;
+        var box = (await over.BoundingBoxAsync())!;
+        await over.HoverAsync(new LocatorHoverOptions { Position = new Position { X = box.Width - 2, Y = box.Height / 2 } });
+        await Assertions.Expect(page.Locator(".chart .u-legend").First).ToContainTextAsync("4,200", Patient);
+        await Assertions.Expect(page.Locator(".chart .u-legend").First).ToContainTextAsync("1,500", Patient);
+        await page.Locator(".chart").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = Shot("accounting-chart-tiny.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accounting-tiny.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Wizard_takes_a_newcomer_to_a_running_zero_hop_node_with_wallets()
     {
         await using var daemon = await FakeMasqDaemon.StartAsync();
