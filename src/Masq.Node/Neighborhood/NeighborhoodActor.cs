@@ -72,6 +72,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
+    private bool _gossipPending;
     private bool _rootVersionWarned;
     private int _minHops;
 
@@ -201,6 +202,10 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.Ui ui:
                 await HandleUiAsync(ui.Request).ConfigureAwait(false);
                 break;
+            case NeighborhoodMessage.FlushGossip:
+                _gossipPending = false;
+                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                break;
             case NeighborhoodMessage.RetryDebuts:
                 await RetryDebutsAsync(cancellationToken).ConfigureAwait(false);
                 break;
@@ -211,6 +216,27 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             _rootVersionWarned = true;
             LogRootVersionNotSaved(_rootVersion.Path);
         }
+    }
+
+    /// <summary>
+    /// Gossip goes out once per batch: the flush is queued behind the messages already waiting, so a burst of accepted
+    /// gossip while a mesh forms costs one message per neighbor instead of one per accepted message. Falls back to
+    /// sending at once when the mailbox is full.
+    /// </summary>
+    private async Task ScheduleGossipAsync(CancellationToken cancellationToken)
+    {
+        if (_gossipPending)
+        {
+            return;
+        }
+
+        if (TryPost(new NeighborhoodMessage.FlushGossip()))
+        {
+            _gossipPending = true;
+            return;
+        }
+
+        await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -400,7 +426,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 LogAccepted(source, gossip.NodeRecords.Count);
                 SyncDirectory();
                 RecomputeExitCountries();
-                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case GossipOutcome.Reply reply:
                 LogReplied(source, gossip.NodeRecords.Count, reply.Gossip.NodeRecords.Count);
@@ -520,7 +546,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 record.Address = null;
                 _db.RemoveRootNeighbor(record.Key);
                 _directory.Remove(record.Key);
-                await GossipToNeighborsAsync(cancellationToken).ConfigureAwait(false);
+                await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
         }

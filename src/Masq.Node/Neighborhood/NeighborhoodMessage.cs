@@ -32,6 +32,9 @@ internal abstract record NeighborhoodMessage
 
     public sealed record Ui(UiRequest Request) : NeighborhoodMessage;
 
+    /// <summary>Send the gossip that changes since the last flush call for (one message per neighbor for a batch of changes).</summary>
+    public sealed record FlushGossip : NeighborhoodMessage;
+
     /// <summary>Periodic: debut again to initial neighbors while this Node has no full neighbor.</summary>
     public sealed record RetryDebuts : NeighborhoodMessage;
 }
