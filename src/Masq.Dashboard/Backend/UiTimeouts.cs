@@ -5,7 +5,11 @@ internal static class UiTimeouts
 {
     public static readonly TimeSpan Default = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Setup = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan Start = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// As long as masq waits: the Daemon answers only after it saw the Node's UI come up, which it waits up to 20 s
+    /// for, so a shorter wait reported a slow but successful start as a time-out.
+    /// </summary>
+    public static readonly TimeSpan Start = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan Shutdown = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Scan = TimeSpan.FromSeconds(10);
 
