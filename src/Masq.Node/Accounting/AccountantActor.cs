@@ -32,6 +32,7 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
     private readonly Dictionary<WalletAddress, Int128> _payableCharges = [];
     private readonly Dictionary<WalletAddress, Int128> _receivableCharges = [];
     private readonly HashSet<WalletAddress> _ownWalletsWarned = [];
+    private readonly BlockingWorkThread _writer = new("Accountant writes");
     private ITimer? _flushTimer;
     private int _reportsInBatch;
 
@@ -73,12 +74,13 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        WriteCharges();
+        await WriteChargesAsync().ConfigureAwait(false);
     }
 
     public override void Dispose()
     {
         _flushTimer?.Dispose();
+        _writer.Dispose();
         base.Dispose();
     }
 
@@ -87,19 +89,23 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
         switch (message)
         {
             case ChargeReport charge:
-                Charge(charge.Report);
+                if (Charge(charge.Report))
+                {
+                    await WriteChargesAsync().ConfigureAwait(false);
+                }
                 break;
             case FlushCharges:
-                WriteCharges();
+                await WriteChargesAsync().ConfigureAwait(false);
                 break;
             case AccountantUiRequest ui:
-                WriteCharges();
+                await WriteChargesAsync().ConfigureAwait(false);
                 await AnswerAsync(ui.Request).ConfigureAwait(false);
                 break;
         }
     }
 
-    private void Charge(AccountingReport report)
+    /// <summary>Adds the report's charges to the batch; true when the batch is full and is to be written now.</summary>
+    private bool Charge(AccountingReport report)
     {
         ReportsHandled++;
         var wallets = _wallets.Current;
@@ -122,12 +128,11 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
 
         if (++_reportsInBatch >= _options.MaxReportsPerBatch)
         {
-            WriteCharges();
+            return true;
         }
-        else if (_flushTimer is null)
-        {
-            _flushTimer = _time.CreateTimer(_ => TryPost(FlushCharges.Instance), null, _options.FlushInterval, Timeout.InfiniteTimeSpan);
-        }
+
+        _flushTimer ??= _time.CreateTimer(_ => TryPost(FlushCharges.Instance), null, _options.FlushInterval, Timeout.InfiniteTimeSpan);
+        return false;
     }
 
     private void Add(Dictionary<WalletAddress, Int128> charges, WalletSet wallets, WalletAddress wallet, ulong serviceRate, ulong byteRate, long payloadSize)
@@ -155,16 +160,19 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
     }
 
     /// <summary>
-    /// Writes the batch: payables in one transaction, then receivables in another. A failed write keeps its charges
+    /// Writes the batch on the <see cref="BlockingWorkThread"/> (the actor awaits it, so nothing else touches the
+    /// batch meanwhile): payables in one transaction, then receivables in another. A failed write keeps its charges
     /// for the next attempt; one that succeeded is never written twice.
     /// </summary>
+    private Task WriteChargesAsync() => _writer.RunAsync(WriteCharges);
+
     private void WriteCharges()
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
         _reportsInBatch = 0;
         _ownWalletsWarned.Clear();
-        if (!_options.WriteCharges)
+        if (!_options.WritesNow())
         {
             _payableCharges.Clear();
             _receivableCharges.Clear();

@@ -14,4 +14,31 @@ internal sealed record AccountantOptions
 
     /// <summary>False only to measure the data path without the Accountant's database writes (benchmarks).</summary>
     public bool WriteCharges { get; init; } = true;
+
+    /// <summary>
+    /// For the accounting-overhead benchmark only: while a file exists at this path, charges are computed but not
+    /// stored, so one mesh can be measured with and without the writes, round by round, over the same route.
+    /// </summary>
+    public string? WritesOffWhileExists { get; init; }
+
+    /// <summary>
+    /// The options <c>MASQ_BENCHMARK_ACCOUNTING_WRITES</c> asks for: <c>off</c> (never write) or
+    /// <c>off-while:PATH</c> (see <see cref="WritesOffWhileExists"/>); anything else, or unset, is the product's
+    /// behavior.
+    /// </summary>
+    public static AccountantOptions FromBenchmarkSwitch(string? value)
+    {
+        const string WhilePrefix = "off-while:";
+        if (string.Equals(value, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AccountantOptions { WriteCharges = false };
+        }
+
+        return value is not null && value.StartsWith(WhilePrefix, StringComparison.OrdinalIgnoreCase) && value.Length > WhilePrefix.Length
+            ? new AccountantOptions { WritesOffWhileExists = value[WhilePrefix.Length..] }
+            : new AccountantOptions();
+    }
+
+    /// <summary>Whether the batch now due is to be stored.</summary>
+    public bool WritesNow() => WriteCharges && (WritesOffWhileExists is null || !File.Exists(WritesOffWhileExists));
 }

@@ -39,11 +39,8 @@ internal static class MoneyComposition
         services.AddSingleton<BannedWallets>();
         services.AddSingleton<IBannedWallets>(sp => sp.GetRequiredService<BannedWallets>());
         services.AddSingleton<DelinquencyScanner>();
-        // MASQ_BENCHMARK_ACCOUNTING_WRITES=off: the accounting-overhead benchmark's baseline (charges computed, not stored).
-        services.TryAddSingleton(new AccountantOptions
-        {
-            WriteCharges = !string.Equals(Environment.GetEnvironmentVariable("MASQ_BENCHMARK_ACCOUNTING_WRITES"), "off", StringComparison.OrdinalIgnoreCase),
-        });
+        // MASQ_BENCHMARK_ACCOUNTING_WRITES: the accounting-overhead benchmark's baseline (charges computed, not stored).
+        services.TryAddSingleton(AccountantOptions.FromBenchmarkSwitch(Environment.GetEnvironmentVariable("MASQ_BENCHMARK_ACCOUNTING_WRITES")));
         services.TryAddSingleton(new BlockchainOptions());
         AddActor<AccountantActor>(services);
         services.AddSingleton<IAccountant>(sp => sp.GetRequiredService<AccountantActor>());
