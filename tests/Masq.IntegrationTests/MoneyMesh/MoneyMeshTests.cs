@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.IntegrationTests.Infrastructure;
 using Masq.IntegrationTests.Money;
+using Masq.IntegrationTests.Neighborhood;
 using Masq.Lib.Ui.Messages;
 using Xunit.Abstractions;
 
@@ -21,6 +22,8 @@ namespace Masq.IntegrationTests.MoneyMesh;
 /// real <c>masq</c> binary.
 /// </summary>
 /// <remarks>
+/// The Nodes are members of a <see cref="RealMesh"/> on the dev chain, with scans on and explicit addresses, earning
+/// wallets and (for the originator) consuming key.
 /// The Nodes, the destination and the DNS server live on 127.0.3.x (the neighborhood mesh uses 127.0.1.x), and the
 /// thresholds make any debt older than a second payable in full, with bans out of reach (grace period 10^6 s).
 /// The originator's scans run when the test asks (UI <c>scan payables</c>, <c>masq scan pendingpayables</c>); its
@@ -49,8 +52,7 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     private static readonly IPAddress DnsAddress = IPAddress.Parse("127.0.3.153");
     private static readonly BigInteger WeiPerGwei = 1_000_000_000;
 
-    /// <summary>Failure guards only: a Node creating its database on a busy two-core machine can need a minute.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+    /// <summary>Failure guards only (a Node's start is guarded by <see cref="RealMesh.StartTimeout"/>).</summary>
     private static readonly TimeSpan RouteTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan ScanTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
@@ -60,40 +62,33 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         var chain = new GanacheChain();
-        var directory = new TestDirectory();
+        RealMesh? mesh = null;
         Destination? destination = null;
         Dnsmasq? dns = null;
-        var nodes = new List<MoneyMeshNode>();
         try
         {
             await chain.InitializeAsync();
+            mesh = new RealMesh(DnsAddress, chain: "dev");
             destination = await Destination.StartAsync(DestinationAddress, FreePorts.On(DestinationAddress), FreePorts.On(DestinationAddress), [Host]);
             dns = await Dnsmasq.StartAsync(DnsAddress, new Dictionary<string, IPAddress> { [Host] = DestinationAddress });
             Log(clock, $"ganache at {chain.Url}, destination and dns up");
 
-            // Relays earn into ganache accounts 1–6 (no tokens yet); the originator pays from account 0 and earns into 7.
-            var relays = Enumerable.Range(0, RelayCount)
-                .Select(i => new MoneyMeshNode(
-                    $"relay-{i}", IPAddress.Parse($"127.0.3.{i + 1}"), directory.Combine($"relay-{i}"),
-                    GanacheChain.Account(i + 1).ToString(), MeshConsumingKey()))
-                .ToList();
-            var originator = new MoneyMeshNode(
-                "originator", IPAddress.Parse("127.0.3.7"), directory.Combine("originator"),
-                GanacheChain.Account(7).ToString(), GanacheChain.AccountKeys[OriginatorAccount]);
-            nodes.AddRange(relays);
-            nodes.Add(originator);
-            string Report() => MoneyMeshNode.Report(nodes);
+            // Relays earn into ganache accounts 1–6 (no tokens yet) and have random consuming keys (they never pay); the
+            // originator pays from account 0 and earns into 7.
+            RealMesh members = mesh;
+            string Report() => members.Report();
 
             // The neighborhood tests' topology: relay-0 alone, the other relays debut to it, the originator to the last.
-            await relays[0].StartAsync(Arguments(chain, [], RelayScanIntervals), StartTimeout);
+            var first = await mesh.StartNodeAsync(RelayOptions(chain, 0, []), "relay-0");
+            var others = new MeshMember[RelayCount - 1];
             using (var slots = new SemaphoreSlim(2))
             {
-                await Task.WhenAll(relays.Skip(1).Select(async relay =>
+                await Task.WhenAll(Enumerable.Range(1, RelayCount - 1).Select(async i =>
                 {
                     await slots.WaitAsync();
                     try
                     {
-                        await relay.StartAsync(Arguments(chain, [relays[0].Descriptor], RelayScanIntervals), StartTimeout);
+                        others[i - 1] = await mesh.StartNodeAsync(RelayOptions(chain, i, [first.Descriptor]), $"relay-{i}");
                     }
                     finally
                     {
@@ -102,9 +97,17 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
                 }));
             }
 
-            await originator.StartAsync(Arguments(chain, [relays[^1].Descriptor], OriginatorScanIntervals), StartTimeout);
+            List<MeshMember> relays = [first, .. others];
+            var originator = await mesh.StartNodeAsync(
+                Options(chain, [relays[^1].Descriptor], OriginatorScanIntervals) with
+                {
+                    Ip = IPAddress.Parse("127.0.3.7"),
+                    EarningWallet = GanacheChain.Account(7).ToString(),
+                    ConsumingPrivateKey = GanacheChain.AccountKeys[OriginatorAccount],
+                },
+                "originator");
             Assert.StartsWith("masq://dev:", originator.Descriptor, StringComparison.Ordinal);
-            await WaitForRouteAsync(originator, Report);
+            await mesh.WaitForStageAsync(originator, UiConnectionStage.RouteFound, RouteTimeout);
             Log(clock, "originator found a route");
 
             // Every serving Node scans once before the money moves, so its log scan starts below the payments' blocks.
@@ -129,7 +132,7 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
 
             // The charges are recorded by the Accountants as the data passes; wait (guard only) until both sides agree.
             var payer = GanacheChain.Account(OriginatorAccount).ToString();
-            var byWallet = relays.ToDictionary(r => r.EarningWallet, StringComparer.OrdinalIgnoreCase);
+            var byWallet = relays.ToDictionary(EarningWallet, StringComparer.OrdinalIgnoreCase);
             IReadOnlyDictionary<string, LedgerPayable> payables = new Dictionary<string, LedgerPayable>();
             Dictionary<string, BigInteger> receivables = [];
             var settleDeadline = DateTime.UtcNow + SettleTimeout;
@@ -137,9 +140,9 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
             {
                 payables = NodeLedger.Payables(originator.DatabaseFile);
                 receivables = relays
-                    .Select(r => (r.EarningWallet, Rows: NodeLedger.Receivables(r.DatabaseFile)))
+                    .Select(r => (Wallet: EarningWallet(r), Rows: NodeLedger.Receivables(r.DatabaseFile)))
                     .Where(r => r.Rows.Count > 0)
-                    .ToDictionary(r => r.EarningWallet, r => r.Rows.TryGetValue(payer, out var wei) ? wei : BigInteger.MinusOne, StringComparer.OrdinalIgnoreCase);
+                    .ToDictionary(r => r.Wallet, r => r.Rows.TryGetValue(payer, out var wei) ? wei : BigInteger.MinusOne, StringComparer.OrdinalIgnoreCase);
                 if ((payables.Count > 0 && Agree(payables, receivables)) || DateTime.UtcNow > settleDeadline)
                 {
                     break;
@@ -219,7 +222,7 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
                 Assert.Equal(payable.BalanceWei, await chain.TokenBalanceAsync(Wallet(byWallet[payable.Wallet])));
             }
 
-            foreach (var relay in relays.Where(r => !payables.ContainsKey(r.EarningWallet)))
+            foreach (var relay in relays.Where(r => !payables.ContainsKey(EarningWallet(r))))
             {
                 Assert.Equal(BigInteger.Zero, await chain.TokenBalanceAsync(Wallet(relay)));
             }
@@ -289,23 +292,29 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
             var serverCli = await exitOrRelay.MasqAsync("financials", "--gwei");
             Assert.True(serverCli.ExitCode == 0, $"masq financials: {serverCli.StandardOutput}{serverCli.StandardError}");
             output.WriteLine($"masq financials --gwei ({exitOrRelay.Name}, paid):\n" + serverCli.StandardOutput);
-            if (Earned(receivables, exitOrRelay.EarningWallet) == payables[exitOrRelay.EarningWallet].BalanceWei)
+            if (Earned(receivables, EarningWallet(exitOrRelay)) == payables[EarningWallet(exitOrRelay)].BalanceWei)
             {
                 AssertStatsLine(serverCli.StandardOutput, "Unpaid receivable:", "0");
             }
 
-            AssertStatsLine(serverCli.StandardOutput, "Paid receivable:", (payables[exitOrRelay.EarningWallet].BalanceWei / WeiPerGwei).ToString("N0", CultureInfo.InvariantCulture));
+            AssertStatsLine(serverCli.StandardOutput, "Paid receivable:", (payables[EarningWallet(exitOrRelay)].BalanceWei / WeiPerGwei).ToString("N0", CultureInfo.InvariantCulture));
             Log(clock, "receivables cleared");
             Assert.True(disagreements.Count == 0, string.Join('\n', disagreements));
         }
         catch
         {
-            output.WriteLine(MoneyMeshNode.Report(nodes, 80));
+            output.WriteLine(mesh?.Report(lines: 80));
             throw;
         }
         finally
         {
-            await Task.WhenAll(nodes.Select(async n => await n.DisposeAsync()));
+            // The test's own database connections go before the mesh deletes the Nodes' directories.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (mesh is not null)
+            {
+                await mesh.DisposeAsync();
+            }
+
             if (dns is not null)
             {
                 await dns.DisposeAsync();
@@ -317,33 +326,34 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
             }
 
             await chain.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            directory.Dispose();
             Log(clock, "torn down");
         }
     }
 
-    private static List<string> Arguments(GanacheChain chain, IReadOnlyList<string> neighbors, string scanIntervals)
+    /// <summary>How every Node of this mesh starts: the dev chain against ganache, scans on, the test's thresholds.</summary>
+    private static MeshNodeOptions Options(GanacheChain chain, IReadOnlyList<string> neighbors, string scanIntervals) => new()
     {
-        var args = new List<string>
+        Neighbors = neighbors,
+        MinHops = 3,
+        LogLevel = "info",
+        DnsServer = DnsAddress,
+        BlockchainServiceUrl = chain.Url.ToString(),
+        Scans = true,
+        ExtraArguments = ["--scan-intervals", scanIntervals, "--payment-thresholds", PaymentThresholds],
+    };
+
+    /// <summary>Relay <paramref name="index"/>: 127.0.3.(index + 1), earning into ganache account index + 1.</summary>
+    private static MeshNodeOptions RelayOptions(GanacheChain chain, int index, IReadOnlyList<string> neighbors) =>
+        Options(chain, neighbors, RelayScanIntervals) with
         {
-            "--chain", "dev",
-            "--min-hops", "3",
-            "--log-level", "info",
-            "--dns-servers", DnsAddress.ToString(),
-            "--blockchain-service-url", chain.Url.ToString(),
-            "--scan-intervals", scanIntervals,
-            "--payment-thresholds", PaymentThresholds,
+            Ip = IPAddress.Parse($"127.0.3.{(index + 1).ToString(CultureInfo.InvariantCulture)}"),
+            EarningWallet = GanacheChain.Account(index + 1).ToString(),
         };
-        if (neighbors.Count > 0)
-        {
-            args.AddRange(["--neighbors", string.Join(",", neighbors)]);
-        }
 
-        return args;
-    }
+    private static string EarningWallet(MeshMember member) =>
+        member.Options.EarningWallet ?? throw new InvalidOperationException($"{member.Name} was started without an earning wallet");
 
-    private static Masq.Lib.Blockchains.WalletAddress Wallet(MoneyMeshNode node) => Masq.Lib.Blockchains.WalletAddress.Parse(node.EarningWallet);
+    private static Masq.Lib.Blockchains.WalletAddress Wallet(MeshMember node) => Masq.Lib.Blockchains.WalletAddress.Parse(EarningWallet(node));
 
     /// <summary>Every creditor has a serving Node whose receivable against the payer is the same to the wei, and back.</summary>
     private static bool Agree(IReadOnlyDictionary<string, LedgerPayable> payables, IReadOnlyDictionary<string, BigInteger> receivables) =>
@@ -352,30 +362,6 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
 
     private static BigInteger Earned(IReadOnlyDictionary<string, BigInteger> receivables, string wallet) =>
         receivables.TryGetValue(wallet, out var wei) ? wei : BigInteger.Zero;
-
-    private static async Task WaitForRouteAsync(MoneyMeshNode originator, Func<string> report)
-    {
-        var deadline = DateTime.UtcNow + RouteTimeout;
-        var last = UiConnectionStage.NotConnected;
-        while (true)
-        {
-            Assert.True(originator.IsRunning, $"the originator exited:\n{originator.Tail(80)}\n{report()}");
-            try
-            {
-                last = await originator.ConnectionStatusAsync();
-                if (last >= UiConnectionStage.RouteFound)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is Masq.Lib.Ui.Client.UiCallException or Masq.Lib.Ui.Client.UiConnectException or Masq.Lib.Ui.Client.UiConnectionLostException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the originator found no route (still {last}):\n{report()}");
-            await Task.Delay(500);
-        }
-    }
 
     private static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url)
     {
@@ -401,19 +387,6 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     {
         var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(label, StringComparison.Ordinal));
         Assert.True(line is not null && line[label.Length..].Trim() == value, $"want '{label} {value}' in:\n{text}");
-    }
-
-    /// <summary>A random consuming key for a relay (it never pays anybody).</summary>
-    private static string MeshConsumingKey()
-    {
-        while (true)
-        {
-            byte[] key = RandomNumberGenerator.GetBytes(32);
-            if (key[0] != 0xff && key.Any(b => b != 0))
-            {
-                return Convert.ToHexStringLower(key);
-            }
-        }
     }
 
     private static string Describe<T>(IReadOnlyDictionary<string, T> rows) => string.Join(", ", rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"));

@@ -20,6 +20,7 @@ public class MeshEnvironment : IAsyncLifetime
     /// <summary>How long an originator may take to find a route (a failure guard, not a measurement).</summary>
     public static readonly TimeSpan RouteTimeout = TimeSpan.FromSeconds(60);
 
+    private readonly List<IAsyncDisposable> _extras = [];
     private Destination? _destination;
     private Dnsmasq? _dns;
     private RealMesh? _mesh;
@@ -43,6 +44,21 @@ public class MeshEnvironment : IAsyncLifetime
             await _mesh.DisposeAsync();
         }
 
+        // After the Nodes: they may still use an extra DNS server or address while they stop. Every one is released
+        // even when an earlier one fails (a loopback address left behind would outlive the test run).
+        var failures = new List<Exception>();
+        for (int i = _extras.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                await _extras[i].DisposeAsync();
+            }
+            catch (InvalidOperationException e)
+            {
+                failures.Add(e);
+            }
+        }
+
         if (_dns is not null)
         {
             await _dns.DisposeAsync();
@@ -52,17 +68,23 @@ public class MeshEnvironment : IAsyncLifetime
         {
             await _destination.DisposeAsync();
         }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Releasing the mesh environment's extras failed", failures);
+        }
     }
 
-    public string BlobUrl(long length, int seed) => $"http://{Host}:{Destination.HttpPort}/blob/{length}/{seed}";
+    /// <summary>A blob's URL at <paramref name="host"/> (default <see cref="Host"/>); the destination serves any host name.</summary>
+    public string BlobUrl(long length, int seed, string host = Host) => $"http://{host}:{Destination.HttpPort}/blob/{length}/{seed}";
 
     /// <summary>Downloads a blob with curl through <paramref name="member"/>'s forward proxy and checks it byte for byte.</summary>
-    internal async Task AssertDownloadsIntactAsync(MeshMember member, long length, int seed)
+    internal async Task AssertDownloadsIntactAsync(MeshMember member, long length, int seed, string host = Host)
     {
-        var result = await Curl.DownloadAsync(member.ProxyUri, BlobUrl(length, seed));
+        var result = await Curl.DownloadAsync(member.ProxyUri, BlobUrl(length, seed, host));
         Assert.True(
             result.ExitCode == 0 && result.Length == length && result.Sha256 == Blob.Sha256(length, seed),
-            $"curl through {member} got exit {result.ExitCode}, {result.Length} of {length} bytes, sha256 {result.Sha256} (want {Blob.Sha256(length, seed)}): {result.Error}\n{Mesh.Report()}");
+            $"curl through {member} from {host} got exit {result.ExitCode}, {result.Length} of {length} bytes, sha256 {result.Sha256} (want {Blob.Sha256(length, seed)}): {result.Error}\n{Mesh.Report()}");
     }
 
     /// <summary>One GET through <paramref name="member"/>'s proxy on a new connection (a new stream, so a new route query).</summary>
@@ -73,6 +95,22 @@ public class MeshEnvironment : IAsyncLifetime
         using var response = await client.GetAsync(url);
         string body = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, WebUtility.HtmlDecode(body));
+    }
+
+    /// <summary>Another dnsmasq on <paramref name="address"/> (port 53) that knows only <paramref name="hosts"/>; stopped with the environment.</summary>
+    internal async Task<Dnsmasq> StartDnsAsync(IPAddress address, IReadOnlyDictionary<string, IPAddress> hosts)
+    {
+        var dns = await Dnsmasq.StartAsync(address, hosts);
+        _extras.Add(dns);
+        return dns;
+    }
+
+    /// <summary>Adds <paramref name="address"/> to the loopback device (see <see cref="LoopbackAddress"/>); removed with the environment.</summary>
+    internal async Task<LoopbackAddress> AddLoopbackAddressAsync(IPAddress address)
+    {
+        var added = await LoopbackAddress.AddAsync(address);
+        _extras.Add(added);
+        return added;
     }
 
     internal static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

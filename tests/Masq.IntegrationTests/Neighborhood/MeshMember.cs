@@ -10,7 +10,7 @@ using Masq.Lib.Ui.Messages;
 namespace Masq.IntegrationTests.Neighborhood;
 
 /// <summary>
-/// One real MASQNode process of a <see cref="RealMesh"/>: its own 127.0.1.x address, clandestine, UI and proxy ports
+/// One real MASQNode process of a <see cref="RealMesh"/>: its own address (127.0.1.x unless given), clandestine, UI and proxy ports
 /// and data directory, all kept across restarts (so is its secrets' pair: database password and consuming key).
 /// </summary>
 internal sealed partial class MeshMember : IAsyncDisposable
@@ -20,7 +20,8 @@ internal sealed partial class MeshMember : IAsyncDisposable
     /// <summary>The Node's log file in its data directory (Serilog, at the chosen log level).</summary>
     public const string LogFileName = "MASQNode_rCURRENT.log";
 
-    private static readonly TimeSpan UiTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>A failure guard for one UI call (a Node on a loaded two-core machine can be slow to answer).</summary>
+    private static readonly TimeSpan UiTimeout = TimeSpan.FromSeconds(30);
 
     private readonly StringBuilder _earlierRuns = new();
     private readonly string _binary;
@@ -268,6 +269,30 @@ internal sealed partial class MeshMember : IAsyncDisposable
             new UiSetConfigurationRequest("min-hops", hops.ToString(CultureInfo.InvariantCulture)), UiTimeout);
     }
 
+    /// <summary>Runs a scan through the UI (as <c>masq scan</c> does); the Node answers when the scan has finished.</summary>
+    public async Task ScanAsync(UiScanType type, TimeSpan timeout)
+    {
+        var ui = await UiAsync();
+        await ui.TransactAsync<UiScanRequest, UiScanResponse>(new UiScanRequest(type), timeout);
+    }
+
+    /// <summary>financials with the statistics and the top 100 rows of each side by balance.</summary>
+    public async Task<UiFinancialsResponse> FinancialsAsync()
+    {
+        var ui = await UiAsync();
+        return await ui.TransactAsync<UiFinancialsRequest, UiFinancialsResponse>(
+            new UiFinancialsRequest(true, new UiTopRecordsConfig(100, UiTopRecordsOrdering.Balance)), UiTimeout);
+    }
+
+    /// <summary>Runs the real <c>masq</c> against this Node's UI port.</summary>
+    public Task<ProcessResult> MasqAsync(params string[] args) =>
+        ProcessRunner.RunAsync(MasqBinaries.Cli, ["--ui-port", UiPort.ToString(CultureInfo.InvariantCulture), .. args], timeout: TimeSpan.FromSeconds(180));
+
+    /// <summary>The Node's database file (the Node may keep it in a subdirectory per chain).</summary>
+    public string DatabaseFile =>
+        Directory.EnumerateFiles(DataDirectory, "node-data.db", SearchOption.AllDirectories).FirstOrDefault()
+        ?? throw new FileNotFoundException($"{Name} has no node-data.db under {DataDirectory}");
+
     public async Task<UiExitLocationResponse> ExitLocationAsync(UiExitLocationRequest request)
     {
         var ui = await UiAsync();
@@ -314,10 +339,19 @@ internal sealed partial class MeshMember : IAsyncDisposable
             "--ui-port", UiPort.ToString(CultureInfo.InvariantCulture),
             "--proxy-port", ProxyPort.ToString(CultureInfo.InvariantCulture),
             "--log-level", options.LogLevel,
-            // Nothing answers there: the Nodes need a URL outside zero-hop mode, and scans stay off.
-            "--blockchain-service-url", "http://127.0.0.1:8545",
-            "--scans", "off",
+            // By default nothing answers there: the Nodes need a URL outside zero-hop mode, and scans stay off.
+            "--blockchain-service-url", options.BlockchainServiceUrl,
         };
+        if (!options.Scans)
+        {
+            args.AddRange(["--scans", "off"]);
+        }
+
+        if (options.EarningWallet is { } earningWallet)
+        {
+            args.AddRange(["--earning-wallet", earningWallet]);
+        }
+
         if (options.Mode == "standard")
         {
             args.AddRange(["--ip", Ip.ToString(), "--clandestine-port", ClandestinePort.ToString(CultureInfo.InvariantCulture)]);
@@ -325,7 +359,7 @@ internal sealed partial class MeshMember : IAsyncDisposable
 
         if (options.Mode != "consume-only")
         {
-            args.AddRange(["--dns-servers", _dnsServer.ToString()]);
+            args.AddRange(["--dns-servers", (options.DnsServer ?? _dnsServer).ToString()]);
         }
 
         if (options.MinHops is { } hops)
@@ -353,7 +387,7 @@ internal sealed partial class MeshMember : IAsyncDisposable
 
         if (options.ConsumingWallet)
         {
-            environment["MASQ_CONSUMING_PRIVATE_KEY"] = ConsumingPrivateKey;
+            environment["MASQ_CONSUMING_PRIVATE_KEY"] = options.ConsumingPrivateKey ?? ConsumingPrivateKey;
         }
 
         return environment;

@@ -8,7 +8,7 @@ namespace Masq.IntegrationTests.Neighborhood;
 
 /// <summary>
 /// Real MASQNode processes (no Daemon) that find each other only through their descriptors and gossip: each on its own
-/// 127.0.1.x address (other tests use 127.0.0.x) with its own clandestine, UI and proxy ports, data directory, database
+/// 127.0.1.x address (other tests use 127.0.0.x; <see cref="MeshNodeOptions.Ip"/> may name another) with its own clandestine, UI and proxy ports, data directory, database
 /// password and consuming key. The Nodes print their descriptors at start; later Nodes are given earlier ones as
 /// <c>--neighbors</c>. Every Node is killed when the mesh is disposed.
 /// </summary>
@@ -32,10 +32,14 @@ internal sealed class RealMesh : IAsyncDisposable
     private readonly List<MeshMember> _members = [];
     private readonly TestDirectory _directory = new();
     private readonly string _binary;
+    private readonly string _chain;
 
-    public RealMesh(IPAddress dnsServer)
+    /// <param name="dnsServer">The Nodes' <c>--dns-servers</c> unless their options name another.</param>
+    /// <param name="chain">The Nodes' <c>--chain</c>.</param>
+    public RealMesh(IPAddress dnsServer, string chain = Chain)
     {
         DnsServer = dnsServer;
+        _chain = chain;
         _binary = System.Environment.GetEnvironmentVariable("MASQ_MESH_NODE_BINARY") is { Length: > 0 } binary ? binary : MasqBinaries.Node;
     }
 
@@ -57,15 +61,21 @@ internal sealed class RealMesh : IAsyncDisposable
     /// <summary>Starts one Node and waits until it printed its descriptor and serves its UI.</summary>
     public async Task<MeshMember> StartNodeAsync(MeshNodeOptions? options = null, string? name = null)
     {
-        var member = NewMember(name);
-        await member.StartAsync(options ?? MeshNodeOptions.Standard, StartTimeout);
+        options ??= MeshNodeOptions.Standard;
+        var member = NewMember(name, options.Ip);
+        await member.StartAsync(options, StartTimeout);
         return member;
     }
 
     /// <summary>Starts <paramref name="count"/> Nodes at once (they must not need each other's descriptors).</summary>
     public async Task<IReadOnlyList<MeshMember>> StartNodesAsync(int count, MeshNodeOptions options, string namePrefix)
     {
-        var members = Enumerable.Range(0, count).Select(i => NewMember($"{namePrefix}{i.ToString(CultureInfo.InvariantCulture)}")).ToList();
+        if (options.Ip is not null)
+        {
+            throw new ArgumentException("Nodes started together cannot share one explicit address", nameof(options));
+        }
+
+        var members = Enumerable.Range(0, count).Select(i => NewMember($"{namePrefix}{i.ToString(CultureInfo.InvariantCulture)}", null)).ToList();
         using var slots = new SemaphoreSlim(ParallelStarts);
         await Task.WhenAll(members.Select(async m =>
         {
@@ -113,11 +123,9 @@ internal sealed class RealMesh : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private MeshMember NewMember(string? name)
+    private MeshMember NewMember(string? name, IPAddress? explicitIp)
     {
-        int last = Interlocked.Increment(ref _lastAddress);
-        int octet = (last - 1) % 150 + 1;
-        var ip = IPAddress.Parse($"127.0.1.{octet.ToString(CultureInfo.InvariantCulture)}");
+        var ip = explicitIp ?? NextAddress();
         lock (_members)
         {
             int index = _members.Count;
@@ -127,10 +135,17 @@ internal sealed class RealMesh : IAsyncDisposable
                 ip,
                 _directory.Combine($"node-{index.ToString(CultureInfo.InvariantCulture)}"),
                 _binary,
-                Chain,
+                _chain,
                 DnsServer);
             _members.Add(member);
             return member;
         }
+    }
+
+    private static IPAddress NextAddress()
+    {
+        int last = Interlocked.Increment(ref _lastAddress);
+        int octet = (last - 1) % 150 + 1;
+        return IPAddress.Parse($"127.0.1.{octet.ToString(CultureInfo.InvariantCulture)}");
     }
 }

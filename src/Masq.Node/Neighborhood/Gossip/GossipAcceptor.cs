@@ -462,6 +462,7 @@ internal sealed class GossipAcceptor
         // Check every update before changing anything, so that a Ban leaves the database as it was.
         var updates = new List<(NodeRecord Known, VerifiedGossipRecord Incoming)>();
         var additions = new List<VerifiedGossipRecord>();
+        var addressFills = new List<(NodeRecord Known, NodeAddr Address)>();
         foreach (var record in inPatch)
         {
             if (db.TryGet(record.Key, out var known))
@@ -476,10 +477,22 @@ internal sealed class GossipAcceptor
                 {
                     updates.Add((known, record));
                 }
+                else if (known.Address is null && record.NodeAddr is { } revealed && revealed.Ip.Equals(source.Address))
+                {
+                    // The sender's own address, for a record first learnt by key alone from a third party's gossip
+                    // (which hides it): the TCP source authenticates the IP, as for an introducer. Without it the sender
+                    // is never found by IP below, so an introduced Node whose introducer's gossip arrived before the
+                    // introducee's own (same version) never took the introducee as a neighbor.
+                    addressFills.Add((known, revealed));
+                }
             }
             else if (record.NodeAddr is null
-                || (record.NodeAddr.Ip.Equals(source.Address) && record.NodeAddr.Ports.Contains(source.Port)))
+                || (record.NodeAddr.Ip.Equals(source.Address) && record.NodeAddr.Ports.Contains(source.Port))
+                || (record.NodeAddr.Ip.Equals(source.Address) && record.Inner.Neighbors.Contains(db.RootKey)))
             {
+                // The third case: the sender's own record listing the root, i.e. a Node that took our Debut (after an
+                // Introduction) answering with Standard gossip. It comes over a link the sender opened, from an
+                // ephemeral port, so it is never at the exact source socket; the TCP source authenticates the IP.
                 additions.Add(record);
             }
 
@@ -499,7 +512,12 @@ internal sealed class GossipAcceptor
             known.Address ??= incoming.NodeAddr;
         }
 
-        bool changed = additions.Count > 0 || updates.Count > 0;
+        foreach (var (known, address) in addressFills)
+        {
+            known.Address ??= address;
+        }
+
+        bool changed = additions.Count > 0 || updates.Count > 0 || addressFills.Count > 0;
         if (FindSender(db, source) is { } sender
             && !db.Root.ListsNeighbor(sender.Key)
             && db.RootFullNeighborCount() < NeighborhoodDatabase.MaxDegree)

@@ -78,6 +78,9 @@ internal sealed partial class ExitStream
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
+    /// <summary>The sequence number of the request packet that opened the stream (for the ProxyClient's tombstones).</summary>
+    public ulong OpeningSequence { get; init; }
+
     /// <summary>Whether the stream could not be opened (for the ProxyClient's tombstones).</summary>
     public bool FailedToOpen { get; private set; }
 

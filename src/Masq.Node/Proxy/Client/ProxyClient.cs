@@ -26,7 +26,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
     private static readonly TimeSpan TombstoneLife = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<StreamKey, ExitStream> _streams = new();
-    private readonly ConcurrentDictionary<StreamKey, long> _tombstones = new();
+    private readonly StreamTombstones _tombstones;
     private readonly HopperService _hopper;
     private readonly ICryptDE _main;
     private readonly ExitResolver _resolver;
@@ -65,6 +65,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _crashHook = crashHook;
         _logger = logger;
         _localReply = new LocalReplyPath(hopper);
+        _tombstones = new StreamTombstones(TombstoneLife, time);
     }
 
     public string Key => "PROXYCLIENT";
@@ -124,13 +125,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
             }
         }
 
-        foreach (var (key, since) in _tombstones)
-        {
-            if (_time.GetElapsedTime(since, now) > TombstoneLife)
-            {
-                _tombstones.TryRemove(new KeyValuePair<StreamKey, long>(key, since));
-            }
-        }
+        _tombstones.Sweep();
     }
 
     /// <param name="route">The route the request came by (null for zero-hop).</param>
@@ -143,8 +138,9 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
             return;
         }
 
-        // Nothing to do for an unknown stream that carries no data (data-path.md §2.2 step 8), or one that already failed.
-        if (packet.Data.IsEmpty || _tombstones.ContainsKey(payload.StreamKey))
+        // Nothing to do for an unknown stream that carries no data (data-path.md §2.2 step 8), or one that already failed
+        // (unless the packet starts it again: the originator's DNS retry).
+        if (packet.Data.IsEmpty || _tombstones.Refuses(payload.StreamKey, packet.SequenceNumber))
         {
             // Still exit service: the originator paid for the package reaching this exit, so the books must agree.
             if (payer is not null)
@@ -173,7 +169,10 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
             }
         }
 
-        stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger);
+        stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger)
+        {
+            OpeningSequence = packet.SequenceNumber,
+        };
         if (!_streams.TryAdd(payload.StreamKey, stream))
         {
             await DispatchAsync(payload, route, payer, cancellationToken).ConfigureAwait(false);
@@ -189,7 +188,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _streams.TryRemove(new KeyValuePair<StreamKey, ExitStream>(stream.Key, stream));
         if (stream.FailedToOpen)
         {
-            _tombstones[stream.Key] = _time.GetTimestamp();
+            _tombstones.Add(stream.Key, stream.OpeningSequence);
         }
     }
 

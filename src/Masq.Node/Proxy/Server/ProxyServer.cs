@@ -463,6 +463,8 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 _routes.ReportUnreachableHost(exit.Key, host);
             }
 
+            stream.ExitsFailed.Add(plan.ExitKey);
+
             if (stream.DnsRetriesLeft > 0 && stream.Retained is { } retained && !stream.ResponseSeen)
             {
                 stream.DnsRetriesLeft--;
@@ -482,10 +484,10 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 }
             }
 
-            LogDnsFailure(stream.Host ?? "<unknown>", stream.ExitsTried);
+            LogDnsFailure(stream.Host ?? "<unknown>", stream.ExitsFailed.Count);
             await FailAsync(
                 stream,
-                stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertUnrecognizedName) : ServerImpersonator.DnsFailure(stream.Host, stream.ExitsTried),
+                stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertUnrecognizedName) : ServerImpersonator.DnsFailure(stream.Host, stream.ExitsFailed.Count),
                 cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -1,3 +1,4 @@
+using Masq.Node.Crypto;
 using Masq.Node.Hopper;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
@@ -45,6 +46,9 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     public int DnsRetriesLeft { get; set; }
 
     public int ExitsTried { get; set; } = 1;
+
+    /// <summary>The distinct exits that could not resolve the host (a retry may land on one of them again).</summary>
+    public HashSet<PublicKey> ExitsFailed { get; } = [];
 
     // Receiving side, under ReceiveGate.
     public SequenceBuffer<SequencedPacket> Responses { get; } = new(maxPendingResponses);

@@ -78,6 +78,14 @@ internal sealed class Dnsmasq : IAsyncDisposable
 
             if (await AnswersAsync(address).ConfigureAwait(false))
             {
+                // Another dnsmasq already on this address answers too, while ours exits (address in use): make sure
+                // the answer was ours.
+                await Task.Delay(200).ConfigureAwait(false);
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"dnsmasq exited with {process.ExitCode} (is {address}:53 taken by another server?): {dns.Output}");
+                }
+
                 return dns;
             }
 
