@@ -28,25 +28,9 @@ internal sealed class PayableDao(IDbContextFactory<NodeDatabase> databases, Time
     /// </summary>
     public void AddDebts(IReadOnlyList<WalletAmount> debts)
     {
-        var normalized = Normalize(debts);
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var normalized = BalanceWrites.Normalize(debts);
         using var db = databases.CreateDbContext();
-        using var transaction = db.Database.BeginTransaction();
-        foreach (var (wallet, amount) in normalized)
-        {
-            var row = db.Payables.Find(wallet);
-            if (row is null)
-            {
-                db.Payables.Add(new PayableRow { WalletAddress = wallet, Balance = amount, LastPaidTimestamp = now });
-            }
-            else
-            {
-                row.Balance = checked(row.Balance + amount);
-            }
-        }
-
-        db.SaveChanges();
-        transaction.Commit();
+        BalanceWrites.Add(db, "payable", "last_paid_timestamp", normalized, time.GetUtcNow().ToUnixTimeSeconds());
     }
 
     /// <summary>Flags the creditor as having a payment in flight (the fingerprint's rowid).</summary>
@@ -79,25 +63,6 @@ internal sealed class PayableDao(IDbContextFactory<NodeDatabase> databases, Time
         db.PendingPayables.Remove(fingerprint);
         db.SaveChanges();
         transaction.Commit();
-    }
-
-    private static List<(string Wallet, Int128 Amount)> Normalize(IReadOnlyList<WalletAmount> amounts)
-    {
-        var normalized = new List<(string, Int128)>(amounts.Count);
-        foreach (var amount in amounts)
-        {
-            if (amount.AmountWei < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(amounts), amount.AmountWei, "A debt cannot be negative.");
-            }
-
-            if (amount.AmountWei != 0)
-            {
-                normalized.Add((ChainHex.NormalizeWallet(amount.WalletAddress), amount.AmountWei));
-            }
-        }
-
-        return normalized;
     }
 
     private static PayableAccount ToAccount(PayableRow row) =>

@@ -64,35 +64,8 @@ internal sealed class ReceivableDao(IDbContextFactory<NodeDatabase> databases, T
     /// </summary>
     public void AddDebts(IReadOnlyList<WalletAmount> debts)
     {
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
         using var db = databases.CreateDbContext();
-        using var transaction = db.Database.BeginTransaction();
-        foreach (var debt in debts)
-        {
-            if (debt.AmountWei < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(debts), debt.AmountWei, "A debt cannot be negative.");
-            }
-
-            if (debt.AmountWei == 0)
-            {
-                continue;
-            }
-
-            var wallet = ChainHex.NormalizeWallet(debt.WalletAddress);
-            var row = db.Receivables.Find(wallet);
-            if (row is null)
-            {
-                db.Receivables.Add(new ReceivableRow { WalletAddress = wallet, Balance = debt.AmountWei, LastReceivedTimestamp = now });
-            }
-            else
-            {
-                row.Balance = checked(row.Balance + debt.AmountWei);
-            }
-        }
-
-        db.SaveChanges();
-        transaction.Commit();
+        BalanceWrites.Add(db, "receivable", "last_received_timestamp", BalanceWrites.Normalize(debts), time.GetUtcNow().ToUnixTimeSeconds());
     }
 
     /// <summary>

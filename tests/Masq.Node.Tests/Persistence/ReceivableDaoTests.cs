@@ -34,6 +34,28 @@ public sealed class ReceivableDaoTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_of_debts_that_would_leave_the_storable_range_writes_nothing()
+    {
+        receivables.AddDebt(Debtor, 10);
+        receivables.AddDebt(Stranger, WeiAmount.MaxValue - 1);
+
+        // Debtor comes first and is updated inside the transaction before Stranger leaves the storable range: both
+        // must roll back.
+        Assert.Throws<ArgumentOutOfRangeException>(() => receivables.AddDebts([new WalletAmount(Debtor, 5), new WalletAmount(Stranger, 2)]));
+
+        Assert.Equal((Int128)10, receivables.Get(Debtor)!.BalanceWei);
+        Assert.Equal(WeiAmount.MaxValue - 1, receivables.Get(Stranger)!.BalanceWei);
+    }
+
+    [Fact]
+    public void The_same_debtor_twice_in_a_batch_gets_both_amounts()
+    {
+        receivables.AddDebts([new WalletAmount(Debtor, 5), new WalletAmount(Debtor.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), 7)]);
+
+        Assert.Equal((Int128)12, receivables.Get(Debtor)!.BalanceWei);
+    }
+
+    [Fact]
     public void Payments_reduce_balances_below_zero_move_the_start_block_and_report_unknown_debtors()
     {
         receivables.AddDebt(Debtor, 100);
