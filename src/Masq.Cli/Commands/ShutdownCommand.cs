@@ -46,10 +46,45 @@ internal sealed record ShutdownCommand : ICommand
         }
         catch (UiConnectionLostException e) when (e.WasNode)
         {
+            await AwaitExitSeenByDaemonAsync(context, cancellationToken).ConfigureAwait(false);
             context.Output.WriteLine(BrokeConnection);
             return;
         }
         await ConfirmStoppedAsync(context, context.Transport.NodePort, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Node drops its UI connections as it starts stopping, some time before its process is gone. Until the Daemon
+    /// sees the exit it still counts the Node as running, so a command typed right after this one would be sent to a
+    /// Node on its way out. With a Daemon on the line, this waits (a few seconds at most) until a plain setup query says
+    /// the Node is not running.
+    /// </summary>
+    private static async Task AwaitExitSeenByDaemonAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Transport.IsDaemonConnected)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < StopWait)
+        {
+            try
+            {
+                var setup = await context.Transport.TransactAsync<UiSetupRequest, UiSetupResponse>(
+                    new UiSetupRequest([]), CommandTimeouts.Standard, cancellationToken).ConfigureAwait(false);
+                if (!setup.Running)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is UiCallException or UiConnectionLostException or InvalidOperationException)
+            {
+                return;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task ConfirmStoppedAsync(CommandContext context, int? nodePort, CancellationToken cancellationToken)

@@ -18,8 +18,39 @@ public sealed class ShutdownCommandTests
 
         Assert.Equal("MASQNode was instructed to shut down and has broken its connection\n", harness.Stdout);
         Assert.Equal(string.Empty, harness.Stderr);
+        // Then one setup query to see whether the Daemon saw the Node go (unanswered here: the command does not wait).
+        Assert.Equal([Opcodes.Shutdown, Opcodes.Setup], harness.Transport.Sent.Select(e => e.Opcode));
+        Assert.Equal(TimeSpan.FromSeconds(60), harness.Transport.Timeouts.First());
+    }
+
+    [Fact]
+    public async Task After_a_dropped_connection_it_waits_until_the_daemon_no_longer_counts_the_node_as_running()
+    {
+        var harness = new CommandHarness();
+        harness.Transport
+            .Fail(new UiConnectionLostException("The Node's connection closed") { WasNode = true })
+            .Answer(new UiSetupResponse(true, [], []))
+            .Answer(new UiSetupResponse(true, [], []))
+            .Answer(new UiSetupResponse(false, [], []));
+
+        Assert.Equal(CommandResult.Success, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode was instructed to shut down and has broken its connection\n", harness.Stdout);
+        Assert.Equal([Opcodes.Shutdown, Opcodes.Setup, Opcodes.Setup, Opcodes.Setup], harness.Transport.Sent.Select(e => e.Opcode));
+        Assert.All(harness.Transport.Sent.Skip(1), e => Assert.Equal("{\"values\":[]}", e.PayloadJson));
+    }
+
+    [Fact]
+    public async Task Without_a_daemon_a_dropped_connection_is_success_at_once()
+    {
+        var harness = new CommandHarness();
+        harness.Transport.IsDaemonConnected = false;
+        harness.Transport.Fail(new UiConnectionLostException("The Node's connection closed") { WasNode = true });
+
+        Assert.Equal(CommandResult.Success, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode was instructed to shut down and has broken its connection\n", harness.Stdout);
         Assert.Equal(Opcodes.Shutdown, Assert.Single(harness.Transport.Sent).Opcode);
-        Assert.Equal(TimeSpan.FromSeconds(60), Assert.Single(harness.Transport.Timeouts));
     }
 
     [Fact]

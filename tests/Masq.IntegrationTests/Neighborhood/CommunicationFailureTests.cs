@@ -61,21 +61,13 @@ public sealed class CommunicationFailureTests(TwoExitMeshFixture fixture) : ICla
 
         await using var cheap = await TrafficWatch.StartAsync(fixture.Cheap);
         await using var expensive = await TrafficWatch.StartAsync(fixture.Expensive);
-        var cheapBefore = await cheap.FreshAsync(Context);
-        var expensiveBefore = await expensive.FreshAsync(Context);
 
         // 1. Only the expensive exit's DNS knows the host: the cheap exit is tried first, fails, and the retry succeeds.
-        await fixture.AssertDownloadsIntactAsync(originator, BlobLength, 81, TwoExitMeshFixture.RetryHost);
+        await TrafficWatch.AssertExitAsync(
+            expensive, cheap, BlobLength, $"the retried download from {TwoExitMeshFixture.RetryHost}",
+            () => fixture.AssertDownloadsIntactAsync(originator, BlobLength, 81, TwoExitMeshFixture.RetryHost), Context);
         await WaitForOutputAsync(originator, $"Exit {fixture.Cheap.Key[..8]} could not resolve {TwoExitMeshFixture.RetryHost}");
         await WaitForOutputAsync(originator, $"An exit could not resolve {TwoExitMeshFixture.RetryHost}; trying exit number 2");
-        await expensive.WaitForAsync(
-            s => s.Exit.BytesIn >= expensiveBefore.Exit.BytesIn + BlobLength,
-            $"exit bytes in of at least {expensiveBefore.Exit.BytesIn + BlobLength} (the expensive exit fetched the retried download)",
-            Context);
-        var cheapAfterRetry = await cheap.FreshAsync(Context);
-        Assert.True(
-            cheapAfterRetry.Exit == cheapBefore.Exit,
-            $"the cheap exit, which cannot resolve {TwoExitMeshFixture.RetryHost}, moved exit bytes: before {TrafficWatch.Describe(cheapBefore)}, after {TrafficWatch.Describe(cheapAfterRetry)}\n{Context()}");
 
         // 2. No exit resolves the host: once the retries are spent the browser gets the DNS error page.
         var (status, body) = await GetOnceAsync(originator, fixture.BlobUrl(1000, 82, TwoExitMeshFixture.NowhereHost));
@@ -89,17 +81,9 @@ public sealed class CommunicationFailureTests(TwoExitMeshFixture fixture) : ICla
         await WaitForOutputAsync(originator, $"Exit {fixture.Expensive.Key[..8]} could not resolve {TwoExitMeshFixture.NowhereHost}");
 
         // 3. Both exits are marked for other hosts, not for this one: the cheapest exit carries it.
-        var cheapBeforeOther = await cheap.FreshAsync(Context);
-        var expensiveBeforeOther = await expensive.FreshAsync(Context);
-        await fixture.AssertDownloadsIntactAsync(originator, BlobLength, 83);
-        await cheap.WaitForAsync(
-            s => s.Exit.BytesIn >= cheapBeforeOther.Exit.BytesIn + BlobLength,
-            $"exit bytes in of at least {cheapBeforeOther.Exit.BytesIn + BlobLength} (the cheap exit fetched {MeshEnvironment.Host})",
-            Context);
-        var expensiveAfterOther = await expensive.FreshAsync(Context);
-        Assert.True(
-            expensiveAfterOther.Exit == expensiveBeforeOther.Exit,
-            $"{MeshEnvironment.Host} went out through the expensive exit although only other hosts failed at the cheap one: before {TrafficWatch.Describe(expensiveBeforeOther)}, after {TrafficWatch.Describe(expensiveAfterOther)}\n{Context()}");
+        await TrafficWatch.AssertExitAsync(
+            cheap, expensive, BlobLength, $"a download from {MeshEnvironment.Host} (only other hosts failed at the cheap exit)",
+            () => fixture.AssertDownloadsIntactAsync(originator, BlobLength, 83), Context);
     }
 
     /// <summary>Polls the originator's graph until every one of <paramref name="exits"/> is its full neighbor (a 1-hop route to each exists).</summary>

@@ -74,39 +74,21 @@ public sealed class ExitLocationRoutingTests(ExitCountryMeshFixture fixture) : I
 
         await using var french = await TrafficWatch.StartAsync(fixture.French);
         await using var german = await TrafficWatch.StartAsync(fixture.German);
-        var frenchBefore = await french.FreshAsync(Context);
-        var germanBefore = await german.FreshAsync(Context);
 
         var selection = await mesh.ExitLocationAsync(root, new UiExitLocationRequest(false, [new UiCountryGroup(["FR"], 1)], ShowCountries: false));
         Assert.True(
             selection.MissingCountries.Count == 0 && selection.ExitCountrySelection.Single().CountryCodes.SequenceEqual(["FR"]),
             $"exitLocation FR answered selection [{string.Join(" | ", selection.ExitCountrySelection.Select(g => string.Join(",", g.CountryCodes)))}], missing [{string.Join(",", selection.MissingCountries)}]\n{mesh.Report()}");
 
-        await fixture.AssertDownloadsIntactAsync(root, BlobLength, 71);
-
-        var frenchAfter = await french.WaitForAsync(
-            s => s.Exit.BytesIn >= frenchBefore.Exit.BytesIn + BlobLength,
-            $"exit bytes in of at least {frenchBefore.Exit.BytesIn + BlobLength} (the FR exit fetched the download)",
-            Context);
-        var germanAfter = await german.FreshAsync(Context);
-        Assert.True(
-            germanAfter.Exit == germanBefore.Exit,
-            $"with exit location FR the DE Node served as an exit too: before {TrafficWatch.Describe(germanBefore)}, after {TrafficWatch.Describe(germanAfter)}\n{Context()}");
+        await TrafficWatch.AssertExitAsync(
+            french, german, BlobLength, "a download with exit location FR", () => fixture.AssertDownloadsIntactAsync(root, BlobLength, 71), Context);
 
         // No preference: the cheapest 2-hop route, whose exit is the DE Node.
         var cleared = await mesh.ExitLocationAsync(root, new UiExitLocationRequest(false, [], ShowCountries: false));
         Assert.Empty(cleared.ExitCountrySelection);
 
-        await fixture.AssertDownloadsIntactAsync(root, BlobLength, 72);
-
-        await german.WaitForAsync(
-            s => s.Exit.BytesIn >= germanAfter.Exit.BytesIn + BlobLength,
-            $"exit bytes in of at least {germanAfter.Exit.BytesIn + BlobLength} (the DE exit fetched the download)",
-            Context);
-        var frenchLast = await french.FreshAsync(Context);
-        Assert.True(
-            frenchLast.Exit == frenchAfter.Exit,
-            $"without an exit location the expensive FR Node still served as an exit: before {TrafficWatch.Describe(frenchAfter)}, after {TrafficWatch.Describe(frenchLast)}\n{Context()}");
+        await TrafficWatch.AssertExitAsync(
+            german, french, BlobLength, "a download without an exit location (the cheap DE Node)", () => fixture.AssertDownloadsIntactAsync(root, BlobLength, 72), Context);
     }
 
     /// <summary>Polls exitLocation (no preference, showCountries) until the root can reach exits in every one of <paramref name="countries"/>.</summary>

@@ -49,6 +49,26 @@ internal sealed class TrafficWatch : IAsyncDisposable
     public Task<UiTrafficStatsBroadcast> WaitForAsync(Func<UiTrafficStatsBroadcast, bool> condition, string description, Func<string> context) =>
         WaitAsync((stats, _) => condition(stats), description, context);
 
+    /// <summary>
+    /// Runs <paramref name="download"/> and asserts that it left the mesh through <paramref name="exit"/> (whose exit
+    /// bytes in grow by at least <paramref name="bytes"/>) and not through <paramref name="other"/> (whose exit
+    /// counters stay as they were).
+    /// </summary>
+    public static async Task AssertExitAsync(TrafficWatch exit, TrafficWatch other, ulong bytes, string what, Func<Task> download, Func<string> context)
+    {
+        var exitBefore = await exit.FreshAsync(context);
+        var otherBefore = await other.FreshAsync(context);
+        await download();
+        await exit.WaitForAsync(
+            s => s.Exit.BytesIn >= exitBefore.Exit.BytesIn + bytes,
+            $"exit bytes in of at least {exitBefore.Exit.BytesIn + bytes} ({exit.Member.Name} carried {what})",
+            context);
+        var otherAfter = await other.FreshAsync(context);
+        Assert.True(
+            otherAfter.Exit == otherBefore.Exit,
+            $"{other.Member.Name} moved exit bytes during {what}, which was to leave through {exit.Member.Name} only: before {Describe(otherBefore)}, after {Describe(otherAfter)}\n{context()}");
+    }
+
     public static string Describe(UiTrafficStatsBroadcast? stats) => stats is null
         ? "none"
         : $"exit {stats.Exit.BytesIn} in / {stats.Exit.BytesOut} out, routed {stats.Routed.BytesIn} in / {stats.Routed.BytesOut} out, "
