@@ -26,11 +26,14 @@ internal static class BalanceWrites
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            using var select = Command(connection, transaction, $"SELECT balance_high_b, balance_low_b FROM {table} WHERE wallet_address = $wallet");
-            using var update = Command(connection, transaction, $"UPDATE {table} SET balance_high_b = $high, balance_low_b = $low WHERE wallet_address = $wallet");
+            using var select = Command(connection, transaction, $"SELECT balance_high_b, balance_low_b FROM {table} WHERE wallet_address = $wallet", "$wallet");
+            using var update = Command(
+                connection, transaction, $"UPDATE {table} SET balance_high_b = $high, balance_low_b = $low WHERE wallet_address = $wallet",
+                "$wallet", "$high", "$low");
             using var insert = Command(
-                connection, transaction, $"INSERT INTO {table} (wallet_address, balance_high_b, balance_low_b, {timestampColumn}) VALUES ($wallet, $high, $low, $now)");
-            insert.Parameters.AddWithValue("$now", now);
+                connection, transaction, $"INSERT INTO {table} (wallet_address, balance_high_b, balance_low_b, {timestampColumn}) VALUES ($wallet, $high, $low, $now)",
+                "$wallet", "$high", "$low", "$now");
+            insert.Parameters["$now"].Value = now;
             foreach (var (wallet, amount) in amounts)
             {
                 select.Parameters["$wallet"].Value = wallet;
@@ -79,17 +82,14 @@ internal static class BalanceWrites
         return normalized;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in new[] { "$wallet", "$high", "$low" })
+        foreach (var name in parameters)
         {
-            if (sql.Contains(name, StringComparison.Ordinal))
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
+            command.Parameters.Add(new SqliteParameter(name, null));
         }
 
         return command;

@@ -487,11 +487,11 @@ internal sealed class GossipAcceptor
                 }
             }
             else if (record.NodeAddr is null
-                || (record.NodeAddr.Ip.Equals(source.Address) && record.NodeAddr.Ports.Contains(source.Port))
-                || (record.NodeAddr.Ip.Equals(source.Address) && record.Inner.Neighbors.Contains(db.RootKey)))
+                || (record.NodeAddr.Ip.Equals(source.Address)
+                    && (record.NodeAddr.Ports.Contains(source.Port) || record.Inner.Neighbors.Contains(db.RootKey))))
             {
-                // The third case: the sender's own record listing the root, i.e. a Node that took our Debut (after an
-                // Introduction) answering with Standard gossip. It comes over a link the sender opened, from an
+                // At the sender's IP, the exact socket is not needed when the record lists the root: a Node that took
+                // our Debut (after an Introduction) answers with Standard gossip over a link it opened, from an
                 // ephemeral port, so it is never at the exact source socket; the TCP source authenticates the IP.
                 additions.Add(record);
             }

@@ -13,18 +13,13 @@ internal sealed class RouteGraph
 {
     private readonly Dictionary<PublicKey, int> _indexOf;
 
-    private RouteGraph(NodeRecord[] records, Dictionary<PublicKey, int> indexOf, int root, int[][] full, bool[] listsRoot)
+    private RouteGraph(NodeRecord[] records, Dictionary<PublicKey, int> indexOf, int root, int[][] full, bool[] nearRoot)
     {
         Records = records;
         _indexOf = indexOf;
         Root = root;
         Full = full;
-        ListsRoot = listsRoot;
-        NearRoot = new bool[records.Length];
-        for (int i = 0; i < records.Length; i++)
-        {
-            NearRoot[i] = listsRoot[i] || records[root].ListsNeighbor(records[i].Key);
-        }
+        NearRoot = nearRoot;
         int maxDegree = 0;
         foreach (var neighbors in full)
         {
@@ -44,9 +39,6 @@ internal sealed class RouteGraph
 
     /// <summary>For each index, the indexes of its full neighbors, ascending.</summary>
     public int[][] Full { get; }
-
-    /// <summary>For each index, whether its record lists the root (a half link to the originator is enough).</summary>
-    public bool[] ListsRoot { get; }
 
     /// <summary>
     /// For each index, whether it and the root are neighbors in either direction: it lists the root, or the root lists
@@ -101,13 +93,13 @@ internal sealed class RouteGraph
         }
 
         int root = indexOf[db.RootKey];
-        var listsRoot = new bool[records.Length];
+        var nearRoot = new bool[records.Length];
         for (int i = 0; i < records.Length; i++)
         {
-            listsRoot[i] = Array.BinarySearch(half[i], root) >= 0;
+            nearRoot[i] = Array.BinarySearch(half[i], root) >= 0 || Array.BinarySearch(half[root], i) >= 0;
         }
 
-        return new RouteGraph(records, indexOf, root, full, listsRoot);
+        return new RouteGraph(records, indexOf, root, full, nearRoot);
     }
 
     public bool TryGetIndex(PublicKey key, out int index) => _indexOf.TryGetValue(key, out index);
