@@ -419,6 +419,9 @@ public sealed class PersistentConfigurationTests : IDisposable
         configuration.SetConsumingWalletPrivateKey(privateKey, password);
         configuration.SetPastNeighbors([neighbor], password);
 
+        // Close this file's pooled connections first, so SQLite checkpoints the WAL into the database and removes the
+        // -wal/-shm files now: another test clearing every pool could otherwise do it between listing and reading them.
+        factory.ReleasePooledConnections();
         var onDisk = Directory.GetFiles(directory.Path, "node-data.db*").SelectMany(File.ReadAllBytes).ToArray();
 
         Assert.True(onDisk.Length > 0);
