@@ -32,7 +32,7 @@ internal sealed record LocalnetCommand(LocalnetRequest Request) : IDaemonlessCom
             --chain <CHAIN>                 The Nodes' chain (default dev), e.g. base-sepolia.
             --dns-servers <IP,...>          The DNS servers exit Nodes use (default: the Node's own default).
             --mode standard                 The Nodes' neighborhood mode; only standard is supported.
-            --allow-loopback-targets        Lets exit Nodes reach servers on this machine (sets MASQ_INTEGRATION_TEST=true).
+            --allow-loopback-targets        Lets exit Nodes reach servers on this machine (each Node's --allow-loopback-targets on).
             --first-port <PORT>             Where the search for free ports starts (default 20000).
             --log-level <LEVEL>             The Nodes' log level (default info).
             --blockchain-service-url <URL>  The Nodes' blockchain service; without it payment scans are turned off.

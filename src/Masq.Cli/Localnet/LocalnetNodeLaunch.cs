@@ -2,15 +2,12 @@ namespace Masq.Cli.Localnet;
 
 /// <summary>The command-line arguments and the environment one Node is started with.</summary>
 /// <param name="Arguments">Everything but the secrets, which a command line would show to every user of the machine.</param>
-/// <param name="Environment">The secrets as <c>MASQ_*</c> variables (as the Daemon passes them), plus test switches.</param>
+/// <param name="Environment">The secrets as <c>MASQ_*</c> variables (as the Daemon passes them), </param>
 internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Environment)
 {
     public const string DbPasswordVariable = "MASQ_DB_PASSWORD";
 
     public const string ConsumingPrivateKeyVariable = "MASQ_CONSUMING_PRIVATE_KEY";
-
-    /// <summary>Lets a Node exit to loopback targets (as the reference's integration tests do).</summary>
-    public const string LoopbackTargetsVariable = "MASQ_INTEGRATION_TEST";
 
     /// <param name="neighborDescriptors">The descriptors of <see cref="LocalnetNodePlan.Neighbors"/>, in that order.</param>
     public static LocalnetNodeLaunch For(LocalnetUpOptions options, LocalnetNodePlan node, IReadOnlyList<string> neighborDescriptors, LocalnetNodeSecrets secrets)
@@ -42,6 +39,10 @@ internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IRead
         {
             arguments.AddRange(["--dns-servers", dns]);
         }
+        if (options.AllowLoopbackTargets)
+        {
+            arguments.AddRange(["--allow-loopback-targets", "on"]);
+        }
         if (neighborDescriptors.Count > 0)
         {
             arguments.AddRange(["--neighbors", string.Join(",", neighborDescriptors)]);
@@ -51,10 +52,6 @@ internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IRead
             [DbPasswordVariable] = secrets.DbPassword,
             [ConsumingPrivateKeyVariable] = secrets.ConsumingPrivateKey,
         };
-        if (options.AllowLoopbackTargets)
-        {
-            environment[LoopbackTargetsVariable] = "true";
-        }
         return new LocalnetNodeLaunch(arguments, environment);
     }
 

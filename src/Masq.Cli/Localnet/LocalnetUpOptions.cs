@@ -10,7 +10,7 @@ namespace Masq.Cli.Localnet;
 /// <param name="Chain">The Nodes' <c>--chain</c> (all Nodes of a network share one).</param>
 /// <param name="DnsServers">The Nodes' <c>--dns-servers</c>, or null for their default.</param>
 /// <param name="Mode">The Nodes' <c>--neighborhood-mode</c> (only <c>standard</c> makes a network on its own).</param>
-/// <param name="AllowLoopbackTargets">Lets the Nodes exit to loopback targets (<c>MASQ_INTEGRATION_TEST=true</c>).</param>
+/// <param name="AllowLoopbackTargets">Lets the Nodes exit to loopback targets (each Node's <c>--allow-loopback-targets on</c>).</param>
 /// <param name="FirstPort">Where the search for free ports starts.</param>
 /// <param name="LogLevel">The Nodes' <c>--log-level</c>.</param>
 /// <param name="BlockchainServiceUrl">The Nodes' <c>--blockchain-service-url</c>, or null for a placeholder and no scans.</param>

@@ -79,6 +79,12 @@ public sealed class NodeSettings
     /// <summary>The local forward-proxy port; 0 when the proxy is off.</summary>
     public required int ProxyPort { get; init; }
 
+    /// <summary>
+    /// Whether browsers may ask for loopback hosts and this exit may connect to loopback addresses
+    /// (<c>--allow-loopback-targets on</c>); for testing against servers on this computer only.
+    /// </summary>
+    public bool AllowLoopbackTargets { get; init; }
+
     /// <summary>Consume-only and zero-hop Nodes charge nothing whatever is configured.</summary>
     public RatePack EffectiveRatePack =>
         NeighborhoodMode is NeighborhoodMode.ConsumeOnly or NeighborhoodMode.ZeroHop ? RatePack.Zero : RatePack;

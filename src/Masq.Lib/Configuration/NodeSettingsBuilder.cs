@@ -46,6 +46,7 @@ public static class NodeSettingsBuilder
         var earningWallet = reader.ParseReference(N.EarningWallet, v => (WalletAddress.TryParse(v, out var w, out var e) ? w : null, e));
         var consumingKey = reader.ParseReference(N.ConsumingPrivateKey, v => (PrivateKeyFormat.IsValid(v) ? v : null, PrivateKeyFormat.InvalidReason));
         var dbPassword = reader.Text(N.DbPassword);
+        var allowLoopback = reader.Parse(N.AllowLoopbackTargets, v => (ValueFormats.TryParseOnOff(v, out var o, out var e) ? o : (bool?)null, e), false);
         var newPublicKey = reader.Parse(N.NewPublicKey, v => (ValueFormats.TryParseOnOff(v, out var o, out var e) ? o : (bool?)null, e), false);
         var realUser = reader.ParseReference(N.RealUser, v => (RealUser.TryParse(v, out var r, out var e) ? r : null, e)) ?? new RealUser(null, null, null);
         var mappingProtocol = reader.ParseOptional(N.MappingProtocol, v => (ValueFormats.TryParseMappingProtocol(v, out var m, out var e) ? m : (MappingProtocol?)null, e));
@@ -103,6 +104,7 @@ public static class NodeSettingsBuilder
             CrashPoint = crashPoint,
             FakePublicKey = fakePublicKey,
             ProxyPort = proxyPort,
+            AllowLoopbackTargets = allowLoopback,
         };
         return new NodeSettingsResult(settings, []);
     }

@@ -3,6 +3,7 @@ namespace Masq.Lib.Configuration;
 /// <summary>The names of the Node's parameters, as used for <c>--name</c>, setup, TOML keys and <c>MASQ_NAME</c>.</summary>
 public static class ParameterNames
 {
+    public const string AllowLoopbackTargets = "allow-loopback-targets";
     public const string BlockchainServiceUrl = "blockchain-service-url";
     public const string Chain = "chain";
     public const string ClandestinePort = "clandestine-port";

@@ -23,6 +23,10 @@ public static class SetupParameters
     {
         SetupParameter[] parameters =
         [
+            new(N.AllowLoopbackTargets,
+                "For testing with servers on this computer: whether the Node carries requests for loopback addresses (localhost, 127.x.x.x, ::1) and, as an exit, connects to them. Never on a Node that serves others: strangers could reach services that listen only on its machine.",
+                "on|off", "off", "off", Requirement.Never,
+                v => ValueFormats.TryParseOnOff(v, out _, out var e) ? null : e),
             new(N.BlockchainServiceUrl,
                 "URL of the blockchain service (JSON-RPC over HTTP) the Node uses to pay and to check payments, e.g. https://mainnet.base.org.",
                 "http:// or https:// URL", "the value stored in the database", null, Requirement.UnlessZeroHopOrTestHook,

@@ -470,7 +470,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        if (message is not (ClientResponseMessage or DnsResolveFailedMessage))
+        if (message is not (ClientResponseMessage or DnsResolveFailedMessage or ServerFailedMessage))
         {
             PooledChunk.TryRelease(chunk.Memory);
             LogWrongMessage(Describe(source), $"a {message.Variant} for the ProxyServer");

@@ -28,7 +28,9 @@ internal static class DataPathComposition
         services.TryAddSingleton(privileged ?? PrivilegedBrowserSockets.None);
         services.TryAddSingleton(sp => options ?? new DataPathOptions
         {
-            AllowLoopbackTargets = string.Equals(Environment.GetEnvironmentVariable("MASQ_INTEGRATION_TEST"), "true", StringComparison.OrdinalIgnoreCase),
+            // MASQ_INTEGRATION_TEST=true is the reference's switch; it stays as an alias of --allow-loopback-targets on.
+            AllowLoopbackTargets = sp.GetRequiredService<NodeSettings>().AllowLoopbackTargets
+                || string.Equals(Environment.GetEnvironmentVariable("MASQ_INTEGRATION_TEST"), "true", StringComparison.OrdinalIgnoreCase),
             LocalAddress = sp.GetRequiredService<NodeSettings>().Ip,
         });
 

@@ -34,6 +34,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
     private int _pendingLength;
     private volatile ProxyStream? _current;
     private volatile bool _writerDone;
+    private bool _reset;
     private bool _stopped;
     private BrowserReadState _state;
     private long _bodyRemaining;
@@ -120,6 +121,18 @@ internal sealed partial class BrowserConnection : IBrowserSink
         }
     }
 
+    public void Reset(ProxyStream stream)
+    {
+        if (stream == _current)
+        {
+            // In order, after what is queued; the queue is short, so waiting for room is brief.
+            if (!_outgoing.Writer.TryWrite(new BrowserOutgoing(BrowserOutgoingKind.Reset, stream, ReadOnlyMemory<byte>.Empty)))
+            {
+                _ = EnqueueAsync(new BrowserOutgoing(BrowserOutgoingKind.Reset, stream, ReadOnlyMemory<byte>.Empty), CancellationToken.None).AsTask();
+            }
+        }
+    }
+
     public void Abort(ProxyStream stream)
     {
         if (stream == _current)
@@ -167,6 +180,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
                         case BrowserOutgoingKind.Fail when current:
                             await network.WriteAsync(item.Data, cancellationToken).ConfigureAwait(false);
                             return;
+                        case BrowserOutgoingKind.Reset when current:
+                            _reset = true;
+                            return;
                     }
                 }
             }
@@ -180,7 +196,17 @@ internal sealed partial class BrowserConnection : IBrowserSink
             _outgoing.Writer.TryComplete();
             try
             {
-                _socket.Shutdown(SocketShutdown.Send);
+                if (_reset)
+                {
+                    // Abortive close: closing with a zero linger sends RST, so the browser sees the answer broke off. Closed
+                    // here, as disposing the NetworkStream would shut the socket down (a FIN) first.
+                    _socket.LingerState = new LingerOption(true, 0);
+                    _socket.Dispose();
+                }
+                else
+                {
+                    _socket.Shutdown(SocketShutdown.Send);
+                }
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
@@ -188,7 +214,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
 
             try
             {
-                _drain.CancelAfter(DrainTime);
+                _drain.CancelAfter(_reset ? TimeSpan.Zero : DrainTime);
             }
             catch (ObjectDisposedException)
             {
@@ -318,11 +344,12 @@ internal sealed partial class BrowserConnection : IBrowserSink
             {
                 // The reference tunnels only TLS on 443; anything else through a tunnel would be unframeable and unaccountable.
                 LogConnectRefused(_client, head.Host!, head.Port);
-                await FailLocallyAsync(ServerImpersonator.ConnectRefused, cancellationToken).ConfigureAwait(false);
+                await FailLocallyAsync(ServerImpersonator.ConnectRefused(head.Host!, head.Port), cancellationToken).ConfigureAwait(false);
                 return used;
             }
 
-            if (!await AllowTargetAsync(head.Host!, ProxyProtocol.Tls, cancellationToken).ConfigureAwait(false))
+            // Still HTTP: the browser waits for the CONNECT's answer, so a refusal is a page, not a TLS alert.
+            if (!await AllowTargetAsync(head.Host!, ProxyProtocol.Http, cancellationToken).ConfigureAwait(false))
             {
                 return used;
             }
@@ -454,8 +481,8 @@ internal sealed partial class BrowserConnection : IBrowserSink
         LogLoopbackRefused(_client, host);
         await FailLocallyAsync(
             protocol == ProxyProtocol.Tls
-                ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError)
-                : ServerImpersonator.UnreadableRequest("it asks for this computer's own loopback address, which the MASQ Network does not carry"),
+                ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertAccessDenied)
+                : ServerImpersonator.LoopbackRefused(host),
             cancellationToken).ConfigureAwait(false);
         return false;
     }

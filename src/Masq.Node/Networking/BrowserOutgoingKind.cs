@@ -10,4 +10,7 @@ internal enum BrowserOutgoingKind
 
     /// <summary>Write the counterfeit error, then close.</summary>
     Fail,
+
+    /// <summary>The server failed mid-answer: reset the connection after what came before.</summary>
+    Reset,
 }

@@ -54,6 +54,9 @@ internal static class DataPathEventIds
     public const int UnknownReturnRoute = 6205;
     public const int StreamLostPackets = 6206;
     public const int StreamExpired = 6207;
+    public const int ServerFailureRetrying = 6208;
+    public const int ServerFailureFinal = 6209;
+    public const int ServerFailedMidStream = 6210;
 
     // ProxyClient
     public const int ExitNoHostname = 6300;
@@ -63,4 +66,6 @@ internal static class DataPathEventIds
     public const int ExitServerError = 6304;
     public const int ExitStreamOpened = 6305;
     public const int ExitLostPackets = 6306;
+    public const int ExitTargetRefused = 6307;
+    public const int ExitServerSilent = 6308;
 }

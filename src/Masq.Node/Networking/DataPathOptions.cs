@@ -15,6 +15,13 @@ internal sealed record DataPathOptions
     /// <summary>Connecting to a neighbor or to a server gives up after this.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// An exit whose server has said nothing this long after the last request bytes it was given (until its first
+    /// answer) gives up and the browser gets a "server did not answer" page. Browsers give up on their own after
+    /// about five minutes; a Node should explain sooner.
+    /// </summary>
+    public TimeSpan ServerResponseTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>After the browser closes, the originator keeps the stream this long for the exit's last words.</summary>
     public TimeSpan ClosedStreamLinger { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -59,8 +66,8 @@ internal sealed record DataPathOptions
 
     /// <summary>
     /// Whether browsers may ask for loopback hosts (127.0.0.1, localhost, …) and exits may connect to loopback
-    /// addresses. Off in production (an exit must not serve strangers its own loopback services); on for tests
-    /// (<c>MASQ_INTEGRATION_TEST=true</c>, as in the reference).
+    /// addresses. Off in production (an exit must not serve strangers its own loopback services); on for testing
+    /// against local servers (the <c>allow-loopback-targets</c> parameter, or the reference's <c>MASQ_INTEGRATION_TEST=true</c>).
     /// </summary>
     public bool AllowLoopbackTargets { get; init; }
 }

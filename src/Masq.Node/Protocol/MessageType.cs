@@ -4,7 +4,7 @@ namespace Masq.Node.Protocol;
 
 /// <summary>
 /// The end-to-end payload of a CORES package, sealed for its destination (data-path.md §3): a single-entry map
-/// <c>{"ClientRequest"|"ClientResponse"|"Gossip"|"GossipFailure"|"DnsResolveFailed": VersionedData}</c>.
+/// <c>{"ClientRequest"|"ClientResponse"|"Gossip"|"GossipFailure"|"DnsResolveFailed"|"ServerFailed": VersionedData}</c>.
 /// </summary>
 internal abstract record MessageType
 {
@@ -39,6 +39,7 @@ internal abstract record MessageType
             : variant.SequenceEqual("DnsResolveFailed"u8) ? 2
             : variant.SequenceEqual("Gossip"u8) ? 3
             : variant.SequenceEqual("GossipFailure"u8) ? 4
+            : variant.SequenceEqual("ServerFailed"u8) ? 5
             : throw new CoresDecodeException(CoresDecodeError.UnknownVariant, "Unknown message variant.");
         var data = VersionedData.Read(ref reader);
         if (reader.MoveNextKey(count, ref seen, out _))
@@ -53,6 +54,7 @@ internal abstract record MessageType
             1 => new ClientResponseMessage(ClientResponsePayload.FromVersionedData(data)),
             2 => new DnsResolveFailedMessage(DnsResolveFailure.FromVersionedData(data)),
             3 => new GossipMessage(data),
+            5 => new ServerFailedMessage(ServerFailure.FromVersionedData(data)),
             _ => new GossipFailureMessage(data),
         };
     }

@@ -59,6 +59,7 @@ public sealed class LocalnetNodeLaunchTests
         Assert.Equal("pw", launch.Environment["MASQ_DB_PASSWORD"]);
         Assert.Equal(new string('a', 64), launch.Environment["MASQ_CONSUMING_PRIVATE_KEY"]);
         Assert.False(launch.Environment.ContainsKey("MASQ_INTEGRATION_TEST"));
+        Assert.DoesNotContain("--allow-loopback-targets", launch.Arguments);
         Assert.DoesNotContain(launch.Arguments, a => a.Contains("pw", StringComparison.Ordinal) && a.Length == 2);
         Assert.DoesNotContain(new string('a', 64), launch.Arguments);
         Assert.DoesNotContain("--db-password", launch.Arguments);
@@ -87,7 +88,7 @@ public sealed class LocalnetNodeLaunchTests
         Assert.Equal("trace", ValueOf("--log-level"));
         Assert.Equal("https://sepolia.base.org", ValueOf("--blockchain-service-url"));
         Assert.DoesNotContain("--scans", launch.Arguments);
-        Assert.Equal("true", launch.Environment["MASQ_INTEGRATION_TEST"]);
+        Assert.Equal("on", ValueOf("--allow-loopback-targets"));
     }
 
     [Fact]

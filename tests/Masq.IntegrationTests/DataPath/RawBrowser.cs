@@ -53,6 +53,48 @@ internal sealed class RawBrowser : IAsyncDisposable
         return all.ToArray();
     }
 
+    /// <summary>Everything until the Node closes the connection, and whether it closed with a reset (RST) rather than a FIN.</summary>
+    public async Task<(byte[] Bytes, bool Reset)> ReadToCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var all = new MemoryStream();
+        byte[] buffer = new byte[64 * 1024];
+        try
+        {
+            int read;
+            while ((read = await _stream!.ReadAsync(buffer, timeout.Token)) > 0)
+            {
+                all.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            return (all.ToArray(), true);
+        }
+
+        return (all.ToArray(), false);
+    }
+
+    /// <summary>Reads until <paramref name="text"/> has arrived (fails on an early close or after 20 s).</summary>
+    public async Task<string> ReadUntilAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var seen = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (!seen.ToString().Contains(text, StringComparison.Ordinal))
+        {
+            int read = await _stream!.ReadAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                throw new IOException($"Closed before '{text}' arrived; got: {seen}");
+            }
+
+            seen.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return seen.ToString();
+    }
+
     public static async Task<string> ExchangeAsync(int port, string request)
     {
         await using var browser = await ConnectAsync(port);

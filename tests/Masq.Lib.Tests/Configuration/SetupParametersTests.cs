@@ -9,7 +9,7 @@ public sealed class SetupParametersTests
     {
         Assert.Equal(
             [
-                "blockchain-service-url", "chain", "clandestine-port", "config-file", "consuming-private-key", "crash-point",
+                "allow-loopback-targets", "blockchain-service-url", "chain", "clandestine-port", "config-file", "consuming-private-key", "crash-point",
                 "data-directory", "db-password", "dns-servers", "earning-wallet", "fake-public-key", "gas-price", "ip",
                 "log-level", "mapping-protocol", "min-hops", "neighborhood-mode", "neighbors", "new-public-key",
                 "payment-thresholds", "proxy-port", "rate-pack", "real-user", "scan-intervals", "scans", "ui-port",
@@ -47,6 +47,7 @@ public sealed class SetupParametersTests
 
     [Theory]
     [InlineData("chain", "base-mainnet")]
+    [InlineData("allow-loopback-targets", "off")]
     [InlineData("config-file", "config.toml")]
     [InlineData("gas-price", "1")]
     [InlineData("log-level", "warn")]

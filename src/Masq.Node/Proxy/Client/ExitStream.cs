@@ -39,6 +39,7 @@ internal sealed partial class ExitStream
     private readonly ILogger _logger;
     private long _lastActivity;
     private long _clientClosedAt = -1;
+    private int _answered;
 
     public ExitStream(
         StreamKey key,
@@ -138,12 +139,19 @@ internal sealed partial class ExitStream
             await using (network.ConfigureAwait(false))
             {
                 using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
-                var writing = WriteLoopAsync(network, socket, writerStop.Token);
-                ulong next = await ReadLoopAsync(network, linked.Token).ConfigureAwait(false);
+                using var answerTimer = new CancellationTokenSource(_options.ServerResponseTimeout, _time);
+                var writing = WriteLoopAsync(network, socket, answerTimer, writerStop.Token);
+                var (next, failure) = await ReadLoopAsync(network, answerTimer, linked.Token).ConfigureAwait(false);
                 _requests.Writer.TryComplete();
                 await writerStop.CancelAsync().ConfigureAwait(false);
                 await writing.ConfigureAwait(false);
-                await SendLastWordAsync(next, stopping).ConfigureAwait(false);
+                if (failure is not null)
+                {
+                    // Reset: an abortive close of our side too, so the server is not left waiting.
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+
+                await SendLastWordAsync(next, failure, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -181,6 +189,7 @@ internal sealed partial class ExitStream
 
         bool literal = IPAddress.TryParse(host, out _);
         var addresses = await _resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        ServerFailureKind failure = ServerFailureKind.HostUnreachable;
         foreach (var address in addresses)
         {
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -195,23 +204,27 @@ internal sealed partial class ExitStream
             catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 socket.Dispose();
-                LogConnectFailed(host, address, port, e is SocketException s ? s.SocketErrorCode.ToString() : "timed out");
+                failure = e is SocketException s ? ConnectFailure(s.SocketErrorCode) : ServerFailureKind.ConnectTimedOut;
+                LogConnectFailed(host, address, port, e is SocketException se ? se.SocketErrorCode.ToString() : "timed out");
             }
         }
 
-        if (addresses.Count == 0)
+        if (addresses.Count == 0 && literal)
+        {
+            // An address literal this exit will not connect to (its own loopback, or 0.0.0.0).
+            LogTargetRefused(Key.ToString(), host);
+            await _reply.SendServerFailureAsync(Key, ServerFailureKind.TargetRefusedByExit, 0, cancellationToken).ConfigureAwait(false);
+        }
+        else if (addresses.Count == 0)
         {
             LogDnsFailed(host);
-        }
-
-        // A literal address that refuses gets only a close; a name that resolves to nothing usable is a DNS failure.
-        if (literal)
-        {
-            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+            await _reply.SendDnsFailureAsync(Key, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await _reply.SendDnsFailureAsync(Key, cancellationToken).ConfigureAwait(false);
+            // The name resolved (or was an address): the originator explains why the server could not be reached
+            // (data-path.md §5 sent a DNS failure here, and only a close for an address literal).
+            await _reply.SendServerFailureAsync(Key, failure, 0, cancellationToken).ConfigureAwait(false);
         }
 
         // The originator charges for this answer as for any other response; so must the exit, or the books disagree.
@@ -220,7 +233,16 @@ internal sealed partial class ExitStream
         return null;
     }
 
-    private async Task WriteLoopAsync(NetworkStream network, Socket socket, CancellationToken cancellationToken)
+    private static ServerFailureKind ConnectFailure(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => ServerFailureKind.ConnectionRefused,
+        SocketError.TimedOut => ServerFailureKind.ConnectTimedOut,
+        SocketError.ConnectionReset or SocketError.ConnectionAborted => ServerFailureKind.ConnectionReset,
+        _ => ServerFailureKind.HostUnreachable,
+    };
+
+    /// <param name="answerTimer">Fires when the server has been silent too long since the last request write, until its first answer.</param>
+    private async Task WriteLoopAsync(NetworkStream network, Socket socket, CancellationTokenSource answerTimer, CancellationToken cancellationToken)
     {
         try
         {
@@ -243,6 +265,7 @@ internal sealed partial class ExitStream
                     {
                         await network.WriteAsync(next.Data, cancellationToken).ConfigureAwait(false);
                         _traffic.AddExit(toServer: next.Data.Length, fromServer: 0);
+                        RestartAnswerTimer(answerTimer);
                     }
 
                     // Every package is exit service, empty ones too (the browser's close): the originator pays for each.
@@ -263,21 +286,27 @@ internal sealed partial class ExitStream
         }
     }
 
-    /// <returns>The next response sequence number.</returns>
-    private async Task<ulong> ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
+    /// <returns>The next response sequence number, and what went wrong with the server if anything did.</returns>
+    private async Task<(ulong Next, ServerFailureKind? Failure)> ReadLoopAsync(NetworkStream network, CancellationTokenSource answerTimer, CancellationToken cancellationToken)
     {
         // Zero-hop answers are not sealed: they gain nothing from larger chunks, and smaller ones stay off the large object heap.
         int max = _reply is LocalReplyPath ? _options.MaxChunkLength : Math.Max(_options.MaxChunkLength, _options.MaxRoutedChunkLength);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(max);
         ulong sequence = 0;
+        using var firstAnswer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, answerTimer.Token);
         try
         {
             while (true)
             {
-                int length = await network.ReadAsync(buffer.AsMemory(0, max), cancellationToken).ConfigureAwait(false);
+                int length = await network.ReadAsync(buffer.AsMemory(0, max), sequence == 0 ? firstAnswer.Token : cancellationToken).ConfigureAwait(false);
                 if (length == 0)
                 {
                     break;
+                }
+
+                if (sequence == 0)
+                {
+                    StopAnswerTimer(answerTimer);
                 }
 
                 // Take what has already arrived too: fewer, fuller packages cost less sealing per byte.
@@ -302,11 +331,22 @@ internal sealed partial class ExitStream
                 await ReportExitServiceAsync(length, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (sequence == 0 && answerTimer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogServerSilent(Key.ToString(), _options.ServerResponseTimeout);
+            return (sequence, ServerFailureKind.ResponseTimedOut);
+        }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
             if (e is not OperationCanceledException)
             {
                 LogServerError(Key.ToString(), e.Message);
+            }
+
+            var error = (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode;
+            if (error is SocketError.ConnectionReset or SocketError.ConnectionAborted && !cancellationToken.IsCancellationRequested)
+            {
+                return (sequence, ServerFailureKind.ConnectionReset);
             }
         }
         finally
@@ -314,17 +354,49 @@ internal sealed partial class ExitStream
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return sequence;
+        return (sequence, null);
     }
 
-    /// <summary>The server is done (or the stream timed out): tell the originator at once, but do not wait on it forever.</summary>
-    private async Task SendLastWordAsync(ulong sequence, CancellationToken stopping)
+    private void RestartAnswerTimer(CancellationTokenSource answerTimer)
+    {
+        try
+        {
+            if (!answerTimer.IsCancellationRequested && Volatile.Read(ref _answered) == 0)
+            {
+                answerTimer.CancelAfter(_options.ServerResponseTimeout);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void StopAnswerTimer(CancellationTokenSource answerTimer)
+    {
+        Volatile.Write(ref _answered, 1);
+        try
+        {
+            answerTimer.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The server is done, failed, or the stream timed out: tell the originator at once (a failure instead of the
+    /// last_data packet, at the same place in the sequence), but do not wait on it forever.
+    /// </summary>
+    private async Task SendLastWordAsync(ulong sequence, ServerFailureKind? failure, CancellationToken stopping)
     {
         using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping);
         try
         {
-            if (await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false))
+            bool sent = failure is { } kind
+                ? await _reply.SendServerFailureAsync(Key, kind, sequence, linked.Token).ConfigureAwait(false)
+                : await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false);
+            if (sent)
             {
                 await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);
             }
@@ -354,6 +426,12 @@ internal sealed partial class ExitStream
 
     [LoggerMessage(EventId = DataPathEventIds.ExitStreamOpened, Level = LogLevel.Debug, Message = "Stream {StreamKey} connected to {Host}:{Port}")]
     private partial void LogOpened(string streamKey, string host, int port);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitTargetRefused, Level = LogLevel.Warning, Message = "Stream {StreamKey} asks for {Host}, an address this exit does not connect to")]
+    private partial void LogTargetRefused(string streamKey, string host);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitServerSilent, Level = LogLevel.Warning, Message = "Stream {StreamKey}: the server sent nothing for {Timeout} after the request")]
+    private partial void LogServerSilent(string streamKey, TimeSpan timeout);
 
     [LoggerMessage(EventId = DataPathEventIds.ExitLostPackets, Level = LogLevel.Warning, Message = "Stream {StreamKey} lost requests: expected {Expected}, got {Got}; closed")]
     private partial void LogLostPackets(string streamKey, ulong expected, ulong got);

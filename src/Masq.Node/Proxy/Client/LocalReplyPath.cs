@@ -18,4 +18,10 @@ internal sealed class LocalReplyPath(HopperService hopper) : IExitReplyPath
         await hopper.SendToLocalOriginAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    public async ValueTask<bool> SendServerFailureAsync(StreamKey key, ServerFailureKind kind, ulong sequenceNumber, CancellationToken cancellationToken)
+    {
+        await hopper.SendToLocalOriginAsync(new ServerFailedMessage(new ServerFailure(key, kind, sequenceNumber)), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 }

@@ -30,6 +30,9 @@ internal sealed class RoutedReplyPath(HopperService hopper, PreparedRoute route,
     public ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken) =>
         SendAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken);
 
+    public ValueTask<bool> SendServerFailureAsync(StreamKey key, ServerFailureKind kind, ulong sequenceNumber, CancellationToken cancellationToken) =>
+        SendAsync(new ServerFailedMessage(new ServerFailure(key, kind, sequenceNumber)), cancellationToken);
+
     /// <exception cref="CryptDeException">The originator's key is not one this Node can seal for.</exception>
     private ValueTask<bool> SendAsync(MessageType message, CancellationToken cancellationToken) =>
         hopper.SendAsync(route, main.Seal(originatorAlias, message.Encode()), cancellationToken);

@@ -15,6 +15,9 @@ internal interface IBrowserSink
     /// <summary>Writes a counterfeit error (page or TLS alert) after what is queued, then closes.</summary>
     ValueTask FailAsync(ProxyStream? stream, ReadOnlyMemory<byte> counterfeit, CancellationToken cancellationToken);
 
+    /// <summary>The server failed mid-answer: write what is queued, then reset the browser connection (no FIN, no page).</summary>
+    void Reset(ProxyStream stream);
+
     /// <summary>The stream timed out: close the browser connection now, without waiting for queued data.</summary>
     void Abort(ProxyStream stream);
 }

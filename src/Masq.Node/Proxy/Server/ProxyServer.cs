@@ -201,6 +201,10 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 await ReportConsumedAsync(entry.Back, 0, payloadLength, cancellationToken).ConfigureAwait(false);
                 await HandleDnsFailureAsync(failure.Payload.StreamKey, id, cancellationToken).ConfigureAwait(false);
                 break;
+            case ServerFailedMessage failure:
+                await ReportConsumedAsync(entry.Back, 0, payloadLength, cancellationToken).ConfigureAwait(false);
+                await HandleServerFailureAsync(failure.Payload, id, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 
@@ -213,6 +217,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 break;
             case DnsResolveFailedMessage failure:
                 await HandleDnsFailureAsync(failure.Payload.StreamKey, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case ServerFailedMessage failure:
+                await HandleServerFailureAsync(failure.Payload, null, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -414,30 +421,147 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                     return;
             }
 
-            while (stream.Responses.TryTakeNext(out var packet))
-            {
-                if (!packet.Data.IsEmpty)
-                {
-                    await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
-                    _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
-                }
-
-                if (packet.LastData)
-                {
-                    // The server closed: the browser hears it now, not at the next request (the reference's lag).
-                    if (Remove(stream))
-                    {
-                        await stream.Sink.FinishAsync(stream, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return;
-                }
-            }
+            await DrainAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             stream.ReceiveGate.Release();
         }
+    }
+
+    /// <summary>Writes the responses that are next in sequence; under the stream's ReceiveGate.</summary>
+    private async ValueTask DrainAsync(ProxyStream stream, CancellationToken cancellationToken)
+    {
+        while (stream.Responses.TryTakeNext(out var packet))
+        {
+            if (!packet.Data.IsEmpty)
+            {
+                await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
+            }
+
+            if (packet.LastData)
+            {
+                if (!Remove(stream))
+                {
+                    return;
+                }
+
+                if (stream.ServerFailure is { } failure)
+                {
+                    // The server failed after part of its answer reached the browser: no page can follow that, and a plain
+                    // close could pass a truncated answer off as complete, so the browser connection is reset.
+                    LogServerFailedMidStream(stream.Key.ToString(), stream.Host ?? "<unknown>", failure);
+                    stream.Sink.Reset(stream);
+                }
+                else
+                {
+                    // The server closed: the browser hears it now, not at the next request (the reference's lag).
+                    await stream.Sink.FinishAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The exit could not reach the server, or lost it (<see cref="ServerFailure"/>). Before any answer: another exit
+    /// when where the exit is may be the cause (unreachable, no answer to the connect), else the counterfeit page or
+    /// TLS alert. After part of an answer: at its place in the response sequence, a reset of the browser connection.
+    /// </summary>
+    private async ValueTask HandleServerFailureAsync(ServerFailure failure, uint? returnRouteId, CancellationToken cancellationToken)
+    {
+        if (!_streams.TryGetValue(failure.StreamKey, out var stream))
+        {
+            LogStraggler(failure.StreamKey.ToString(), failure.SequenceNumber);
+            return;
+        }
+
+        if (failure.SequenceNumber > 0)
+        {
+            stream.Touch(_time.GetTimestamp());
+            await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                stream.ServerFailure = failure.Kind;
+                if (stream.Responses.Add(failure.SequenceNumber, new SequencedPacket(ReadOnlyMemory<byte>.Empty, failure.SequenceNumber, LastData: true)) == SequenceAddResult.TooFarAhead)
+                {
+                    if (Remove(stream))
+                    {
+                        stream.Sink.Reset(stream);
+                    }
+
+                    return;
+                }
+
+                await DrainAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                stream.ReceiveGate.Release();
+            }
+
+            return;
+        }
+
+        await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var plan = stream.Plan;
+            if (stream.IsFinished || plan is null || (returnRouteId is { } id && plan.ReturnRouteId != id))
+            {
+                return;
+            }
+
+            bool whereTheExitIs = failure.Kind is ServerFailureKind.HostUnreachable or ServerFailureKind.ConnectTimedOut;
+            if (whereTheExitIs && stream.Host is { } host && plan.Exit is { } exit)
+            {
+                _routes.ReportUnreachableHost(exit.Key, host);
+            }
+
+            if (whereTheExitIs && await TryAnotherExitAsync(stream, cancellationToken).ConfigureAwait(false))
+            {
+                LogServerFailureRetry(stream.Host ?? "<unknown>", failure.Kind, stream.ExitsTried);
+                return;
+            }
+
+            LogServerFailure(stream.Host ?? "<unknown>", stream.Port, failure.Kind);
+            await FailAsync(
+                stream,
+                stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertFor(failure.Kind)) : ServerImpersonator.ServerFailure(failure.Kind, stream.Host, stream.Port),
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            stream.SendGate.Release();
+        }
+    }
+
+    /// <summary>Resends the stream's first requests through a new route, when retries remain; under SendGate.</summary>
+    private async ValueTask<bool> TryAnotherExitAsync(ProxyStream stream, CancellationToken cancellationToken)
+    {
+        if (stream.DnsRetriesLeft <= 0 || stream.Retained is not { } retained || stream.ResponseSeen)
+        {
+            return false;
+        }
+
+        stream.DnsRetriesLeft--;
+        if (!await TryRouteAsync(stream, stream.RetainedBytes, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        stream.ExitsTried++;
+        foreach (var packet in retained)
+        {
+            if (!await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        return true;
     }
 
     private async ValueTask HandleDnsFailureAsync(StreamKey key, uint? returnRouteId, CancellationToken cancellationToken)
@@ -465,23 +589,10 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
             stream.ExitsFailed.Add(plan.ExitKey);
 
-            if (stream.DnsRetriesLeft > 0 && stream.Retained is { } retained && !stream.ResponseSeen)
+            if (await TryAnotherExitAsync(stream, cancellationToken).ConfigureAwait(false))
             {
-                stream.DnsRetriesLeft--;
-                if (await TryRouteAsync(stream, stream.RetainedBytes, cancellationToken).ConfigureAwait(false))
-                {
-                    stream.ExitsTried++;
-                    LogDnsRetry(stream.Host ?? "<unknown>", stream.ExitsTried);
-                    foreach (var packet in retained)
-                    {
-                        if (!await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
-                        {
-                            break;
-                        }
-                    }
-
-                    return;
-                }
+                LogDnsRetry(stream.Host ?? "<unknown>", stream.ExitsTried);
+                return;
             }
 
             LogDnsFailure(stream.Host ?? "<unknown>", stream.ExitsFailed.Count);
@@ -527,6 +638,15 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
     [LoggerMessage(EventId = DataPathEventIds.DnsFailureFinal, Level = LogLevel.Warning, Message = "{Exits} exit(s) could not resolve {Host}: answered with a DNS error")]
     private partial void LogDnsFailure(string host, int exits);
+
+    [LoggerMessage(EventId = DataPathEventIds.ServerFailureRetrying, Level = LogLevel.Information, Message = "An exit could not reach {Host} ({Failure}); trying exit number {Exit}")]
+    private partial void LogServerFailureRetry(string host, ServerFailureKind failure, int exit);
+
+    [LoggerMessage(EventId = DataPathEventIds.ServerFailureFinal, Level = LogLevel.Warning, Message = "The exit could not reach {Host}:{Port} ({Failure}): answered with an error page or TLS alert")]
+    private partial void LogServerFailure(string host, int port, ServerFailureKind failure);
+
+    [LoggerMessage(EventId = DataPathEventIds.ServerFailedMidStream, Level = LogLevel.Warning, Message = "Stream {StreamKey}: {Host} failed mid-answer ({Failure}); reset the browser connection")]
+    private partial void LogServerFailedMidStream(string streamKey, string host, ServerFailureKind failure);
 
     [LoggerMessage(EventId = DataPathEventIds.Straggler, Level = LogLevel.Debug, Message = "Dropped a straggling response for stream {StreamKey} (sequence {Sequence})")]
     private partial void LogStraggler(string streamKey, ulong sequence);

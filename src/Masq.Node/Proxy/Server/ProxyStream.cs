@@ -60,6 +60,9 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
         set => Volatile.Write(ref _responseSeen, value);
     }
 
+    /// <summary>Set when the exit reported that the server failed mid-answer; under ReceiveGate.</summary>
+    public ServerFailureKind? ServerFailure { get; set; }
+
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
     public long LastActivity => Interlocked.Read(ref _lastActivity);
