@@ -121,6 +121,7 @@ public sealed class DecoderFuzzTests : IDisposable
             ProtocolSamples.Request(originator, 0, host: null).ToVersionedData().Bytes.ToArray(),
             ProtocolSamples.Response().ToVersionedData().Bytes.ToArray(),
             new DnsResolveFailure(ProtocolSamples.StreamKey).ToVersionedData().Bytes.ToArray(),
+            new ServerFailure(ProtocolSamples.StreamKey, ServerFailureKind.ResponseTimedOut, 3).ToVersionedData().Bytes.ToArray(),
         ];
 
         foreach (var version in new[] { DataVersion.V0_1, new DataVersion(0, 9) })
@@ -131,6 +132,7 @@ public sealed class DecoderFuzzTests : IDisposable
                 TryDecode(() => ClientRequestPayload.FromVersionedData(data));
                 TryDecode(() => ClientResponsePayload.FromVersionedData(data));
                 TryDecode(() => DnsResolveFailure.FromVersionedData(data));
+                TryDecode(() => ServerFailure.FromVersionedData(data));
             });
 
             Assert.True(outcome.Accepted > 0);

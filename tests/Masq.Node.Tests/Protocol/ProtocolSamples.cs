@@ -42,6 +42,8 @@ internal static class ProtocolSamples
         new ClientResponseMessage(Response()),
         new ClientResponseMessage(ClientResponsePayload.Terminating(StreamKey)),
         new DnsResolveFailedMessage(new DnsResolveFailure(StreamKey)),
+        new ServerFailedMessage(new ServerFailure(StreamKey, ServerFailureKind.ConnectionRefused, 0)),
+        new ServerFailedMessage(new ServerFailure(StreamKey, ServerFailureKind.ConnectionReset, 70000)),
         new GossipMessage(new VersionedData(DataVersion.V0_1, new byte[] { 0xa0 })),
         new GossipFailureMessage(new VersionedData(new DataVersion(0, 1), new byte[] { 1, 2, 3 })),
     ];

@@ -74,6 +74,37 @@ public sealed class WireShapeTests
     }
 
     [Fact]
+    public void Server_failure_is_a_map_of_stream_key_kind_as_text_and_sequence_number_and_an_unknown_kind_reads_as_a_reset()
+    {
+        var failure = new ServerFailure(ProtocolSamples.StreamKey, ServerFailureKind.ConnectTimedOut, 2);
+        var data = failure.ToVersionedData();
+        var reader = new CborReader(data.Bytes);
+
+        Assert.Equal(3, reader.ReadStartMap());
+        Assert.Equal("stream_key", reader.ReadTextString());
+        Assert.Equal(20, reader.ReadByteString().Length);
+        Assert.Equal("kind", reader.ReadTextString());
+        Assert.Equal("ConnectTimedOut", reader.ReadTextString());
+        Assert.Equal("sequence_number", reader.ReadTextString());
+        Assert.Equal(2u, reader.ReadUInt64());
+        reader.ReadEndMap();
+        Assert.Equal(failure, ServerFailure.FromVersionedData(data));
+
+        // A kind from a later version: still a failure the originator can answer.
+        var writer = new CborWriter();
+        writer.WriteStartMap(3);
+        writer.WriteTextString("stream_key");
+        writer.WriteByteString(new byte[20]);
+        writer.WriteTextString("kind");
+        writer.WriteTextString("TeleporterJammed");
+        writer.WriteTextString("sequence_number");
+        writer.WriteUInt64(0);
+        writer.WriteEndMap();
+        Assert.Equal(ServerFailureKind.ConnectionReset, ServerFailure.FromVersionedData(new VersionedData(DataVersion.V0_1, writer.Encode())).Kind);
+        Assert.Equal("ServerFailed", new ServerFailedMessage(failure).Variant);
+    }
+
+    [Fact]
     public void Message_is_a_single_variant_map_of_versioned_data_with_byte_string_bytes()
     {
         var message = new DnsResolveFailedMessage(new DnsResolveFailure(ProtocolSamples.StreamKey));
