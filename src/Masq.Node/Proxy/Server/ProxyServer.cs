@@ -642,7 +642,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     [LoggerMessage(EventId = DataPathEventIds.ServerFailureRetrying, Level = LogLevel.Information, Message = "An exit could not reach {Host} ({Failure}); trying exit number {Exit}")]
     private partial void LogServerFailureRetry(string host, ServerFailureKind failure, int exit);
 
-    [LoggerMessage(EventId = DataPathEventIds.ServerFailureFinal, Level = LogLevel.Warning, Message = "The exit could not reach {Host}:{Port} ({Failure}): answered with an error page or TLS alert")]
+    [LoggerMessage(EventId = DataPathEventIds.ServerFailureFinal, Level = LogLevel.Warning, Message = "The exit reported {Host}:{Port} failed ({Failure}): answered with an error page or TLS alert")]
     private partial void LogServerFailure(string host, int port, ServerFailureKind failure);
 
     [LoggerMessage(EventId = DataPathEventIds.ServerFailedMidStream, Level = LogLevel.Warning, Message = "Stream {StreamKey}: {Host} failed mid-answer ({Failure}); reset the browser connection")]
