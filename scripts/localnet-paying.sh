@@ -104,6 +104,7 @@ head -c $((5 * 1024 * 1024)) /dev/urandom >"$dir/www/blob"
 (cd "$dir/www" && exec python3 -m http.server "$web_port" --bind 127.0.0.1) >"$dir/web.log" 2>&1 &
 echo $! >"$dir/web.pid"
 
+payable_s=$(echo "$intervals" | cut -d"|" -f2)
 last_ui=$(grep -o 'ui-port: *[0-9]*' "$dir/up.txt" | tail -1 | awk '{print $2}')
 last_proxy=$(grep -o 'curl -x http://127.0.0.1:[0-9]*' "$dir/up.txt" | tail -1 | awk '{print $3}')
 cat <<MSG
@@ -118,7 +119,7 @@ To see a payment land, with the last Node as the one that consumes:
   # 2. What it owes, to the wei, and to whom:
   $masq --ui-port $last_ui financials --wei --top 10
 
-  # 3. Pay now instead of waiting for the next automatic scan (every ${intervals#*|} s) and confirm:
+  # 3. Pay now instead of waiting for the next automatic payable scan (every $payable_s s), and confirm:
   $masq --ui-port $last_ui scan payables
   $masq --ui-port $last_ui scan pendingpayables
 

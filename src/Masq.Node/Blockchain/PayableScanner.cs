@@ -114,7 +114,7 @@ internal sealed partial class PayableScanner(
         var text = $"Found {Count(all.Count, "payable")}, none qualifies for payment";
         if (inFlight > 0)
         {
-            text += $"; {inFlight} already ha{(inFlight == 1 ? "s" : "ve")} a payment in flight (scan pendingpayables confirms it)";
+            text += $"; {inFlight} already ha{(inFlight == 1 ? "s" : "ve")} a payment in flight (scan pendingpayables confirms {(inFlight == 1 ? "it" : "them")})";
         }
 
         if (waiting.Count > 0)
