@@ -96,6 +96,30 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task Traffic_rates_read_in_the_same_binary_unit_on_the_Overview_and_the_Accounting_chart()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/accounting");
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("1.25", Patient);
+
+        // About 3 MiB served per second, for a few seconds (the page keeps samples of rates between reports).
+        const ulong PerReport = 3UL * 1024 * 1024;
+        for (var i = 0UL; i < 5; i++)
+        {
+            await daemon.NodeEndpoint.BroadcastAsync(new UiTrafficStatsBroadcast(
+                new UiTrafficCounters(i * 1024, i * 512), new UiTrafficCounters(0, 0), new UiTrafficCounters(0, i * PerReport)));
+            await Task.Delay(1000);
+        }
+
+        await Assertions.Expect(page.Locator(".chart .u-title").Last).ToHaveTextAsync("Bytes served per second (MiB/s)", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accounting-traffic.png"), FullPage = true });
+        await page.ClickAsync("a[href='']");
+        await Assertions.Expect(page.Locator("#traffic-table")).ToContainTextAsync("MiB/s", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("overview-traffic.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Accounting_and_neighborhood_pages_draw_the_nodes_figures()
     {
         await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
