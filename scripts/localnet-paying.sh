@@ -130,5 +130,5 @@ To see a payment land, with the last Node as the one that consumes:
   node $chain_js balance $chain_url <EARNING-WALLET>
 
   # Stop it all:
-  $0 down
+  DIR=$dir $0 down
 MSG
