@@ -16,12 +16,13 @@ internal sealed record FinancialsCommand(UiFinancialsRequest Request, Financials
         OptionSpec.Value("receivable", 'r'),
         OptionSpec.Flag("no-stats", 'n'),
         OptionSpec.Flag("gwei", 'g'),
+        OptionSpec.Flag("wei", 'w'),
     ];
 
     public static CommandDescriptor Descriptor { get; } = new(
         "financials",
         "Displays financial statistics and accounts of the running Node.",
-        "financials [-n] [-g] [-t <N> [-o balance|age] | [-p <RANGES>] [-r <RANGES>]]",
+        "financials [-n] [-g|-w] [-t <N> [-o balance|age] | [-p <RANGES>] [-r <RANGES>]]",
         "-t, --top <N>               The top N (1-65535) payable and receivable accounts.\n"
         + "-o, --ordered <ORDER>       Order of the top accounts: 'balance' (default, largest first) or 'age'.\n"
         + "-p, --payable <RANGES>      Payable accounts in the ranges \"<MIN-AGE>-<MAX-AGE>|<MIN-MASQ>-<MAX-MASQ>\":\n"
@@ -30,6 +31,7 @@ internal sealed record FinancialsCommand(UiFinancialsRequest Request, Financials
         + "-r, --receivable <RANGES>   Receivable accounts in ranges of the same form (amounts may be negative).\n"
         + "-n, --no-stats              Leaves out the totals (needs -t, -p or -r).\n"
         + "-g, --gwei                  Shows amounts in gwei instead of MASQ.\n"
+        + "-w, --wei                   Shows the exact amounts in wei (to compare two Nodes' records to the wei).\n"
         + "--top cannot be combined with --payable or --receivable.",
         Parse);
 
@@ -37,6 +39,10 @@ internal sealed record FinancialsCommand(UiFinancialsRequest Request, Financials
     {
         var response = await context.Transport.TransactAsync<UiFinancialsRequest, UiFinancialsResponse>(
             Request, CommandTimeouts.Standard, cancellationToken).ConfigureAwait(false);
+        if (Layout.InWei && !FinancialsFormatter.HasWei(response))
+        {
+            throw new CommandFailedException("This Node does not report amounts in wei; use --gwei");
+        }
         context.Output.Write(FinancialsFormatter.Format(response, Layout));
     }
 
@@ -57,6 +63,10 @@ internal sealed record FinancialsCommand(UiFinancialsRequest Request, Financials
         if (parsed.Has("no-stats") && !hasTop && payable is null && receivable is null)
         {
             throw new CommandSyntaxException("'--no-stats' needs '--top', '--payable' or '--receivable'");
+        }
+        if (parsed.Has("gwei") && parsed.Has("wei"))
+        {
+            throw new CommandSyntaxException("'--gwei' and '--wei' cannot be used together");
         }
         if (payable is { MinGwei: < 0 })
         {
@@ -84,7 +94,7 @@ internal sealed record FinancialsCommand(UiFinancialsRequest Request, Financials
                 payable is null ? null : new UiRangeQuery<ulong>(payable.MinAgeS, payable.MaxAgeS, (ulong)payable.MinGwei, (ulong)payable.MaxGwei),
                 receivable is null ? null : new UiRangeQuery<long>(receivable.MinAgeS, receivable.MaxAgeS, receivable.MinGwei, receivable.MaxGwei));
         var request = new UiFinancialsRequest(!parsed.Has("no-stats"), top, queries);
-        var layout = new FinancialsLayout(parsed.Has("gwei"), top?.Count, payable?.Description, receivable?.Description);
+        var layout = new FinancialsLayout(parsed.Has("gwei"), top?.Count, payable?.Description, receivable?.Description, parsed.Has("wei"));
         return new FinancialsCommand(request, layout);
     }
 

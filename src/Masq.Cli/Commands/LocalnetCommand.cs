@@ -19,7 +19,8 @@ internal sealed record LocalnetCommand(LocalnetRequest Request) : IDaemonlessCom
             up N        Starts N (1..50) standard-mode Nodes, one loopback address each (base, base+1, ...), each with
                         its own data directory DIR/node-K and its own clandestine, UI and proxy ports. The first Node
                         has no neighbors; each later one debuts to the first and the previous Node. Prints each Node's
-                        descriptor, UI port and proxy address. The Nodes keep running after masq exits; their output
+                        descriptor, UI port, proxy address and the consuming and earning wallets it pays from and
+                        earns into. The Nodes keep running after masq exits; their output
                         goes to DIR/node-K/node.log and what was started is recorded in DIR/localnet.json (mode 0600:
                         it holds the generated database passwords and consuming-wallet keys).
             status      Shows the recorded Nodes, whether they run and their connection status.
@@ -36,6 +37,14 @@ internal sealed record LocalnetCommand(LocalnetRequest Request) : IDaemonlessCom
             --first-port <PORT>             Where the search for free ports starts (default 20000).
             --log-level <LEVEL>             The Nodes' log level (default info).
             --blockchain-service-url <URL>  The Nodes' blockchain service; without it payment scans are turned off.
+            --payment-thresholds <T>        The Nodes' debt policy, debtGwei|maturitySec|graceSec|permanentDebtGwei|
+                                            intervalSec|unbanBelowGwei (default 1000000000|1200|1200|500000000|21600|
+                                            500000000: gigabytes before a payment). '1000|0|1000000|0|1|0' pays any debt
+                                            over 1,000 gwei at the next payable scan.
+            --scan-intervals <S>            The Nodes' scan periods in seconds, pendingPayable|payable|receivable
+                                            (default 600|600|600), e.g. '10|10|10'.
+            --rate-pack <R>                 The Nodes' prices in wei, routingByte|routingService|exitByte|exitService
+                                            (default 53844|53844|107688|107688).
 
         Options of 'down' and 'status':
             --data-directory <DIR>          As for 'up'.

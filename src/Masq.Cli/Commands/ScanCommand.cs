@@ -3,15 +3,15 @@ using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Commands;
 
-/// <summary><c>scan payables|receivables|pendingpayables</c>: runs one blockchain scan now; prints nothing when it is done.</summary>
+/// <summary><c>scan payables|receivables|pendingpayables</c>: runs one blockchain scan now and prints what it did.</summary>
 internal sealed record ScanCommand(UiScanType ScanType) : ICommand
 {
     public static CommandDescriptor Descriptor { get; } = new(
         "scan",
         "Makes the running Node scan the blockchain now for payables, receivables or pending payables.",
         "scan <payables|receivables|pendingpayables>",
-        "A scan that cannot start (one is already running, there is nothing to do, or there is no consuming wallet)\n"
-        + "gets no answer and times out after 10 s; the Node logs the reason.",
+        "Prints what the scan did: how many accounts it found, how many payments it sent (with their transactions)\n"
+        + "or confirmed, or why it did nothing (no debts, debts under the payment thresholds, no consuming wallet).",
         (args, _) =>
         {
             var parsed = ArgumentReader.Read("scan", args, [], maxPositionals: 1);
@@ -26,7 +26,19 @@ internal sealed record ScanCommand(UiScanType ScanType) : ICommand
             return new ScanCommand(type);
         });
 
-    public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-        await context.Transport.TransactAsync<UiScanRequest, UiScanResponse>(
+    public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var response = await context.Transport.TransactAsync<UiScanRequest, UiScanResponse>(
             new UiScanRequest(ScanType), CommandTimeouts.Scan, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(Describe(ScanType, response));
+    }
+
+    /// <summary>The Node's summary, or (from a Node that sends none) that the scan finished.</summary>
+    public static string Describe(UiScanType type, UiScanResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return string.IsNullOrWhiteSpace(response.SummaryOpt)
+            ? $"{type} scan done (the Node said no more; its log has the details)."
+            : response.SummaryOpt;
+    }
 }

@@ -29,6 +29,9 @@ internal static class LocalnetArgumentParser
         OptionSpec.Value("first-port"),
         OptionSpec.Value("log-level"),
         OptionSpec.Value("blockchain-service-url"),
+        OptionSpec.Value("payment-thresholds"),
+        OptionSpec.Value("scan-intervals"),
+        OptionSpec.Value("rate-pack"),
     ];
 
     private static readonly OptionSpec[] DownOptions = [DataDirectoryOption, OptionSpec.Flag("purge")];
@@ -129,6 +132,25 @@ internal static class LocalnetArgumentParser
             throw new CommandSyntaxException($"Invalid value for '--blockchain-service-url': '{url}' ({urlError})");
         }
 
+        var thresholds = parsed.Value("payment-thresholds");
+        if (thresholds is not null && !PaymentThresholds.TryParse(thresholds, out _, out var thresholdsError))
+        {
+            throw new CommandSyntaxException(
+                $"Invalid value for '--payment-thresholds': '{thresholds}' ({thresholdsError}; expected debtGwei|maturitySec|graceSec|permanentDebtGwei|intervalSec|unbanBelowGwei)");
+        }
+
+        var intervals = parsed.Value("scan-intervals");
+        if (intervals is not null && !ScanIntervals.TryParse(intervals, out _, out var intervalsError))
+        {
+            throw new CommandSyntaxException($"Invalid value for '--scan-intervals': '{intervals}' ({intervalsError}; expected pendingPayableSec|payableSec|receivableSec)");
+        }
+
+        var ratePack = parsed.Value("rate-pack");
+        if (ratePack is not null && !RatePack.TryParse(ratePack, out _, out var ratePackError))
+        {
+            throw new CommandSyntaxException($"Invalid value for '--rate-pack': '{ratePack}' ({ratePackError}; expected routingByte|routingService|exitByte|exitService)");
+        }
+
         var options = new LocalnetUpOptions(
             count,
             baseIp,
@@ -140,7 +162,10 @@ internal static class LocalnetArgumentParser
             parsed.Has("allow-loopback-targets"),
             firstPort,
             logLevel,
-            url);
+            url,
+            thresholds,
+            intervals,
+            ratePack);
         return new LocalnetRequest(LocalnetAction.Up, options.DataDirectory, options, false);
     }
 

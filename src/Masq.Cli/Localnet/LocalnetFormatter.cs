@@ -73,6 +73,14 @@ internal static class LocalnetFormatter
         {
             notes.Add("Note: each Node has a generated consuming wallet (needed for routes of more than one hop; keys in localnet.json). Payments are off: no --blockchain-service-url was given.");
         }
+        else
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Note: payments go through {options.BlockchainServiceUrl}. A Node pays from its consuming wallet only once that wallet holds the chain's token and ether to pay gas (scripts/localnet-paying.sh funds them on a local chain)."));
+            notes.Add(options.PaymentThresholds is null
+                ? "Note: at the default payment thresholds (debt 1,000,000,000 gwei, maturity 1,200 s) a Node carries gigabytes before it is paid; for a demonstration start with low ones, e.g. --payment-thresholds '1000|0|1000000|0|1|0' --scan-intervals '10|10|10'."
+                : $"Note: payment thresholds {options.PaymentThresholds}; scan intervals {options.ScanIntervals ?? "600|600|600 (default)"} s. 'masq --ui-port <UI-PORT> scan payables' pays now; 'financials --wei' shows both sides' records.");
+        }
         return notes;
     }
 
@@ -87,6 +95,11 @@ internal static class LocalnetFormatter
             ? "none (the first Node)"
             : string.Join(", ", node.Neighbors.Select(n => "Node " + n.ToString(CultureInfo.InvariantCulture)));
         text.Append(CultureInfo.InvariantCulture, $"  debuts to:  {neighbors}\n");
+        if (node.ConsumingWallet is not null || node.EarningWallet is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  consuming wallet: {node.ConsumingWallet ?? DescriptorUnknown}    (pays from it; key in localnet.json)\n");
+            text.Append(CultureInfo.InvariantCulture, $"  earning wallet:   {node.EarningWallet ?? DescriptorUnknown}    (earns into it)\n");
+        }
         if (stage is { } s)
         {
             text.Append(CultureInfo.InvariantCulture, $"  status:     {ConnectionStageText.ForStatus(s)}\n");

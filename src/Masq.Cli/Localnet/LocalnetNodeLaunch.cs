@@ -35,6 +35,18 @@ internal sealed record LocalnetNodeLaunch(IReadOnlyList<string> Arguments, IRead
             // Nothing answers at the placeholder: payment scans would only fill the log with errors.
             arguments.AddRange(["--scans", "off"]);
         }
+        if (options.PaymentThresholds is { } thresholds)
+        {
+            arguments.AddRange(["--payment-thresholds", thresholds]);
+        }
+        if (options.ScanIntervals is { } intervals)
+        {
+            arguments.AddRange(["--scan-intervals", intervals]);
+        }
+        if (options.RatePack is { } ratePack)
+        {
+            arguments.AddRange(["--rate-pack", ratePack]);
+        }
         if (options.DnsServers is { } dns)
         {
             arguments.AddRange(["--dns-servers", dns]);

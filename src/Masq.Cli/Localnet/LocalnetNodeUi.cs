@@ -32,6 +32,23 @@ internal static class LocalnetNodeUi
         }
     }
 
+    /// <returns>The addresses the Node pays from and earns into, or null when it cannot be asked.</returns>
+    public static async Task<UiWalletAddressesResponse?> WalletAddressesAsync(int uiPort, string dbPassword, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await UiClient.ConnectAsync(uiPort, ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            await using (client.ConfigureAwait(false))
+            {
+                return await client.TransactAsync<UiWalletAddressesRequest, UiWalletAddressesResponse>(new UiWalletAddressesRequest(dbPassword), CallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (IsUiFailure(e))
+        {
+            return null;
+        }
+    }
+
     /// <returns>The Node's connection stage, or null when it cannot be asked.</returns>
     public static async Task<UiConnectionStage?> ConnectionStageAsync(int uiPort, CancellationToken cancellationToken)
     {

@@ -135,7 +135,13 @@ internal sealed class LocalnetRunner(
                     await AbandonAsync(state, nodes, options.DataDirectory, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
-                nodes[^1] = nodeState with { Descriptor = descriptor };
+                var wallets = await LocalnetNodeUi.WalletAddressesAsync(node.UiPort, secrets.DbPassword, cancellationToken).ConfigureAwait(false);
+                nodes[^1] = nodeState with
+                {
+                    Descriptor = descriptor,
+                    ConsumingWallet = wallets?.ConsumingWalletAddress,
+                    EarningWallet = wallets?.EarningWalletAddress ?? LocalnetNodeLaunch.EarningWallet(secrets),
+                };
                 WriteState(options.DataDirectory, state with { Nodes = nodes });
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  Node {node.Index} is up at {node.Ip} (pid {process.Id}): {descriptor}"));

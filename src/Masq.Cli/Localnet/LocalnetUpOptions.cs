@@ -14,6 +14,9 @@ namespace Masq.Cli.Localnet;
 /// <param name="FirstPort">Where the search for free ports starts.</param>
 /// <param name="LogLevel">The Nodes' <c>--log-level</c>.</param>
 /// <param name="BlockchainServiceUrl">The Nodes' <c>--blockchain-service-url</c>, or null for a placeholder and no scans.</param>
+/// <param name="PaymentThresholds">The Nodes' <c>--payment-thresholds</c>, or null for their default.</param>
+/// <param name="ScanIntervals">The Nodes' <c>--scan-intervals</c>, or null for their default.</param>
+/// <param name="RatePack">The Nodes' <c>--rate-pack</c>, or null for their default.</param>
 internal sealed record LocalnetUpOptions(
     int Count,
     IPAddress BaseIp,
@@ -25,4 +28,7 @@ internal sealed record LocalnetUpOptions(
     bool AllowLoopbackTargets,
     int FirstPort,
     string LogLevel,
-    string? BlockchainServiceUrl);
+    string? BlockchainServiceUrl,
+    string? PaymentThresholds = null,
+    string? ScanIntervals = null,
+    string? RatePack = null);

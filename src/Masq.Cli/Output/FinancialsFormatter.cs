@@ -16,7 +16,7 @@ internal static class FinancialsFormatter
         var text = new StringBuilder();
         if (response.StatsOpt is { } stats)
         {
-            AppendStats(text, stats, layout.InGwei);
+            AppendStats(text, stats, layout);
         }
         if (response.QueryResultsOpt is { } results)
         {
@@ -26,13 +26,38 @@ internal static class FinancialsFormatter
         return text.ToString();
     }
 
-    private static void AppendStats(StringBuilder text, UiFinancialStatistics stats, bool inGwei)
+    /// <summary>Whether the response carries every amount in wei (older Nodes send gwei only).</summary>
+    public static bool HasWei(UiFinancialsResponse response)
     {
-        text.Append("\nFinancial status totals in ").Append(inGwei ? "gwei" : "MASQ").Append("\n\n");
-        StatsLine(text, "Unpaid and pending payable:", MasqAmountFormatter.Format(stats.TotalUnpaidAndPendingPayableGwei, inGwei));
-        StatsLine(text, "Paid payable:", MasqAmountFormatter.Format(stats.TotalPaidPayableGwei, inGwei));
-        StatsLine(text, "Unpaid receivable:", MasqAmountFormatter.Format(stats.TotalUnpaidReceivableGwei, inGwei));
-        StatsLine(text, "Paid receivable:", MasqAmountFormatter.Format(stats.TotalPaidReceivableGwei, inGwei));
+        ArgumentNullException.ThrowIfNull(response);
+        var stats = response.StatsOpt;
+        var statsOk = stats is null || (stats.TotalUnpaidAndPendingPayableWeiOpt is not null && stats.TotalPaidPayableWeiOpt is not null
+            && stats.TotalUnpaidReceivableWeiOpt is not null && stats.TotalPaidReceivableWeiOpt is not null);
+        var results = response.QueryResultsOpt;
+        return statsOk
+            && (results?.PayableOpt ?? []).All(a => a.BalanceWeiOpt is not null)
+            && (results?.ReceivableOpt ?? []).All(a => a.BalanceWeiOpt is not null);
+    }
+
+    private static void AppendStats(StringBuilder text, UiFinancialStatistics stats, FinancialsLayout layout)
+    {
+        text.Append("\nFinancial status totals in ").Append(layout.UnitName).Append("\n\n");
+        StatsLine(text, "Unpaid and pending payable:", Amount(stats.TotalUnpaidAndPendingPayableGwei, stats.TotalUnpaidAndPendingPayableWeiOpt, layout));
+        StatsLine(text, "Paid payable:", Amount(stats.TotalPaidPayableGwei, stats.TotalPaidPayableWeiOpt, layout));
+        StatsLine(text, "Unpaid receivable:", Amount(stats.TotalUnpaidReceivableGwei, stats.TotalUnpaidReceivableWeiOpt, layout));
+        StatsLine(text, "Paid receivable:", Amount(stats.TotalPaidReceivableGwei, stats.TotalPaidReceivableWeiOpt, layout));
+    }
+
+    /// <summary>An amount in the layout's unit; in wei, the exact figure the Node sent (or "?" if it sent none).</summary>
+    private static string Amount(System.Numerics.BigInteger gwei, string? weiOpt, FinancialsLayout layout)
+    {
+        if (!layout.InWei)
+        {
+            return MasqAmountFormatter.Format(gwei, layout.InGwei);
+        }
+        return weiOpt is not null && System.Numerics.BigInteger.TryParse(weiOpt, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wei)
+            ? NumberFormat.WithCommas(wei)
+            : "?";
     }
 
     private static void StatsLine(StringBuilder text, string label, string value) =>
@@ -40,11 +65,11 @@ internal static class FinancialsFormatter
 
     private static void AppendQueryResults(StringBuilder text, UiQueryResults results, FinancialsLayout layout)
     {
-        var balance = layout.InGwei ? "Balance [gwei]" : "Balance [MASQ]";
+        var balance = $"Balance [{layout.UnitName}]";
         string[] payableHeadings = ["#", "Wallet", "Age [s]", balance, "Pending tx"];
         string[] receivableHeadings = ["#", "Wallet", "Age [s]", balance];
-        var payableRows = results.PayableOpt?.Select((a, i) => PayableRow(a, i, layout.InGwei)).ToList();
-        var receivableRows = results.ReceivableOpt?.Select((a, i) => ReceivableRow(a, i, layout.InGwei)).ToList();
+        var payableRows = results.PayableOpt?.Select((a, i) => PayableRow(a, i, layout)).ToList();
+        var receivableRows = results.ReceivableOpt?.Select((a, i) => ReceivableRow(a, i, layout)).ToList();
 
         if (layout.TopCount is { } count)
         {
@@ -77,20 +102,20 @@ internal static class FinancialsFormatter
             ? AccountTableFormatter.Render(headings, rows)
             : AccountTableFormatter.RenderEmpty(headings));
 
-    private static IReadOnlyList<string> PayableRow(UiPayableAccount account, int index, bool inGwei) =>
+    private static IReadOnlyList<string> PayableRow(UiPayableAccount account, int index, FinancialsLayout layout) =>
     [
         (index + 1).ToString(CultureInfo.InvariantCulture),
         account.Wallet,
         NumberFormat.WithCommas(account.AgeS),
-        MasqAmountFormatter.Format(account.BalanceGwei, inGwei),
+        Amount(account.BalanceGwei, account.BalanceWeiOpt, layout),
         account.PendingPayableHashOpt ?? "None",
     ];
 
-    private static IReadOnlyList<string> ReceivableRow(UiReceivableAccount account, int index, bool inGwei) =>
+    private static IReadOnlyList<string> ReceivableRow(UiReceivableAccount account, int index, FinancialsLayout layout) =>
     [
         (index + 1).ToString(CultureInfo.InvariantCulture),
         account.Wallet,
         NumberFormat.WithCommas(account.AgeS),
-        MasqAmountFormatter.Format(account.BalanceGwei, inGwei),
+        Amount(account.BalanceGwei, account.BalanceWeiOpt, layout),
     ];
 }

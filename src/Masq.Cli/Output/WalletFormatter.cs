@@ -21,6 +21,20 @@ internal static class WalletFormatter
         return text.ToString();
     }
 
-    public static string Addresses(UiWalletAddressesResponse response) =>
-        $"Your consuming wallet address: {response.ConsumingWalletAddress}\nYour   earning wallet address: {response.EarningWalletAddress}\n";
+    public static string Addresses(UiWalletAddressesResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = new StringBuilder();
+        text.Append("Your consuming wallet address: ").Append(response.ConsumingWalletAddress).Append('\n');
+        text.Append("Your   earning wallet address: ").Append(response.EarningWalletAddress).Append('\n');
+        if (response.ConsumingWalletSourceOpt is { } consuming)
+        {
+            text.Append("  consuming wallet: ").Append(consuming).Append('\n');
+        }
+        if (response.EarningWalletSourceOpt is { } earning)
+        {
+            text.Append("  earning wallet:   ").Append(earning).Append('\n');
+        }
+        return text.ToString();
+    }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Masq.Dashboard.Model;
 
-/// <summary>Formats amounts as <c>masq financials</c> does: MASQ with commas and two decimals, truncated; gwei with commas.</summary>
+/// <summary>
+/// Formats amounts as <c>masq financials</c> does: MASQ with commas and two decimals, truncated; gwei with commas; and
+/// amounts and rates of bytes in binary units, the same on every page and chart.
+/// </summary>
 public static class Amounts
 {
     public const decimal GweiPerMasq = 1_000_000_000m;
@@ -15,19 +18,36 @@ public static class Amounts
 
     public static string Gwei(ulong gwei) => gwei.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Bytes(double bytes)
+    private static readonly string[] BinaryUnits = ["B", "KiB", "MiB", "GiB", "TiB"];
+
+    /// <summary>
+    /// The binary unit every amount of bytes on every page is written in: the largest of B, KiB, MiB, GiB and TiB that
+    /// <paramref name="bytes"/> reaches (1 KiB = 1024 B), and how many bytes one of it is.
+    /// </summary>
+    public static (string Unit, double BytesPerUnit) BinaryUnit(double bytes)
     {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
         var unit = 0;
-        while (Math.Abs(bytes) >= 1024 && unit < units.Length - 1)
+        var perUnit = 1.0;
+        while (Math.Abs(bytes) >= perUnit * 1024 && unit < BinaryUnits.Length - 1)
         {
-            bytes /= 1024;
+            perUnit *= 1024;
             unit++;
         }
-        return unit == 0
-            ? bytes.ToString("0", CultureInfo.InvariantCulture) + " B"
-            : bytes.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+        return (BinaryUnits[unit], perUnit);
     }
+
+    /// <summary>An amount of bytes in its <see cref="BinaryUnit"/>: "512 B", "1.5 KiB", "3.2 MiB".</summary>
+    public static string Bytes(double bytes)
+    {
+        var (unit, perUnit) = BinaryUnit(bytes);
+        var value = bytes / perUnit;
+        return perUnit == 1
+            ? value.ToString("0", CultureInfo.InvariantCulture) + " B"
+            : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + unit;
+    }
+
+    /// <summary>A rate of bytes per second, written as <see cref="Bytes"/> with "/s": "3.2 MiB/s".</summary>
+    public static string ByteRate(double bytesPerSecond) => Bytes(bytesPerSecond) + "/s";
 
     /// <summary>A duration in seconds as "2 d 3 h", "5 h 12 min", "3 min 4 s" or "12 s".</summary>
     public static string Age(ulong seconds)

@@ -72,7 +72,11 @@ internal static class FinancialsAnswer
                 TotalUnpaidAndPendingPayableGwei: ToUnsignedGwei(unpaidPayable),
                 TotalPaidPayableGwei: ToUnsignedGwei(totals.PaidPayableWei),
                 TotalUnpaidReceivableGwei: ToSignedGwei(unpaidReceivable),
-                TotalPaidReceivableGwei: ToUnsignedGwei(totals.PaidReceivableWei));
+                TotalPaidReceivableGwei: ToUnsignedGwei(totals.PaidReceivableWei),
+                TotalUnpaidAndPendingPayableWeiOpt: Wei(unpaidPayable),
+                TotalPaidPayableWeiOpt: Wei(totals.PaidPayableWei),
+                TotalUnpaidReceivableWeiOpt: Wei(unpaidReceivable),
+                TotalPaidReceivableWeiOpt: Wei(totals.PaidReceivableWei));
         }
 
         var payableRows = payables.Where(p => Int128.Abs(p.BalanceWei) >= WeiPerGwei)
@@ -80,13 +84,15 @@ internal static class FinancialsAnswer
                 p.WalletAddress,
                 Age(nowSec, p.LastPaidTimestamp),
                 ToUnsignedGwei(p.BalanceWei),
-                p.PendingPayableRowid is { } rowid && pendingHashes.TryGetValue(rowid, out var hash) ? hash : null)))
+                p.PendingPayableRowid is { } rowid && pendingHashes.TryGetValue(rowid, out var hash) ? hash : null,
+                Wei(p.BalanceWei))))
             .ToList();
         var receivableRows = receivables.Where(r => Int128.Abs(r.BalanceWei) >= WeiPerGwei)
             .Select(r => (Age: Age(nowSec, r.LastReceivedTimestamp), r.BalanceWei, Ui: new UiReceivableAccount(
                 r.WalletAddress,
                 Age(nowSec, r.LastReceivedTimestamp),
-                ToSignedGwei(r.BalanceWei))))
+                ToSignedGwei(r.BalanceWei),
+                Wei(r.BalanceWei))))
             .ToList();
 
         UiQueryResults? results = null;
@@ -140,6 +146,8 @@ internal static class FinancialsAnswer
         var gwei = wei / WeiPerGwei;
         return gwei >= long.MaxValue ? long.MaxValue : gwei <= long.MinValue ? long.MinValue : (long)gwei;
     }
+
+    private static string Wei(Int128 wei) => wei.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ulong Age(long nowSec, DateTimeOffset since)
     {

@@ -147,6 +147,7 @@ internal sealed partial class BlockchainBridgeActor : Actor<BridgeMessage>, IUiR
     {
         var name = scan.Type.ToString();
         string? failure = null;
+        string? summary = null;
         try
         {
             var outcome = scan.Type switch
@@ -155,6 +156,7 @@ internal sealed partial class BlockchainBridgeActor : Actor<BridgeMessage>, IUiR
                 UiScanType.PendingPayables => await _pendingPayables.ScanAsync(cancellationToken).ConfigureAwait(false),
                 _ => await _receivables.ScanAsync(cancellationToken).ConfigureAwait(false),
             };
+            summary = outcome.Summary;
             if (scan.Request is not null)
             {
                 using (_logger.BeginScope(new Dictionary<string, object> { [UiLogBroadcastSink.BroadcastProperty] = true }))
@@ -200,7 +202,7 @@ internal sealed partial class BlockchainBridgeActor : Actor<BridgeMessage>, IUiR
         if (scan.Request is { Envelope.IsConversational: true } request)
         {
             var reply = failure is null
-                ? request.Envelope.Reply(new UiScanResponse())
+                ? request.Envelope.Reply(new UiScanResponse($"{name} scan: {summary}"))
                 : request.Envelope.ErrorReply(UiErrorCodes.Scan, $"{name} scan failed: '{failure}'");
             await _outbound.SendAsync(request.ClientId, reply).ConfigureAwait(false);
         }

@@ -36,12 +36,13 @@ internal sealed partial class PayableScanner(
         }
 
         var now = time.GetUtcNow();
-        var qualifying = payables.List()
+        var all = payables.List().Where(p => p.BalanceWei > 0).ToList();
+        var qualifying = all
             .Where(p => p.PendingPayableRowid is null && curve.PayableQualifies(p.BalanceWei, now.ToUnixTimeSeconds() - p.LastPaidTimestamp.ToUnixTimeSeconds()))
             .ToList();
         if (qualifying.Count == 0)
         {
-            return ScanOutcome.NothingToDo("No payables qualify for payment");
+            return ScanOutcome.NothingToDo(NothingQualifies(all, now));
         }
 
         var gasPrice = await GasPriceAsync(cancellationToken).ConfigureAwait(false);
@@ -92,8 +93,44 @@ internal sealed partial class PayableScanner(
             }
         }
 
-        return ScanOutcome.Done($"Sent {sent} of {signed.Count} payments at {gasPrice / WeiPerGwei} gwei");
+        var hashes = signed.Where((_, i) => outcomes[i].Accepted).Select(p => p.TransactionHash).ToList();
+        return ScanOutcome.Done(
+            $"Found {Count(all.Count, "payable")}, {qualifying.Count} qualified for payment ({Wei(qualifying.Aggregate(Int128.Zero, (sum, p) => sum + p.BalanceWei))} wei); "
+            + $"sent {sent} of {Count(signed.Count, "transaction")} at {gasPrice / WeiPerGwei} gwei"
+            + (hashes.Count > 0 ? ": " + string.Join(", ", hashes) : string.Empty)
+            + (sent < signed.Count ? "; the refused ones are retried at the next scan (see the log)" : string.Empty));
     }
+
+    /// <summary>Why a scan paid nothing: no debts, debts in flight, or debts still under the payment curve.</summary>
+    private string NothingQualifies(List<PayableAccount> all, DateTimeOffset now)
+    {
+        if (all.Count == 0)
+        {
+            return "Found no payables; nothing to pay";
+        }
+
+        var inFlight = all.Count(p => p.PendingPayableRowid is not null);
+        var waiting = all.Where(p => p.PendingPayableRowid is null).ToList();
+        var text = $"Found {Count(all.Count, "payable")}, none qualifies for payment";
+        if (inFlight > 0)
+        {
+            text += $"; {inFlight} already ha{(inFlight == 1 ? "s" : "ve")} a payment in flight (scan pendingpayables confirms {(inFlight == 1 ? "it" : "them")})";
+        }
+
+        if (waiting.Count > 0)
+        {
+            var largest = waiting.MaxBy(p => p.BalanceWei)!;
+            var age = now.ToUnixTimeSeconds() - largest.LastPaidTimestamp.ToUnixTimeSeconds();
+            text += $"; the largest unpaid debt is {Wei(largest.BalanceWei)} wei, {age} s old, under the payment thresholds "
+                + $"(debt {curve.Thresholds.DebtThresholdGwei} gwei, maturity {curve.Thresholds.MaturityThresholdSec} s; see --payment-thresholds)";
+        }
+
+        return text;
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+
+    private static string Wei(Int128 wei) => wei.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chain's gas price, capped by the configured gas-price ceiling (gwei).</summary>
     private async Task<BigInteger> GasPriceAsync(CancellationToken cancellationToken)

@@ -30,6 +30,15 @@ internal sealed partial class ConfiguratorActor(
         Opcodes.GenerateWallets, Opcodes.RecoverWallets,
     ];
 
+    private const string StoredSource = "stored in the database (generate-wallets or recover-wallets)";
+
+    private const string StartupKeySource =
+        "derived from the consuming private key the Node was started with (--consuming-private-key or MASQ_CONSUMING_PRIVATE_KEY); not stored and not derived from a mnemonic phrase";
+
+    private const string StartupEarningSource = "the --earning-wallet the Node was started with; not stored and not derived from a mnemonic phrase";
+
+    private const string DefaultEarningSource = "MASQ's default earning wallet (no --earning-wallet was given and none is stored)";
+
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
 
     public ValueTask PostUiAsync(UiRequest request, CancellationToken cancellationToken) => PostAsync(request, cancellationToken);
@@ -222,11 +231,23 @@ internal sealed partial class ConfiguratorActor(
         {
             var key = configuration.IsPasswordSet() ? configuration.GetConsumingWalletPrivateKey(request.DbPassword) : null;
             var earning = configuration.GetEarningWalletAddress();
-            if (key is null || earning is null)
+            if (key is not null && earning is not null)
             {
-                return envelope.ErrorReply(UiErrorCodes.MissingData, "No wallets have been set up; use generate-wallets or recover-wallets");
+                return envelope.Reply(new UiWalletAddressesResponse(EthereumKeys.AddressOf(key), earning, StoredSource, StoredSource));
             }
-            return envelope.Reply(new UiWalletAddressesResponse(EthereumKeys.AddressOf(key), earning));
+
+            // No stored wallets: the Node may still run with a key and an earning wallet given at start-up (as
+            // masq localnet starts its Nodes). Those are the addresses it pays from and earns into, so show them.
+            var current = wallets.Current;
+            if (current.Consuming is not { } consuming)
+            {
+                return envelope.ErrorReply(UiErrorCodes.MissingData, "No wallets have been set up, and this Node runs without a consuming wallet; use generate-wallets or recover-wallets");
+            }
+            return envelope.Reply(new UiWalletAddressesResponse(
+                key is null ? consuming.ToString() : EthereumKeys.AddressOf(key),
+                earning ?? current.Earning.ToString(),
+                key is null ? StartupKeySource : StoredSource,
+                earning is not null ? StoredSource : current.EarningIsDefault ? DefaultEarningSource : StartupEarningSource));
         }
         catch (PersistenceException e)
         {

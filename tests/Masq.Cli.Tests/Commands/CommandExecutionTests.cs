@@ -363,17 +363,17 @@ public sealed class CommandExecutionTests
     }
 
     [Fact]
-    public async Task Scan_waits_ten_seconds_and_prints_nothing()
+    public async Task Scan_waits_ten_seconds_and_prints_what_the_Node_did()
     {
         var harness = new CommandHarness();
-        harness.Transport.Answer(new UiScanResponse());
+        harness.Transport.Answer(new UiScanResponse("PendingPayables scan: Scan results: Successful: 1, Pending: 0, Failed: 0"));
 
         Assert.Equal(CommandResult.Success, await harness.RunAsync("scan pendingpayables"));
 
         Assert.Equal(new UiScanRequest(UiScanType.PendingPayables), Single(harness.Transport).GetPayload<UiScanRequest>());
         Assert.Equal("{\"scanType\":\"PendingPayables\"}", Single(harness.Transport).PayloadJson);
         Assert.Equal(TimeSpan.FromSeconds(10), Assert.Single(harness.Transport.Timeouts));
-        Assert.Equal(string.Empty, harness.Stdout);
+        Assert.Equal("PendingPayables scan: Scan results: Successful: 1, Pending: 0, Failed: 0\n", harness.Stdout);
         Assert.Equal(string.Empty, harness.Stderr);
     }
 

@@ -53,7 +53,9 @@ public sealed class LocalnetFormatterTests
         Assert.Contains(few, n => n.Contains("3 Nodes cannot find one: start 6 Nodes or lower --min-hops", StringComparison.Ordinal));
         Assert.Contains(few, n => n.Contains("--allow-loopback-targets", StringComparison.Ordinal));
         Assert.Contains(few, n => n.Contains("Payments are off", StringComparison.Ordinal));
-        Assert.Empty(enough);
+        // Enough Nodes and loopback targets allowed: only the notes on payments remain.
+        Assert.All(enough, n => Assert.Contains("payment", n, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(enough, n => n.Contains("cannot find one", StringComparison.Ordinal) || n.Contains("--allow-loopback-targets", StringComparison.Ordinal));
     }
 
     [Fact]

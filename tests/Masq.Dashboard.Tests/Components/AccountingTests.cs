@@ -1,6 +1,7 @@
 using Bunit;
 using Masq.Dashboard.Components.Pages;
 using Masq.Dashboard.Model;
+using Masq.Dashboard.State;
 using Masq.Dashboard.Tests.Fakes;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Client;
@@ -43,6 +44,32 @@ public sealed class AccountingTests : DashboardTestContext
         Assert.Contains("0xabc", payables[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("None", payables[1].TextContent, StringComparison.Ordinal);
         Assert.Single(cut.FindAll(".receivables tbody tr"));
+    }
+
+    [Fact]
+    public void The_traffic_chart_uses_the_same_binary_unit_as_the_Overview()
+    {
+        var module = JSInterop.SetupModule("./js/charts.js");
+        var chart = module.SetupModule("createTimeSeries", _ => true);
+        chart.SetupVoid("setData", _ => true).SetVoidResult();
+        RunNode();
+        Store.AddFinancials(Response(), Top);
+        Store.AddTraffic(new TrafficReport(new TrafficCounters(0, 0), new TrafficCounters(0, 0), new TrafficCounters(0, 0)));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Store.AddTraffic(new TrafficReport(new TrafficCounters(2048, 1024), new TrafficCounters(0, 0), new TrafficCounters(0, 3072)));
+
+        Render<Accounting>();
+
+        var created = module.Invocations.Where(i => i.Identifier == "createTimeSeries").ToList();
+        var traffic = Assert.Single(created, i => ((string)i.Arguments[1]!).StartsWith("Bytes served per second", StringComparison.Ordinal));
+        Assert.Equal("Bytes served per second (KiB/s)", traffic.Arguments[1]);
+        Assert.Equal("KiB/s", traffic.Arguments[3]);
+        // The served rate, 3072 B/s, is drawn as 3 KiB/s, as the Overview's table writes it ("3.0 KiB/s").
+        var data = chart.Invocations.Where(i => i.Identifier == "setData")
+            .Select(i => (Columns: (IReadOnlyList<double?[]>)i.Arguments[0]!, Layout: (ChartLayout)i.Arguments[1]!))
+            .Last(d => d.Layout.Y?.Unit == "KiB/s");
+        Assert.Equal(3d, data.Columns[1][^1]);
+        Assert.Equal("3.0 KiB/s", Amounts.ByteRate(3072));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui.Messages;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -70,6 +71,52 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         Assert.DoesNotContain("very secret", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal("loud", await page.InputValueAsync("#edit-log-level"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("setup.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Setup_sources_wrap_in_their_column_and_never_run_under_the_buttons()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync();
+        // A default's source names the whole default value, one long word.
+        daemon.Preset(new UiSetupResponseValue(ParameterNames.PaymentThresholds, "1000000000|1200|1200|500000000|21600|500000000", SetupStatus.Default));
+        daemon.Preset(new UiSetupResponseValue(ParameterNames.ScanIntervals, "5|10|5", SetupStatus.Configured));
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/setup");
+        await Assertions.Expect(page.Locator("#row-scan-intervals")).ToContainTextAsync("MASQ_SCAN_INTERVALS", Patient);
+
+        foreach (var name in new[] { ParameterNames.PaymentThresholds, ParameterNames.ScanIntervals, ParameterNames.Chain })
+        {
+            var source = (await page.Locator($"#row-{name} td.source").BoundingBoxAsync())!;
+            var text = (await page.Locator($"#row-{name} td.source").EvaluateAsync<double>("e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().right; }"));
+            var edit = (await page.Locator($"#edit-button-{name}").BoundingBoxAsync())!;
+            Assert.True(text <= source.X + source.Width + 0.5, $"{name}: the source text ends at {text}, past its cell ({source.X + source.Width})");
+            Assert.True(source.X + source.Width <= edit.X, $"{name}: the source cell ends at {source.X + source.Width}, under the Edit button at {edit.X}");
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("setup-sources.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Traffic_rates_read_in_the_same_binary_unit_on_the_Overview_and_the_Accounting_chart()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync(nodeRunning: true);
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        var page = await OpenAsync(dashboard, "/accounting");
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("1.25", Patient);
+
+        // About 3 MiB served per second, for a few seconds (the page keeps samples of rates between reports).
+        const ulong PerReport = 3UL * 1024 * 1024;
+        for (var i = 0UL; i < 5; i++)
+        {
+            await daemon.NodeEndpoint.BroadcastAsync(new UiTrafficStatsBroadcast(
+                new UiTrafficCounters(i * 1024, i * 512), new UiTrafficCounters(0, 0), new UiTrafficCounters(0, i * PerReport)));
+            await Task.Delay(1000);
+        }
+
+        await Assertions.Expect(page.Locator(".chart .u-title").Last).ToHaveTextAsync("Bytes served per second (MiB/s)", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("accounting-traffic.png"), FullPage = true });
+        await page.ClickAsync("a[href='']");
+        await Assertions.Expect(page.Locator("#traffic-table")).ToContainTextAsync("MiB/s", Patient);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("overview-traffic.png"), FullPage = true });
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class FakeMasqDaemon : IAsyncDisposable
 
     public bool Running { get; private set; }
 
+    /// <summary>Adds or replaces a value the Daemon reports from <c>setup</c>.</summary>
+    public void Preset(UiSetupResponseValue value) => _setup[value.Name] = value;
+
     /// <summary>What the Node reports from <c>financials</c>; tests change it to simulate traffic.</summary>
     public UiFinancialsResponse Financials { get; set; } = new(
         new UiFinancialStatistics(1_250_000_000, 3_000_000_000, 4_500_000_000, 500_000_000),

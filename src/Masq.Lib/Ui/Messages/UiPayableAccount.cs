@@ -1,3 +1,4 @@
 namespace Masq.Lib.Ui.Messages;
 
-public sealed record UiPayableAccount(string Wallet, ulong AgeS, ulong BalanceGwei, string? PendingPayableHashOpt = null);
+/// <param name="BalanceWeiOpt">The exact balance as a decimal string (a Masq extension).</param>
+public sealed record UiPayableAccount(string Wallet, ulong AgeS, ulong BalanceGwei, string? PendingPayableHashOpt = null, string? BalanceWeiOpt = null);

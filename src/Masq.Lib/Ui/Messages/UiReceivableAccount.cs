@@ -1,3 +1,4 @@
 namespace Masq.Lib.Ui.Messages;
 
-public sealed record UiReceivableAccount(string Wallet, ulong AgeS, long BalanceGwei);
+/// <param name="BalanceWeiOpt">The exact balance as a decimal string (a Masq extension).</param>
+public sealed record UiReceivableAccount(string Wallet, ulong AgeS, long BalanceGwei, string? BalanceWeiOpt = null);
