@@ -127,7 +127,8 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             return Interrupted(); // the command, cancelled too, is abandoned
         }
-        if (finished == _daemonLost.Task)
+        // A shutdown sent straight to a Node's UI port drops the only connection: the command itself says how that went.
+        if (finished == _daemonLost.Task && outcome.Command is not ShutdownCommand)
         {
             return DaemonGone();
         }
@@ -140,7 +141,12 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             return Interrupted();
         }
-        return result == CommandResult.DaemonLost ? DaemonGone() : null;
+        return result switch
+        {
+            CommandResult.DaemonLost => DaemonGone(),
+            CommandResult.NodeShutDown => NodeGone(),
+            _ => null,
+        };
     }
 
     private void OnDaemonLost() => _daemonLost.TrySetResult();
@@ -192,6 +198,16 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             _atPrompt = false;
             output.Write(TerminatedByInterrupt);
+        }
+        return ExitCodes.Success;
+    }
+
+    private int NodeGone()
+    {
+        lock (output.Gate)
+        {
+            _atPrompt = false;
+            output.Write(ErrorText.NodeGone);
         }
         return ExitCodes.Success;
     }
