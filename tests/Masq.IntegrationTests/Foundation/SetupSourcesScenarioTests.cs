@@ -41,7 +41,7 @@ public sealed class SetupSourcesScenarioTests
         Assert.NotEqual(0, setup.ExitCode);
         Assert.Contains("ERRORS:", setup.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"Configuration file \"{file}\", line 2: ", setup.StandardOutput, StringComparison.Ordinal);
-        var row = setup.StandardOutput.Split('\n').Single(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        var row = setup.StandardOutput.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal)); // the table row; the ERRORS section comes after
         Assert.DoesNotContain(shown, row, StringComparison.Ordinal);
         Assert.DoesNotContain("Configured", row, StringComparison.Ordinal);
     }
