@@ -23,7 +23,7 @@ internal static class NodeHelp
         var text = new StringBuilder();
         text.Append(Version).Append('\n')
             .Append("MASQ Node: a privacy mesh proxy. Usually started through the Daemon, not by hand:\n\n")
-            .Append("    sudo MASQNode --initialization          run the Daemon (then use 'masq setup' and 'masq start')\n")
+            .Append("    MASQNode --initialization               run the Daemon (then use 'masq setup' and 'masq start')\n")
             .Append("    MASQNode [--<parameter> <value>]...     run a Node directly\n")
             .Append("    MASQNode --help | --version\n\n")
             .Append("Each parameter may also come from the environment (MASQ_<NAME>, e.g. MASQ_LOG_LEVEL) or from\n")
