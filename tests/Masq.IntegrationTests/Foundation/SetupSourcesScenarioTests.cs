@@ -46,6 +46,21 @@ public sealed class SetupSourcesScenarioTests
         Assert.DoesNotContain("Configured", row, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MASQNode_help_and_version_exit_0()
+    {
+        var help = await ProcessRunner.RunAsync(MasqBinaries.Node, ["--help"]);
+        var version = await ProcessRunner.RunAsync(MasqBinaries.Node, ["--version"]);
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.DoesNotContain("Unknown parameter", help.StandardOutput + help.StandardError, StringComparison.Ordinal);
+        Assert.Contains("MASQNode --initialization", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--clandestine-port", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--neighborhood-mode", help.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("--crash-point", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal((0, "MASQNode 1.0.0"), (version.ExitCode, version.StandardOutput.Trim()));
+    }
+
     private static string WriteConfig(DaemonProcess daemon, string text)
     {
         var directory = daemon.Home.Combine(".local", "share", "MASQ", "base-mainnet");
