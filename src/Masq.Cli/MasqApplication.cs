@@ -79,7 +79,7 @@ internal sealed class MasqApplication(IMasqConsole console, IUiConnector connect
                 {
                     output.Error(ErrorText.DaemonGone);
                 }
-                return result == CommandResult.Success ? ExitCodes.Success : ExitCodes.Failure;
+                return result is CommandResult.Success or CommandResult.NodeShutDown ? ExitCodes.Success : ExitCodes.Failure;
             }
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, console.CaptureInterrupts());
             var session = new InteractiveSession(console, transport, output, secrets, portProbe);

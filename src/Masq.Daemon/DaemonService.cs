@@ -174,7 +174,7 @@ internal sealed partial class DaemonService(
     private static UiSetupResponse ToResponse(bool running, IEnumerable<SetupEntry> values, IReadOnlyList<UiSetupError> errors) =>
         new(running,
             values.OrderBy(v => v.Name, StringComparer.Ordinal)
-                .Select(v => new UiSetupResponseValue(v.Name, SetupSpace.CensorValue(v.Name, v.Value ?? string.Empty), v.Status))
+                .Select(v => new UiSetupResponseValue(v.Name, SetupSpace.CensorValue(v.Name, v.Value ?? string.Empty), v.Status, v.Source))
                 .ToList(),
             errors);
 

@@ -9,4 +9,8 @@ internal enum CommandResult
 
     /// <summary>The Daemon's connection closed: masq must terminate.</summary>
     DaemonLost,
+
+    /// <summary>masq was connected straight to a Node's UI port, and that Node shut down as told: masq must
+    /// terminate, but nothing failed.</summary>
+    NodeShutDown,
 }

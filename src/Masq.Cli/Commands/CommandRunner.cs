@@ -17,6 +17,10 @@ internal static class CommandRunner
             await command.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
             return CommandResult.Success;
         }
+        catch (NodeShutDownException)
+        {
+            return CommandResult.NodeShutDown;
+        }
         catch (CommandFailedException e)
         {
             if (e.Message.Length > 0)

@@ -10,7 +10,7 @@ internal sealed record ConnectionStatusCommand : ICommand
 
     public static CommandDescriptor Descriptor { get; } = new(
         "connection-status",
-        "Displays the stage of the Node's connection to the network (NotConnected, ConnectedToNeighbor or RouteFound).",
+        "Displays the stage of the Node's connection to the network (NotConnected, ConnectedToNeighbor or RouteFound; ZeroHop for a zero-hop Node, which needs no neighbors).",
         "connection-status",
         string.Empty,
         (args, _) =>
@@ -24,6 +24,6 @@ internal sealed record ConnectionStatusCommand : ICommand
         var response = await NodeNotRunning.ExplainAsync(context, NotRunning, () =>
             context.Transport.TransactAsync<UiConnectionStatusRequest, UiConnectionStatusResponse>(
                 new UiConnectionStatusRequest(), CommandTimeouts.Standard, cancellationToken)).ConfigureAwait(false);
-        context.Output.WriteLine(ConnectionStageText.ForStatus(response.Stage));
+        context.Output.WriteLine(ConnectionStageText.ForStatus(response.Stage, response.NeighborhoodMode));
     }
 }

@@ -22,10 +22,29 @@ internal sealed record SetupCommand(IReadOnlyList<UiSetupRequestValue> Values) :
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        // The data directory follows the chain; to say so only when it moved, look at it before changing the chain.
+        string? directoryBefore = null;
+        var changesChain = Values.Any(v => v.Name == ParameterNames.Chain);
+        if (changesChain)
+        {
+            var before = await context.Transport.TransactAsync<UiSetupRequest, UiSetupResponse>(
+                new UiSetupRequest([]), CommandTimeouts.Setup, cancellationToken).ConfigureAwait(false);
+            directoryBefore = DataDirectory(before);
+        }
         var response = await context.Transport.TransactAsync<UiSetupRequest, UiSetupResponse>(
             new UiSetupRequest(Values), CommandTimeouts.Setup, cancellationToken).ConfigureAwait(false);
-        context.Output.Write(SetupTableFormatter.Format(response));
+        var directoryChanged = changesChain && !response.Running && directoryBefore is not null
+            && DataDirectory(response) is { } after && after != directoryBefore;
+        context.Output.Write(SetupTableFormatter.Format(response, directoryChanged));
+        if (response.Errors.Count > 0)
+        {
+            // The errors are in the table already; the exit code must still say that the setup is not right.
+            throw new CommandFailedException();
+        }
     }
+
+    private static string? DataDirectory(UiSetupResponse response) =>
+        response.Values.FirstOrDefault(v => v.Name == ParameterNames.DataDirectory)?.Value;
 
     private static SetupCommand Parse(IReadOnlyList<string> args, ParserOptions options)
     {

@@ -44,6 +44,12 @@ internal sealed record ShutdownCommand : ICommand
                 context.Transport.TransactAsync<UiShutdownRequest, UiShutdownRequest>(
                     new UiShutdownRequest(), CommandTimeouts.Shutdown, cancellationToken)).ConfigureAwait(false);
         }
+        catch (UiConnectionLostException e) when (!e.WasNode && context.Transport.NodePort is null)
+        {
+            // masq was given a Node's UI port instead of the Daemon's: the connection that dropped is the Node's own.
+            context.Output.WriteLine(BrokeConnection);
+            throw new NodeShutDownException();
+        }
         catch (UiConnectionLostException e) when (e.WasNode)
         {
             await AwaitExitSeenByDaemonAsync(context, cancellationToken).ConfigureAwait(false);

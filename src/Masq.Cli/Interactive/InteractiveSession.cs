@@ -18,6 +18,9 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
 
     public const string TerminatedByInterrupt = "\n\nTerminated\n\n";
 
+    /// <summary>How long a shutdown whose connection dropped is given to report how it went.</summary>
+    private static readonly TimeSpan ShutdownOutcomeWait = TimeSpan.FromSeconds(5);
+
     private readonly TaskCompletionSource _daemonLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _interrupted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _atPrompt;
@@ -127,7 +130,10 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             return Interrupted(); // the command, cancelled too, is abandoned
         }
-        if (finished == _daemonLost.Task)
+        // A shutdown sent straight to a Node's UI port drops the only connection: the command itself says how that
+        // went (its call fails as soon as the connection is gone; the wait is bounded all the same).
+        if (finished == _daemonLost.Task
+            && (outcome.Command is not ShutdownCommand || await Task.WhenAny(run, Task.Delay(ShutdownOutcomeWait, CancellationToken.None)).ConfigureAwait(false) != run))
         {
             return DaemonGone();
         }
@@ -140,7 +146,12 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             return Interrupted();
         }
-        return result == CommandResult.DaemonLost ? DaemonGone() : null;
+        return result switch
+        {
+            CommandResult.DaemonLost => DaemonGone(),
+            CommandResult.NodeShutDown => NodeGone(),
+            _ => null,
+        };
     }
 
     private void OnDaemonLost() => _daemonLost.TrySetResult();
@@ -192,6 +203,16 @@ internal sealed class InteractiveSession(IMasqConsole console, IUiTransport tran
         {
             _atPrompt = false;
             output.Write(TerminatedByInterrupt);
+        }
+        return ExitCodes.Success;
+    }
+
+    private int NodeGone()
+    {
+        lock (output.Gate)
+        {
+            _atPrompt = false;
+            output.Write(ErrorText.NodeGone);
         }
         return ExitCodes.Success;
     }

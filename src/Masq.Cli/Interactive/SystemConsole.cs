@@ -2,10 +2,12 @@ using System.Text;
 
 namespace Masq.Cli.Interactive;
 
-/// <summary><see cref="IMasqConsole"/> over <see cref="Console"/>.</summary>
+/// <summary><see cref="IMasqConsole"/> over <see cref="Console"/>. A terminal gets a line editor with history
+/// (<see cref="LineEditor"/>); redirected input is read line by line as it is.</summary>
 internal sealed class SystemConsole : IMasqConsole
 {
     private readonly CancellationTokenSource _interrupted = new();
+    private CommandHistory? _history;
 
     public TextWriter Out => Console.Out;
 
@@ -16,7 +18,7 @@ internal sealed class SystemConsole : IMasqConsole
     // Console reads block a thread; they run on the pool so that a broadcast, the Daemon's death or Ctrl-C can end
     // the wait (the abandoned read dies with the process).
     public Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
+        Task.Run(() => IsInputTerminal ? ReadEditedLine() : Console.In.ReadLine(), CancellationToken.None).WaitAsync(cancellationToken);
 
     public Task<string?> ReadSecretAsync(CancellationToken cancellationToken) =>
         Task.Run(ReadWithoutEcho, CancellationToken.None).WaitAsync(cancellationToken);
@@ -29,6 +31,40 @@ internal sealed class SystemConsole : IMasqConsole
             _interrupted.Cancel();
         };
         return _interrupted.Token;
+    }
+
+    /// <summary>Reads keys until Enter or Ctrl-D on an empty line, redrawing the line after each; the prompt is
+    /// already on screen.</summary>
+    private string? ReadEditedLine()
+    {
+        _history ??= new CommandHistory(CommandHistory.DefaultPath());
+        var editor = new LineEditor(_history.Entries);
+        var treatedControlC = Console.TreatControlCAsInput;
+        Console.TreatControlCAsInput = true; // at the prompt Ctrl-C clears the line; while a command runs it interrupts
+        try
+        {
+            while (true)
+            {
+                var action = editor.Apply(Console.ReadKey(intercept: true));
+                switch (action)
+                {
+                    case LineEditAction.Submit:
+                        Console.Out.Write(editor.Render(InteractiveSession.Prompt) + "\n");
+                        _history.Add(editor.Text);
+                        return editor.Text;
+                    case LineEditAction.EndOfInput:
+                        return null;
+                    case LineEditAction.Cleared:
+                        Console.Out.Write("^C\n");
+                        break;
+                }
+                Console.Out.Write(editor.Render(InteractiveSession.Prompt));
+            }
+        }
+        finally
+        {
+            Console.TreatControlCAsInput = treatedControlC;
+        }
     }
 
     private static string? ReadWithoutEcho()

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Output;
 
-/// <summary>The dump <c>configuration</c> prints: <c>{label:33} value</c> lines under a <c>NAME VALUE</c> header.</summary>
+/// <summary>The dump <c>configuration</c> prints: <c>{label:33} value</c> lines under a <c>NAME VALUE</c> header.
+/// Amounts and counts get thousands separators; a port or a block number is a name, not a quantity, and gets none.</summary>
 internal static class ConfigurationFormatter
 {
     private const int LabelWidth = 33;
@@ -16,7 +18,7 @@ internal static class ConfigurationFormatter
         Line(text, "NAME", "VALUE");
         Line(text, "Blockchain service URL:", configuration.BlockchainServiceUrlOpt ?? Unknown);
         Line(text, "Chain:", configuration.ChainName);
-        Line(text, "Clandestine port:", NumberFormat.WithCommas((ulong)configuration.ClandestinePort));
+        Line(text, "Clandestine port:", configuration.ClandestinePort.ToString(CultureInfo.InvariantCulture));
         Line(text, "Consuming wallet private key:", configuration.ConsumingWalletPrivateKeyOpt ?? Unknown);
         Line(text, "Current schema version:", configuration.CurrentSchemaVersion);
         Line(text, "Earning wallet address:", configuration.EarningWalletAddressOpt ?? Unknown);
@@ -24,7 +26,7 @@ internal static class ConfigurationFormatter
         Line(text, "Max block count:", configuration.MaxBlockCount is { } max ? NumberFormat.WithCommas(max) : "[Unlimited]");
         Line(text, "Neighborhood mode:", configuration.NeighborhoodMode);
         Line(text, "Port mapping protocol:", configuration.PortMappingProtocol ?? Unknown);
-        Line(text, "Start block:", configuration.StartBlock is { } start ? NumberFormat.WithCommas(start) : "[Latest]");
+        Line(text, "Start block:", configuration.StartBlock is { } start ? start.ToString(CultureInfo.InvariantCulture) : "[Latest]");
         List(text, "Past neighbors:", configuration.PastNeighbors);
 
         var thresholds = configuration.PaymentThresholds;

@@ -5,7 +5,10 @@ namespace Masq.Cli.Output;
 /// <summary>Texts for the connection stages: the <c>connection-status</c> answer and the <c>connectionChange</c> broadcast.</summary>
 internal static class ConnectionStageText
 {
-    public static string ForStatus(UiConnectionStage stage) => stage switch
+    public const string ZeroHop = "ZeroHop: no neighbors needed; the Node browses directly (zero-hop mode: no privacy from the network).";
+
+    /// <param name="neighborhoodMode">The Node's mode, when it says: a zero-hop Node is never connected, and never needs to be.</param>
+    public static string ForStatus(UiConnectionStage stage, string? neighborhoodMode = null) => neighborhoodMode == "zero-hop" ? ZeroHop : stage switch
     {
         UiConnectionStage.NotConnected => "NotConnected: No external neighbor is connected to us.",
         UiConnectionStage.ConnectedToNeighbor => "ConnectedToNeighbor: External neighbor(s) are connected to us.",

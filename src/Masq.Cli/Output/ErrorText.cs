@@ -9,6 +9,9 @@ internal static class ErrorText
 
     public const string DaemonGone = "\nThe Daemon is no longer running; masq is terminating.\n\n";
 
+    /// <summary>Printed (to stdout: nothing went wrong) when the Node masq was connected to directly has shut down.</summary>
+    public const string NodeGone = "\nThe Node has shut down; masq is terminating.\n\n";
+
     /// <summary><c>&lt;msg&gt; (Code XXXX_XXXX_XXXX_XXXX)</c>.</summary>
     public static string ForCode(ulong code, string message) => $"{message} (Code {UiErrorCodes.Format(code)})";
 

@@ -183,19 +183,17 @@ public sealed class SetupSpace
         var file = TomlConfigFile.Read(configFilePath, mustExist: explicitConfigFile is not null);
         errors.AddRange(file.Errors);
 
-        // Environment beats the file; both count as Configured.
+        // Environment beats the file; both count as Configured. A value that is malformed is reported where it is
+        // written and left out, so that it is never shown as the current value.
         var configured = new Dictionary<string, SetupCandidate>(StringComparer.Ordinal);
         foreach (var (name, value) in file.Values)
         {
-            if (SetupParameters.Get(name).IsSetupParameter)
-            {
-                configured[name] = new SetupCandidate(value, SetupStatus.Configured, ValueSource.ConfigFile);
-            }
+            AddConfigured(configured, new SetupCandidate(value, SetupStatus.Configured, ValueSource.ConfigFile, configFilePath, file.LineOf(name)), name, errors);
         }
 
         foreach (var (name, value) in env)
         {
-            configured[name] = new SetupCandidate(value, SetupStatus.Configured, ValueSource.Environment);
+            AddConfigured(configured, new SetupCandidate(value, SetupStatus.Configured, ValueSource.Environment, SetupParameters.Get(name).EnvironmentVariable), name, errors);
         }
 
         string? Given(string name) => set.GetValueOrDefault(name) ?? configured.GetValueOrDefault(name)?.Value;
@@ -266,12 +264,31 @@ public sealed class SetupSpace
                 continue;
             }
 
-            entries[name] = new SetupEntry(name, candidate.Value, candidate.Status);
-            values[name] = new ResolvedValue(name == N.ConfigFile ? configFilePath : candidate.Value, candidate.Source);
+            entries[name] = new SetupEntry(name, candidate.Value, candidate.Status, candidate.Origin);
+            values[name] = candidate.ToResolved(name == N.ConfigFile ? configFilePath : candidate.Value);
         }
 
         errors.AddRange(NodeSettingsBuilder.Build(values, stored, enforceRequired: false).Errors);
         return entries;
+    }
+
+    /// <summary>Adds a configured value that is well formed; reports one that is not, naming the file and line or the variable.</summary>
+    private static void AddConfigured(Dictionary<string, SetupCandidate> configured, SetupCandidate candidate, string name, List<ConfigurationError> errors)
+    {
+        var parameter = SetupParameters.Get(name);
+        if (!parameter.IsSetupParameter)
+        {
+            return;
+        }
+
+        if (!parameter.TryValidate(candidate.Value, out var reason))
+        {
+            errors.Add(new ConfigurationError(name, $"{candidate.ToResolved(candidate.Value).ErrorLocation}: {reason}"));
+            configured.Remove(name);
+            return;
+        }
+
+        configured[name] = candidate;
     }
 
     /// <summary>

@@ -39,8 +39,23 @@ public sealed record SetupRow(
         (SetupParameters.TryGet(name, out var parameter) && parameter.IsSecret)
         || name is ParameterNames.DbPassword or ParameterNames.ConsumingPrivateKey;
 
-    public static string DescribeSource(string name, SetupStatus status)
+    /// <summary>Where the value came from, as the Daemon says (<c>MASQ_GAS_PRICE</c>, <c>config.toml:3</c>,
+    /// <c>database</c>, <c>setup</c>, <c>default</c>); from a Daemon that does not say, what the status implies.</summary>
+    public static string DescribeSource(string name, SetupStatus status, string? source = null)
     {
+        if (source is { Length: > 0 } && status is not (SetupStatus.Blank or SetupStatus.Required))
+        {
+            return source switch
+            {
+                "setup" => "Set through setup (this dashboard or masq)",
+                "command line" => "Command line",
+                "database" => "The Node's database",
+                "default" => SetupParameters.TryGet(name, out var p) && p.DefaultDescription is { Length: > 0 } dd ? $"Default: {dd}" : "Default",
+                _ when source.StartsWith("MASQ_", StringComparison.Ordinal) => $"Environment ({source})",
+                _ => $"Config file ({source})",
+            };
+        }
+
         var env = SetupParameters.TryGet(name, out var parameter) ? parameter.EnvironmentVariable : "MASQ_" + name.ToUpperInvariant().Replace('-', '_');
         return status switch
         {
@@ -58,6 +73,6 @@ public sealed record SetupRow(
         var hasValue = value.Status is not (SetupStatus.Blank or SetupStatus.Required) && value.Value.Length > 0;
         var display = secret ? (hasValue ? MaskedValue : null) : (value.Value.Length > 0 ? value.Value : null);
         var description = SetupParameters.TryGet(value.Name, out var parameter) ? parameter.Description : string.Empty;
-        return new SetupRow(value.Name, display, value.Status, secret, description, DescribeSource(value.Name, value.Status), error);
+        return new SetupRow(value.Name, display, value.Status, secret, description, DescribeSource(value.Name, value.Status, value.Source), error);
     }
 }

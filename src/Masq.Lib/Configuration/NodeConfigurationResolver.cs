@@ -54,11 +54,11 @@ public static class NodeConfigurationResolver
             }
             else if (env.TryGetValue(name, out v))
             {
-                values[name] = new ResolvedValue(v, ValueSource.Environment);
+                values[name] = new ResolvedValue(v, ValueSource.Environment, parameter.EnvironmentVariable);
             }
             else if (file.Values.TryGetValue(name, out v))
             {
-                values[name] = new ResolvedValue(v, ValueSource.ConfigFile);
+                values[name] = new ResolvedValue(v, ValueSource.ConfigFile, configFilePath, file.LineOf(name));
             }
             else if (databaseValues.TryGetValue(name, out v) && !string.IsNullOrEmpty(v))
             {
@@ -69,7 +69,8 @@ public static class NodeConfigurationResolver
         values[N.ConfigFile] = new ResolvedValue(configFilePath,
             commandLine.Values.ContainsKey(N.ConfigFile) ? ValueSource.CommandLine
             : env.ContainsKey(N.ConfigFile) ? ValueSource.Environment
-            : ValueSource.Default);
+            : ValueSource.Default,
+            env.ContainsKey(N.ConfigFile) && !commandLine.Values.ContainsKey(N.ConfigFile) ? SetupParameters.Get(N.ConfigFile).EnvironmentVariable : null);
 
         // The real user and data directory as finally given, with the path rules applied.
         var realUserText = values.GetValueOrDefault(N.RealUser)?.Value;

@@ -228,10 +228,12 @@ public static class NodeSettingsBuilder
 
         public bool IsInvalid(string name) => _invalid.Contains(name);
 
+        /// <summary>Records a bad value; one from the configuration file or environment says where it is.</summary>
         public void Fail(string name, string reason)
         {
             _invalid.Add(name);
-            Errors.Add(new ConfigurationError(name, reason));
+            var location = values.TryGetValue(name, out var v) ? v.ErrorLocation : null;
+            Errors.Add(new ConfigurationError(name, location is null ? reason : $"{location}: {reason}"));
         }
 
         public string? Validated(string name)

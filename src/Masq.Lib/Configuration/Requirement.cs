@@ -12,4 +12,7 @@ public enum Requirement
     UnlessConsumeOnly,
     OriginateOnlyOrConsumeOnly,
     StandardOrOriginateOnly,
+
+    /// <summary>Only a standard Node uses it (the clandestine port: other modes accept no connections).</summary>
+    StandardOnly,
 }

@@ -73,6 +73,7 @@ public sealed class SetupParameter
         Requirement.UnlessConsumeOnly => mode != NeighborhoodMode.ConsumeOnly,
         Requirement.OriginateOnlyOrConsumeOnly => mode is NeighborhoodMode.OriginateOnly or NeighborhoodMode.ConsumeOnly,
         Requirement.StandardOrOriginateOnly => mode is NeighborhoodMode.Standard or NeighborhoodMode.OriginateOnly,
+        Requirement.StandardOnly => mode == NeighborhoodMode.Standard,
         _ => false,
     };
 

@@ -38,7 +38,7 @@ public static class SetupParameters
             new(N.ClandestinePort,
                 "The port other Nodes use to reach this Node; forward it on your router. Only used in standard mode.",
                 "1025-65535", "the value stored in the database; a random free port from 1025 to 9998 when the database is created",
-                null, Requirement.Always,
+                null, Requirement.StandardOnly,
                 v => ValueFormats.TryParsePort(v, out _, out var e) ? null : e),
             new(N.ConfigFile,
                 "The TOML file with further settings (scalar values only). A relative path is relative to the data directory; ./ and ../ to the current directory. Never read from the file itself.",

@@ -103,9 +103,10 @@ public static class TomlConfigFile
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var keyValue in document.KeyValues)
         {
-            ReadKeyValue(keyValue, path, values, errors);
+            ReadKeyValue(keyValue, path, values, lines, errors);
         }
 
         foreach (var table in document.Tables)
@@ -115,10 +116,15 @@ public static class TomlConfigFile
                 $"{Where(path, table.Span)}: '{table.Name?.ToString().Trim()}' is {kind}; only top-level scalar values (name = value) are allowed"));
         }
 
-        return new ConfigurationSourceResult(values, errors);
+        return new ConfigurationSourceResult(values, errors, lines);
     }
 
-    private static void ReadKeyValue(KeyValueSyntax keyValue, string path, Dictionary<string, string> values, List<ConfigurationError> errors)
+    /// <summary>How errors name a place in a configuration file: <c>Configuration file "…/config.toml", line 3</c>.</summary>
+    public static string Where(string path, int line) =>
+        string.Create(CultureInfo.InvariantCulture, $"Configuration file \"{path}\", line {line}");
+
+    private static void ReadKeyValue(
+        KeyValueSyntax keyValue, string path, Dictionary<string, string> values, Dictionary<string, int> lines, List<ConfigurationError> errors)
     {
         var where = Where(path, keyValue.Span);
         var key = KeyText(keyValue.Key?.Key);
@@ -162,6 +168,7 @@ public static class TomlConfigFile
         if (key != ParameterNames.ConfigFile && value.Length > 0)
         {
             values[key] = value;
+            lines[key] = keyValue.Span.Start.Line + 1;
         }
     }
 
@@ -172,8 +179,7 @@ public static class TomlConfigFile
         _ => null,
     };
 
-    private static string Where(string path, SourceSpan span) =>
-        string.Create(CultureInfo.InvariantCulture, $"Configuration file \"{path}\", line {span.Start.Line + 1}");
+    private static string Where(string path, SourceSpan span) => Where(path, span.Start.Line + 1);
 
     private static ConfigurationSourceResult Failure(string reason) =>
         new(ConfigurationSourceResult.Empty.Values, [new ConfigurationError(ParameterNames.ConfigFile, reason)]);

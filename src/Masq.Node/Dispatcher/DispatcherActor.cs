@@ -1,4 +1,5 @@
 using Masq.Daemon.Ui;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Masq.Node.Dispatcher;
 
 /// <summary>The Dispatcher's UI duty: telling clients the Node's descriptor.</summary>
-internal sealed class DispatcherActor(NodeIdentity identity, IUiOutbound outbound, NodeFailure failure, ILogger<DispatcherActor> logger)
+internal sealed class DispatcherActor(NodeIdentity identity, NodeSettings settings, IUiOutbound outbound, NodeFailure failure, ILogger<DispatcherActor> logger)
     : Actor<UiRequest>("DISPATCHER", failure, logger), IUiRequestHandler
 {
     private static readonly string[] HandledOpcodes = [Opcodes.Descriptor];
@@ -24,7 +25,7 @@ internal sealed class DispatcherActor(NodeIdentity identity, IUiOutbound outboun
         {
             return;
         }
-        var response = new UiDescriptorResponse(identity.PublicDescriptor?.ToString());
+        var response = new UiDescriptorResponse(identity.PublicDescriptor?.ToString(), settings.NeighborhoodMode.ToText());
         await outbound.SendAsync(message.ClientId, message.Envelope.Reply(response)).ConfigureAwait(false);
     }
 }

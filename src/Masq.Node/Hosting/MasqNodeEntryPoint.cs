@@ -10,6 +10,16 @@ internal static class MasqNodeEntryPoint
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Any(NodeHelp.IsHelp))
+        {
+            Console.Out.Write(NodeHelp.Text);
+            return 0;
+        }
+        if (args.Any(NodeHelp.IsVersion))
+        {
+            Console.Out.WriteLine(NodeHelp.Version);
+            return 0;
+        }
         if (args.Contains("--initialization", StringComparer.Ordinal))
         {
             return DaemonHost.RunAsync(

@@ -83,6 +83,7 @@ public sealed class ShutdownCommandTests
     public async Task A_lost_daemon_during_shutdown_ends_masq()
     {
         var harness = new CommandHarness();
+        harness.Transport.NodePort = 40123; // through the Daemon: the Node's own connection is a different one
         harness.Transport.Fail(new UiConnectionLostException("The Daemon's connection closed") { WasNode = false });
 
         Assert.Equal(CommandResult.DaemonLost, await harness.RunAsync("shutdown"));
@@ -98,5 +99,18 @@ public sealed class ShutdownCommandTests
         Assert.Equal(CommandResult.Failure, await harness.RunAsync("shutdown"));
 
         Assert.Equal("No response from Node or Daemon after 60000ms (Code 8000_0000_0000_0006)\n", harness.Stderr);
+    }
+
+    [Fact]
+    public async Task Connected_straight_to_a_node_the_dropped_connection_is_the_node_shutting_down()
+    {
+        // masq --ui-port <the Node's UI port> shutdown: the one connection masq has is the Node's.
+        var harness = new CommandHarness();
+        harness.Transport.Fail(new UiConnectionLostException("The connection closed") { WasNode = false });
+
+        Assert.Equal(CommandResult.NodeShutDown, await harness.RunAsync("shutdown"));
+
+        Assert.Equal("MASQNode was instructed to shut down and has broken its connection\n", harness.Stdout);
+        Assert.DoesNotContain("Daemon", harness.Stdout + harness.Stderr, StringComparison.Ordinal);
     }
 }

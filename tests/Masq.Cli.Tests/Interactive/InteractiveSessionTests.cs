@@ -150,6 +150,20 @@ public sealed class InteractiveSessionTests
     }
 
     [Fact]
+    public async Task A_node_shut_down_through_its_own_ui_port_is_not_a_lost_daemon()
+    {
+        // masq --ui-port <a Node's UI port>: the one connection is the Node's, and it drops as the Node obeys.
+        _transport.Fail(new Masq.Lib.Ui.Client.UiConnectionLostException("The connection closed") { WasNode = false });
+        _console.Type("shutdown");
+
+        Assert.Equal(0, await RunAsync());
+
+        Assert.Contains("MASQNode was instructed to shut down and has broken its connection\n", _console.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith(ErrorText.NodeGone, _console.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, _console.Stderr);
+    }
+
+    [Fact]
     public async Task A_daemon_already_gone_ends_the_session_at_once()
     {
         _transport.IsDaemonConnected = false;

@@ -56,22 +56,46 @@ public sealed class SetupTableFormatterTests
     }
 
     [Theory]
-    [InlineData(SetupStatus.Set, SetupStatus.Default, true)]
-    [InlineData(SetupStatus.Default, SetupStatus.Configured, true)]
-    [InlineData(SetupStatus.Default, SetupStatus.Default, false)]
-    public void The_data_directory_note_appears_when_chain_or_data_directory_is_not_default(SetupStatus chain, SetupStatus directory, bool noted)
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_data_directory_note_appears_only_when_the_data_directory_changed(bool changed)
     {
         var response = new UiSetupResponse(
             false,
             [
-                new UiSetupResponseValue("chain", "polygon-amoy", chain),
-                new UiSetupResponseValue("data-directory", "/home/booga/masqhome/polygon-amoy", directory),
+                new UiSetupResponseValue("chain", "polygon-amoy", SetupStatus.Set),
+                new UiSetupResponseValue("data-directory", "/home/booga/masqhome/polygon-amoy", SetupStatus.Default),
+            ],
+            []);
+
+        var text = SetupTableFormatter.Format(response, changed);
+
+        Assert.Equal(changed, text.Contains(SetupTableFormatter.DataDirectoryNote, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sources_get_their_own_column_when_the_Daemon_gives_them()
+    {
+        var response = new UiSetupResponse(
+            false,
+            [
+                new UiSetupResponseValue("gas-price", "7", SetupStatus.Configured, "MASQ_GAS_PRICE"),
+                new UiSetupResponseValue("log-level", "debug", SetupStatus.Configured, "config.toml:3"),
+                new UiSetupResponseValue("neighbors", "", SetupStatus.Blank),
+                new UiSetupResponseValue("scans", "on", SetupStatus.Default, "default"),
             ],
             []);
 
         var text = SetupTableFormatter.Format(response);
 
-        Assert.Equal(noted, text.EndsWith("\nNOTE: your data directory was modified to match the chain parameter.\n\n", StringComparison.Ordinal));
+        Assert.Equal(
+            $"{"NAME",-29} {"VALUE",-64} STATUS     SOURCE\n"
+            + $"{"gas-price",-29} {"7",-64} Configured MASQ_GAS_PRICE\n"
+            + $"{"log-level",-29} {"debug",-64} Configured config.toml:3\n"
+            + $"{"neighbors",-29} {"",-64} Blank\n"
+            + $"{"scans",-29} {"on",-64} Default    default\n"
+            + "\n",
+            text);
     }
 
     [Fact]

@@ -267,6 +267,67 @@ public sealed class SetupSpaceTests
     }
 
     [Fact]
+    public void Every_value_names_its_real_source()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("base-mainnet/config.toml", "# by hand\nlog-level = \"trace\"\n\nclandestine-port = 3456\n");
+        _environment["MASQ_MIN_HOPS"] = "4";
+        _database.WithDatabase(Path.Join(dir.Path, "base-mainnet"), new Dictionary<string, string> { ["rate-pack"] = "1|2|3|4" });
+        var space = NewSpace();
+
+        var result = space.Apply([("data-directory", dir.Path), ("scans", "on")]);
+
+        Assert.Empty(result.Errors);
+        string? Source(string name) => space.Current.Single(e => e.Name == name).Source;
+        Assert.Equal("config.toml:2", Source("log-level"));
+        Assert.Equal("config.toml:4", Source("clandestine-port"));
+        Assert.Equal("MASQ_MIN_HOPS", Source("min-hops"));
+        Assert.Equal("setup", Source("scans"));
+        Assert.Equal("database", Source("rate-pack"));
+        Assert.Equal("default", Source("chain"));
+        Assert.Null(Source("neighbors"));
+    }
+
+    [Theory]
+    [InlineData("gas-price = \"abc\"", "gas-price", "1")]
+    [InlineData("log-level = \"loud\"", "log-level", "warn")]
+    public void A_bad_value_in_the_config_file_names_the_file_and_line_and_is_not_shown_as_current(string line, string name, string fallback)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("base-mainnet/config.toml", "scans = \"on\"\n" + line + "\n");
+        var space = NewSpace();
+
+        var result = space.Apply([("data-directory", dir.Path)]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(name, error.Parameter);
+        Assert.StartsWith($"Configuration file \"{Path.Join(dir.Path, "base-mainnet", "config.toml")}\", line 2: ", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(new SetupEntry(name, fallback, SetupStatus.Default), Entry(space, name));
+    }
+
+    [Fact]
+    public void A_bad_value_in_the_environment_names_the_variable()
+    {
+        _environment["MASQ_GAS_PRICE"] = "abc";
+        var space = NewSpace();
+
+        var result = space.Apply([]);
+
+        Assert.StartsWith("Environment variable MASQ_GAS_PRICE: ", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
+        Assert.Equal(SetupStatus.Default, Entry(space, "gas-price").Status);
+    }
+
+    [Fact]
+    public void A_zero_hop_node_needs_no_clandestine_port()
+    {
+        var space = NewSpace();
+
+        space.Apply([("neighborhood-mode", "zero-hop")]);
+
+        Assert.Equal(new SetupEntry("clandestine-port", "", SetupStatus.Blank), Entry(space, "clandestine-port"));
+    }
+
+    [Fact]
     public void A_data_directory_from_the_environment_is_used_exactly_as_given()
     {
         _environment["MASQ_DATA_DIRECTORY"] = "/srv/masq";
@@ -436,5 +497,6 @@ public sealed class SetupSpaceTests
 
     private SetupSpace NewSpace() => new(_environment, DaemonTestHosts.Linux, _database);
 
-    private static SetupEntry Entry(SetupSpace space, string name) => space.Current.Single(e => e.Name == name);
+    /// <summary>The entry without its source (the tests about sources read <see cref="SetupEntry.Source"/> themselves).</summary>
+    private static SetupEntry Entry(SetupSpace space, string name) => space.Current.Single(e => e.Name == name) with { Source = null };
 }

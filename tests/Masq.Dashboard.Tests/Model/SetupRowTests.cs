@@ -39,4 +39,17 @@ public sealed class SetupRowTests
         Assert.NotEmpty(rows[0].Description);
         Assert.Equal("Unrecognized", rows[2].Error);
     }
+
+    [Theory]
+    [InlineData("MASQ_GAS_PRICE", SetupStatus.Configured, "Environment (MASQ_GAS_PRICE)")]
+    [InlineData("config.toml:3", SetupStatus.Configured, "Config file (config.toml:3)")]
+    [InlineData("database", SetupStatus.Configured, "The Node's database")]
+    [InlineData("setup", SetupStatus.Set, "Set through setup (this dashboard or masq)")]
+    [InlineData("default", SetupStatus.Default, "Default: the value stored in the database, 1 for a new one")]
+    public void The_source_column_names_the_real_source(string source, SetupStatus status, string shown)
+    {
+        var rows = SetupRow.From(new UiSetupResponse(false, [new UiSetupResponseValue(ParameterNames.GasPrice, "7", status, source)], []));
+
+        Assert.Equal(shown, Assert.Single(rows).Source);
+    }
 }

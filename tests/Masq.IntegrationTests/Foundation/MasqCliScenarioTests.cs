@@ -59,7 +59,11 @@ public sealed class MasqCliScenarioTests
 
         var descriptor = await daemon.MasqAsync("descriptor");
         Assert.True(descriptor.ExitCode == 0, descriptor.ToString());
-        Assert.Contains("Node descriptor is not yet available; try again later", descriptor.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("A zero-hop Node has no descriptor", descriptor.StandardOutput, StringComparison.Ordinal);
+
+        var status = await daemon.MasqAsync("connection-status");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.StartsWith("ZeroHop: no neighbors needed", status.StandardOutput, StringComparison.Ordinal);
 
         var setPassword = await daemon.MasqAsync("set-password", "booga");
         Assert.True(setPassword.ExitCode == 0, setPassword.ToString());

@@ -22,8 +22,8 @@ public sealed class NodeConfigurationResolverTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(new ResolvedValue("1", ValueSource.CommandLine), result.Values["min-hops"]);
-        Assert.Equal(new ResolvedValue("2222", ValueSource.Environment), result.Values["clandestine-port"]);
-        Assert.Equal(new ResolvedValue("44", ValueSource.ConfigFile), result.Values["gas-price"]);
+        Assert.Equal(new ResolvedValue("2222", ValueSource.Environment, "MASQ_CLANDESTINE_PORT"), result.Values["clandestine-port"]);
+        Assert.Equal(new ResolvedValue("44", ValueSource.ConfigFile, Path.Join(dir.Path, "config.toml"), 3), result.Values["gas-price"]);
         Assert.Equal(new ResolvedValue("1|2|3|4", ValueSource.Database), result.Values["rate-pack"]);
         Assert.Equal(new ResolvedValue("on", ValueSource.Default), result.Values["scans"]);
 
@@ -202,5 +202,52 @@ public sealed class NodeConfigurationResolverTests
             var result = NodeConfigurationResolver.Resolve(args, env, TestHosts.NoValues, TestHosts.Linux("/nonexistent-cwd"));
             Assert.True(result.IsValid ^ (result.Errors.Count > 0));
         }
+    }
+
+    [Fact]
+    public void Every_value_says_where_it_came_from()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config.toml", "# settings\n\nlog-level = \"debug\"\ngas-price = 7\n");
+        var env = TestHosts.Env(("MASQ_MIN_HOPS", "2"));
+        var database = TestHosts.Env(("rate-pack", "1|2|3|4"));
+
+        var result = NodeConfigurationResolver.Resolve(
+            ["--data-directory", dir.Path, "--blockchain-service-url", Url], env, database, TestHosts.Linux());
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("command line", result.Values["blockchain-service-url"].Origin);
+        Assert.Equal("MASQ_MIN_HOPS", result.Values["min-hops"].Origin);
+        Assert.Equal("config.toml:3", result.Values["log-level"].Origin);
+        Assert.Equal("config.toml:4", result.Values["gas-price"].Origin);
+        Assert.Equal("database", result.Values["rate-pack"].Origin);
+        Assert.Equal("default", result.Values["scans"].Origin);
+    }
+
+    [Theory]
+    [InlineData("gas-price = \"abc\"", "gas-price")]
+    [InlineData("log-level = \"loud\"", "log-level")]
+    public void A_bad_value_in_the_file_is_reported_with_the_file_and_line(string line, string name)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config.toml", "scans = \"on\"\n" + line + "\n");
+
+        var result = NodeConfigurationResolver.Resolve(
+            ["--data-directory", dir.Path, "--blockchain-service-url", Url], TestHosts.NoValues, TestHosts.NoValues, TestHosts.Linux());
+
+        Assert.Null(result.Settings);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(name, error.Parameter);
+        Assert.StartsWith($"Configuration file \"{Path.Join(dir.Path, "config.toml")}\", line 2: ", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_in_the_environment_names_the_variable()
+    {
+        var result = NodeConfigurationResolver.Resolve(
+            ["--blockchain-service-url", Url], TestHosts.Env(("MASQ_GAS_PRICE", "abc")), TestHosts.NoValues, TestHosts.Linux());
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Environment variable MASQ_GAS_PRICE: ", error.Reason, StringComparison.Ordinal);
     }
 }

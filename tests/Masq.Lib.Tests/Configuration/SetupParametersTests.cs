@@ -80,7 +80,7 @@ public sealed class SetupParametersTests
     // name, zero-hop, originate-only, consume-only, standard
     [InlineData("blockchain-service-url", false, true, true, true)]
     [InlineData("chain", true, true, true, true)]
-    [InlineData("clandestine-port", true, true, true, true)]
+    [InlineData("clandestine-port", false, false, false, true)]
     [InlineData("config-file", false, false, false, false)]
     [InlineData("consuming-private-key", false, false, false, false)]
     [InlineData("crash-point", false, false, false, false)]

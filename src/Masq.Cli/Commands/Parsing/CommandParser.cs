@@ -52,6 +52,12 @@ internal static class CommandParser
         }
     }
 
+    /// <summary>Every word a command line may start with, for suggestions.</summary>
+    private static IEnumerable<string> CommandWords =>
+        CommandCatalog.All.Select(d => d.Name).Concat([HelpWord, VersionWord, "exit"]);
+
     private static ParseOutcome Unrecognized(string name) =>
-        ParseOutcome.Fail($"Unrecognized command: '{name}'\nFound argument '{name}' which wasn't expected; type 'help' or run 'masq --help' for the list of commands.");
+        CommandSuggester.Suggest(name, CommandWords) is { } suggestion
+            ? ParseOutcome.Fail($"Unknown command '{name}'. Did you mean '{suggestion}'?")
+            : ParseOutcome.Fail($"Unrecognized command: '{name}'\nFound argument '{name}' which wasn't expected; type 'help' or run 'masq --help' for the list of commands.");
 }

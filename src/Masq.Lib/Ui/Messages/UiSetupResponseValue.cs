@@ -2,4 +2,6 @@ using Masq.Lib.Configuration;
 
 namespace Masq.Lib.Ui.Messages;
 
-public sealed record UiSetupResponseValue(string Name, string Value, SetupStatus Status);
+/// <param name="Source">Where the value came from: <c>MASQ_GAS_PRICE</c>, <c>config.toml:3</c>, <c>database</c>,
+/// <c>setup</c> or <c>default</c>; null for an empty value, and from a Daemon that does not say.</param>
+public sealed record UiSetupResponseValue(string Name, string Value, SetupStatus Status, string? Source = null);
