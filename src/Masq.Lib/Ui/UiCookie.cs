@@ -104,7 +104,8 @@ public static class UiCookie
                 problem = string.Empty;
                 return true;
             }
-            if (!why.EndsWith("does not exist", StringComparison.Ordinal) || firstProblem is null)
+            // A file this user may not read says more than one that is missing.
+            if (!why.EndsWith("does not exist", StringComparison.Ordinal))
             {
                 firstProblem ??= why;
             }
