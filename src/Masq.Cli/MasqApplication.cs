@@ -66,7 +66,7 @@ internal sealed class MasqApplication(IMasqConsole console, IUiConnector connect
         }
         catch (UiConnectException e)
         {
-            output.ErrorLine(ErrorText.CannotConnect(e.Message));
+            output.ErrorLine(e.Refused ? e.Message : ErrorText.CannotConnect(e.Message));
             return ExitCodes.Failure;
         }
         await using (transport.ConfigureAwait(false))

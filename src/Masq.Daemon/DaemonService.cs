@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Masq.Daemon.Hosting;
 using Masq.Daemon.Launcher;
+using Masq.Lib.Configuration;
 using Masq.Daemon.Setup;
 using Masq.Daemon.Ui;
 using Masq.Lib.Ui;
@@ -19,6 +21,7 @@ internal sealed partial class DaemonService(
     SetupSpace setup,
     INodeLauncher launcher,
     IUiOutbound outbound,
+    DaemonAccess access,
     ILogger<DaemonService> logger) : BackgroundService, IUiMessageHandler
 {
     private readonly Channel<DaemonMessage> _mailbox = Channel.CreateBounded<DaemonMessage>(
@@ -94,8 +97,20 @@ internal sealed partial class DaemonService(
             await outbound.SendAsync(clientId, envelope.Reply(ToResponse(true, setup.Current, []))).ConfigureAwait(false);
             return;
         }
-        var result = setup.Apply(request.Values.Select(v => (v.Name, v.Value)).ToList());
-        var response = ToResponse(false, result.Values, result.Errors.Select(e => new UiSetupError(e.Parameter, e.Reason)).ToList());
+        var refusals = new List<UiSetupError>();
+        var values = new List<(string Name, string? Value)>();
+        foreach (var value in request.Values)
+        {
+            if (value.Name == ParameterNames.RealUser && RefuseRealUser(value.Value) is { } why)
+            {
+                LogRealUserRefused(value.Value ?? string.Empty, why);
+                refusals.Add(new UiSetupError(value.Name, why));
+                continue;
+            }
+            values.Add((value.Name, value.Value));
+        }
+        var result = setup.Apply(values);
+        var response = ToResponse(false, result.Values, [.. refusals, .. result.Errors.Select(e => new UiSetupError(e.Parameter, e.Reason))]);
         await outbound.SendAsync(clientId, envelope.Reply(response)).ConfigureAwait(false);
         if (result.Changed && _setupEverApplied)
         {
@@ -109,6 +124,13 @@ internal sealed partial class DaemonService(
         if (IsNodeRunning())
         {
             await outbound.SendAsync(clientId, envelope.ErrorReply(UiErrorCodes.NodeAlreadyRunning, "Could not launch Node: already running")).ConfigureAwait(false);
+            return;
+        }
+        var realUser = setup.Current.FirstOrDefault(e => e.Name == ParameterNames.RealUser)?.Value;
+        if (RefuseRealUser(realUser) is { } refused)
+        {
+            LogRealUserRefused(realUser ?? string.Empty, refused);
+            await outbound.SendAsync(clientId, envelope.ErrorReply(UiErrorCodes.NodeLaunch, $"Could not launch Node: {refused}")).ConfigureAwait(false);
             return;
         }
         var result = await launcher.LaunchAsync(setup.LaunchArguments(), setup.LaunchEnvironment(), OnNodeExit, cancellationToken).ConfigureAwait(false);
@@ -171,6 +193,21 @@ internal sealed partial class DaemonService(
         return false;
     }
 
+    /// <summary>Why a Node must not run as <paramref name="text"/> (a real-user value; empty parts as the Node fills them), or null.</summary>
+    private string? RefuseRealUser(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            text = "::";
+        }
+        if (!RealUser.TryParse(text, out var given, out _))
+        {
+            return null; // The setup space reports the malformed value itself.
+        }
+        var populated = given.Populate(HostFacts.CaptureEnvironment(), HostFacts.Capture());
+        return RootPolicy.RefuseRealUser(populated, access.EntitledUid, access.AllowRoot, UnixAccounts.GroupsOf);
+    }
+
     private static UiSetupResponse ToResponse(bool running, IEnumerable<SetupEntry> values, IReadOnlyList<UiSetupError> errors) =>
         new(running,
             values.OrderBy(v => v.Name, StringComparer.Ordinal)
@@ -188,6 +225,9 @@ internal sealed partial class DaemonService(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Could not launch Node: {Failure}")]
     private partial void LogLaunchFailed(string failure);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Refused real-user '{RealUser}': {Why}")]
+    private partial void LogRealUserRefused(string realUser, string why);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Node in process {ProcessId} terminated with exit code {ExitCode}")]
     private partial void LogNodeExited(int processId, int exitCode);

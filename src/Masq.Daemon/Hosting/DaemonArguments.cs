@@ -3,13 +3,14 @@ using Masq.Lib.Ui;
 
 namespace Masq.Daemon.Hosting;
 
-/// <summary>The Daemon's own command line: <c>--initialization [--ui-port N] [--data-directory D]</c>.</summary>
-internal sealed record DaemonArguments(int UiPort, string? DataDirectory)
+/// <summary>The Daemon's own command line: <c>--initialization [--ui-port N] [--data-directory D] [--allow-root]</c>.</summary>
+internal sealed record DaemonArguments(int UiPort, string? DataDirectory, bool AllowRoot = false)
 {
     public static bool TryParse(IReadOnlyList<string> args, out DaemonArguments parsed, out (string Parameter, string Reason) error)
     {
         var uiPort = UiProtocol.DefaultUiPort;
         string? dataDirectory = null;
+        var allowRoot = false;
         parsed = new DaemonArguments(uiPort, null);
         error = default;
         for (var i = 0; i < args.Count; i++)
@@ -17,6 +18,9 @@ internal sealed record DaemonArguments(int UiPort, string? DataDirectory)
             switch (args[i])
             {
                 case "--initialization":
+                    break;
+                case "--allow-root":
+                    allowRoot = true;
                     break;
                 case "--ui-port":
                     if (i + 1 >= args.Count)
@@ -43,7 +47,7 @@ internal sealed record DaemonArguments(int UiPort, string? DataDirectory)
                     return false;
             }
         }
-        parsed = new DaemonArguments(uiPort, dataDirectory);
+        parsed = new DaemonArguments(uiPort, dataDirectory, allowRoot);
         return true;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Masq.Daemon.Launcher;
+using Masq.Lib.Configuration;
+using Masq.Lib.Ui;
 using Masq.Daemon.Setup;
 using Masq.Daemon.Ui;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +33,35 @@ public static class DaemonHost
             return 1;
         }
 
+        // The UI cookie: only the user the Daemon serves (SUDO_UID under sudo, else its own user) and root may read it.
+        var environment = HostFacts.CaptureEnvironment();
+        var effectiveUid = HostFacts.Capture().ProcessUid;
+        var entitledUid = effectiveUid is { } euid ? RootPolicy.EntitledUid(euid, environment) : 0u;
+        var allowRoot = arguments.AllowRoot || RootPolicy.IsRootAllowed(environment);
+        var secret = UiCookie.NewSecret();
+        var cookiePath = UiCookie.OwnPath(arguments.UiPort);
+        try
+        {
+            var owner = effectiveUid is null ? null : UnixAccounts.Lookup(entitledUid);
+            UiCookie.Write(cookiePath, secret, entitledUid, owner?.Gid ?? (entitledUid == 0 ? 0u : null));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot write the UI cookie {cookiePath}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        try
+        {
+            return await ServeAsync(arguments, databaseReaderFactory, secret, cookiePath, new DaemonAccess(entitledUid, allowRoot), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            UiCookie.DeleteIfOwn(cookiePath, secret);
+        }
+    }
+
+    private static async Task<int> ServeAsync(DaemonArguments arguments, Func<ILoggerFactory, INodeDatabaseReader> databaseReaderFactory, byte[] secret, string cookiePath, DaemonAccess access, CancellationToken cancellationToken)
+    {
         var logDirectory = arguments.DataDirectory ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "MASQ");
         Directory.CreateDirectory(logDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -44,12 +75,18 @@ public static class DaemonHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => databaseReaderFactory(sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(sp => SetupSpace.ForDaemonProcess(sp.GetRequiredService<INodeDatabaseReader>()));
-        builder.Services.AddOptions<NodeLauncherOptions>();
+        builder.Services.AddSingleton(access);
+        builder.Services.AddOptions<NodeLauncherOptions>().Configure(o =>
+        {
+            o.CookiePath = cookiePath;
+            o.CookieSecret = secret;
+            o.AllowRoot = access.AllowRoot;
+        });
         builder.Services.AddSingleton<INodeLauncher, NodeLauncher>();
         builder.Services.AddSingleton<DaemonService>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<DaemonService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DaemonService>());
-        builder.Services.AddMasqUiHub();
+        builder.Services.AddMasqUiHub(secret);
 
         await using var app = builder.Build();
         app.MapMasqUiHub();
@@ -64,7 +101,7 @@ public static class DaemonHost
         }
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Masq.Daemon")
             .LogInformation("MASQ Daemon listening on 127.0.0.1:{UiPort}", arguments.UiPort);
-        await Console.Out.WriteLineAsync($"MASQ Daemon is listening for UI connections on 127.0.0.1:{arguments.UiPort}").ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"MASQ Daemon is listening for UI connections on 127.0.0.1:{arguments.UiPort}; UI cookie {cookiePath}").ConfigureAwait(false);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Masq.Lib.Configuration;
+using Masq.Lib.Ui;
 using Masq.Lib.Ui.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,6 +40,14 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;
+        }
+        if (_options.CookiePath is { } cookiePath)
+        {
+            startInfo.Environment[UiCookie.EnvironmentVariable] = cookiePath;
+        }
+        if (_options.AllowRoot)
+        {
+            startInfo.Environment[RootPolicy.AllowRootVariable] = "1";
         }
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var tail = new StderrTail();
@@ -97,7 +107,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
             {
                 return DiedImmediately();
             }
-            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, cancellationToken).ConfigureAwait(false))
+            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, cancellationToken, _options.CookieSecret).ConfigureAwait(false))
             {
                 return null;
             }

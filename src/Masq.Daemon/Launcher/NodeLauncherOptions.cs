@@ -15,6 +15,15 @@ public sealed class NodeLauncherOptions
     /// <summary>The first port tried for the Node's UI (reference: scanning up from 32768).</summary>
     public int FirstUiPort { get; set; } = 32768;
 
+    /// <summary>The Daemon's UI cookie file: the Node is told to demand the same cookie (<c>MASQ_UI_COOKIE</c>).</summary>
+    public string? CookiePath { get; set; }
+
+    /// <summary>The Daemon's UI cookie, presented by the launch probe.</summary>
+    public byte[]? CookieSecret { get; set; }
+
+    /// <summary>The Daemon was allowed (<c>--allow-root</c>) to run Nodes as root: the Node gets <c>MASQ_ALLOW_ROOT=1</c>.</summary>
+    public bool AllowRoot { get; set; }
+
     /// <summary>The command that re-runs this process's binary: the apphost itself, or <c>dotnet app.dll</c>.</summary>
     public static IReadOnlyList<string> CurrentProcessCommand()
     {

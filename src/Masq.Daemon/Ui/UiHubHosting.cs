@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Masq.Lib.Ui;
 
 namespace Masq.Daemon.Ui;
@@ -11,8 +12,11 @@ namespace Masq.Daemon.Ui;
 public static class UiHubHosting
 {
     /// <summary>Registers the hub; the caller registers its own <see cref="IUiMessageHandler"/>.</summary>
-    public static IServiceCollection AddMasqUiHub(this IServiceCollection services)
+    /// <param name="secret">The UI cookie every connection must present.</param>
+    public static IServiceCollection AddMasqUiHub(this IServiceCollection services, byte[] secret)
     {
+        services.AddSingleton(new UiHubCredential(secret));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSignalR(options =>
         {
             options.MaximumReceiveMessageSize = 1024 * 1024;

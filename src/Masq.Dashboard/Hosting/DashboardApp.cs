@@ -103,6 +103,7 @@ public static class DashboardApp
             .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
 
         var app = builder.Build();
+        app.UseMiddleware<SameOriginMiddleware>();
         var webRoot = Path.Combine(AppContext.BaseDirectory, WebRootFolder);
         if (Directory.Exists(webRoot))
         {

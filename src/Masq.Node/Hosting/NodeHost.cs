@@ -1,5 +1,6 @@
 using Masq.Daemon.Ui;
 using Masq.Lib.Configuration;
+using Masq.Lib.Ui;
 using Masq.Lib.Neighborhood;
 using Masq.Node.Actors;
 using Masq.Node.Configuration;
@@ -43,21 +44,43 @@ internal static class NodeHost
         var logLevel = ValueFormats.TryParseLogLevel(early.Values[ParameterNames.LogLevel].Value, out var level, out _) ? level : NodeLogLevel.Warn;
         var crashPoint = ValueFormats.TryParseCrashPoint(early.Values.GetValueOrDefault(ParameterNames.CrashPoint)?.Value ?? "none", out var cp, out _) ? cp : CrashPoint.None;
 
-        Directory.CreateDirectory(dataDirectory);
+        // 2. Privileged work, before anything in the data directory is touched: the browser ports 80/443 (when this
+        // process may bind them), the UI cookie; then become the real user. Until then the log is held in memory.
+        var environment = HostFacts.CaptureEnvironment();
+        var bootLog = new StartupLogBuffer();
+        using var privilegedSockets = PrivilegedBrowserSockets.BindIfPermitted(bootLog);
+        var realUser = NodeConfigurationResolver.PopulatedRealUser(early.Values.GetValueOrDefault(ParameterNames.RealUser)?.Value, environment, HostFacts.Capture());
+        var uiPort = int.Parse(early.Values[ParameterNames.UiPort].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (EstablishUiCookie(uiPort, realUser, out var problem) is not { } uiSecret)
+        {
+            await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            return 1;
+        }
+        if (PrivilegeDropper.DropTo(realUser, dataDirectory, RootPolicy.IsRootAllowed(environment), bootLog) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+            return 1;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot create the data directory {dataDirectory} as uid {realUser.Uid}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
         var broadcastSink = new UiLogBroadcastSink();
         await using var serilog = NodeLogging.Create(dataDirectory, logLevel, broadcastSink);
         using var loggerFactory = new SerilogLoggerFactory(serilog, dispose: false);
         var startupLogger = loggerFactory.CreateLogger("Masq.Node.Hosting.NodeHost");
+        bootLog.ReplayInto(startupLogger);
 
         if (crashPoint == CrashPoint.Panic)
         {
             throw new CrashTestException("CrashTestDummy: the Node was started with --crash-point panic");
         }
-
-        // 2. Privileged work: the browser ports 80/443 (when this process may bind them); then become the real user.
-        using var privilegedSockets = PrivilegedBrowserSockets.BindIfPermitted(startupLogger);
-        var realUser = NodeConfigurationResolver.PopulatedRealUser(early.Values.GetValueOrDefault(ParameterNames.RealUser)?.Value, HostFacts.CaptureEnvironment(), HostFacts.Capture());
-        PrivilegeDropper.DropTo(realUser, dataDirectory, startupLogger);
 
         // 3. The database, then the configuration with its stored values.
         var keyDerivation = new PasswordKeyDerivation(KdfCost.Production);
@@ -97,7 +120,7 @@ internal static class NodeHost
             startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
             Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
 
-            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, uiSecret, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,6 +136,7 @@ internal static class NodeHost
         UiLogBroadcastSink broadcastSink,
         CrashPoint crashPoint,
         PrivilegedBrowserSockets privilegedSockets,
+        byte[] uiSecret,
         CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -141,7 +165,7 @@ internal static class NodeHost
         builder.Services.AddMasqDataPath(privilegedSockets);
         builder.Services.AddSingleton<UiGateway>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
-        builder.Services.AddMasqUiHub();
+        builder.Services.AddMasqUiHub(uiSecret);
 
         await using var app = builder.Build();
         app.MapMasqUiHub();
@@ -168,6 +192,41 @@ internal static class NodeHost
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The cookie the Node's UI hub demands: the Daemon's (the file named by <c>MASQ_UI_COOKIE</c>, which the Daemon
+    /// sets for the Nodes it launches) or a new one. Either way it is written to this Node's own
+    /// <c>ui-&lt;port&gt;.cookie</c>, for the real user, while the Node may still write the root-only cookie directory.
+    /// </summary>
+    private static byte[]? EstablishUiCookie(int uiPort, RealUser realUser, out string problem)
+    {
+        byte[] secret;
+        var inherited = Environment.GetEnvironmentVariable(UiCookie.EnvironmentVariable);
+        if (!string.IsNullOrEmpty(inherited))
+        {
+            if (!UiCookie.TryRead(inherited, out secret, out var why))
+            {
+                problem = $"Cannot read the UI cookie named by {UiCookie.EnvironmentVariable}: {why}";
+                return null;
+            }
+        }
+        else
+        {
+            secret = UiCookie.NewSecret();
+        }
+        var path = UiCookie.OwnPath(uiPort);
+        try
+        {
+            UiCookie.Write(path, secret, realUser.Uid, realUser.Gid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"Cannot write the UI cookie {path}: {e.Message}";
+            return null;
+        }
+        problem = string.Empty;
+        return secret;
     }
 
     private static bool MayComeFromDatabase(ConfigurationError error, NodeConfigurationResult early) =>

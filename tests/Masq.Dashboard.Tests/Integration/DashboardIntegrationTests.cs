@@ -49,6 +49,38 @@ public sealed class DashboardIntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Refuses_foreign_web_pages_on_the_Blazor_hub_and_every_other_endpoint()
+    {
+        await using var daemon = await FakeMasqDaemon.StartAsync();
+        await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
+        using var http = new HttpClient { BaseAddress = dashboard.Address };
+        var own = dashboard.Address.GetLeftPart(UriPartial.Authority);
+
+        // The Blazor circuit's WebSocket from a foreign page is refused before the handshake.
+        using (var socket = new System.Net.WebSockets.ClientWebSocket())
+        {
+            socket.Options.SetRequestHeader("Origin", "http://evil.example");
+            socket.Options.CollectHttpResponseDetails = true;
+            var wsUri = new UriBuilder(dashboard.Address) { Scheme = "ws", Path = "/_blazor" }.Uri;
+            await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => socket.ConnectAsync(wsUri, CancellationToken.None));
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, socket.HttpStatusCode);
+        }
+
+        foreach (var (method, path) in new[] { (HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1"), (HttpMethod.Get, "/"), (HttpMethod.Get, "/health") })
+        {
+            using var foreign = new HttpRequestMessage(method, path);
+            foreign.Headers.Add("Origin", "http://evil.example");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(foreign)).StatusCode);
+            using var nullOrigin = new HttpRequestMessage(method, path);
+            nullOrigin.Headers.Add("Origin", "null");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(nullOrigin)).StatusCode);
+            using var sameOrigin = new HttpRequestMessage(method, path);
+            sameOrigin.Headers.Add("Origin", own);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.SendAsync(sameOrigin)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Starts_the_node_follows_the_redirect_and_reads_it_live()
     {
         await using var daemon = await FakeMasqDaemon.StartAsync();

@@ -225,6 +225,8 @@ public sealed class DaemonAndNodeTests
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(rebound)).StatusCode);
 
         using var local = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{daemon.UiPort}{UiProtocol.HubPath}/negotiate?negotiateVersion=1");
+        Assert.True(UiCookie.TryReadFor(daemon.UiPort, out var secret, out var problem), problem);
+        local.Headers.TryAddWithoutValidation("Authorization", UiCookie.AuthorizationValue(secret));
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(local)).StatusCode);
     }
 

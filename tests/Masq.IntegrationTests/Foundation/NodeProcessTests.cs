@@ -25,12 +25,43 @@ public sealed class NodeProcessTests
         {
             Assert.Equal(65534u, uid);
             Assert.Equal(65534u, FileOwner(Path.Combine(dataDirectory, "node-data.db")));
+            // setgroups came first: none of root's supplementary groups survive, and every uid/gid is the user's.
+            Assert.Equal(new[] { "65534", "65534", "65534", "65534" }, node.Status("Uid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(new[] { "65534", "65534", "65534", "65534" }, node.Status("Gid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
+            Assert.All(node.Status("Groups").Split(' ', StringSplitOptions.RemoveEmptyEntries), g => Assert.NotEqual("0", g));
         }
         else
         {
             Assert.Equal(FileOwner("/proc/self"), uid);
         }
     }
+
+    [Fact]
+    public async Task A_root_Node_with_no_one_to_become_refuses_to_start_unless_root_is_allowed()
+    {
+        if (!IsRoot())
+        {
+            return;
+        }
+        using var directory = new TestDirectory();
+        var result = await ProcessRunner.RunAsync(
+            MasqBinaries.Node,
+            ["--neighborhood-mode", "zero-hop", "--data-directory", directory.Path, "--real-user", "0:0:/root", "--proxy-port", "0", "--ui-port", Ports.Free().ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string> { ["MASQ_ALLOW_ROOT"] = "0" });
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("The Node is running as root and has no unprivileged user to become", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("MASQ_ALLOW_ROOT=1", result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory.Path, "node-data.db")));
+
+        // The documented switch lets it run as root.
+        await using var node = await NodeProcess.StartAsync(
+            ["--neighborhood-mode", "zero-hop", "--data-directory", directory.Path, "--real-user", "0:0:/root", "--proxy-port", "0"],
+            new Dictionary<string, string> { ["MASQ_ALLOW_ROOT"] = "1" });
+        Assert.Equal(0u, node.EffectiveUid());
+    }
+
+    private static bool IsRoot() =>
+        File.ReadAllText("/proc/self/status").Split('\n').First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[2] == "0";
 
     [Fact]
     public async Task Node_warnings_reach_every_UI_client_as_log_broadcasts_and_the_log_file()

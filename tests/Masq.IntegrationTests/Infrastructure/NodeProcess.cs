@@ -41,6 +41,12 @@ internal sealed class NodeProcess : IAsyncDisposable
         return uint.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A line of /proc/PID/status (Uid, Gid, Groups), without its name.</summary>
+    public string Status(string field) => ProcStatus(_process.Id, field);
+
+    public static string ProcStatus(int pid, string field) =>
+        File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal))[(field.Length + 1)..].Trim();
+
     public ValueTask DisposeAsync()
     {
         _process.Dispose();

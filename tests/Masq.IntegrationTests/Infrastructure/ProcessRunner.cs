@@ -48,8 +48,8 @@ internal static class ProcessRunner
         {
             info.ArgumentList.Add(arg);
         }
-        // Keep the product away from the developer's own MASQ settings.
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MASQ_", StringComparison.Ordinal)).ToList())
+        // Keep the product away from the developer's own MASQ settings (but not the tests' MASQ_ALLOW_ROOT, test.runsettings).
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MASQ_", StringComparison.Ordinal) && k != "MASQ_ALLOW_ROOT").ToList())
         {
             info.Environment.Remove(key);
         }

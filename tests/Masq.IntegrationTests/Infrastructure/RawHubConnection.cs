@@ -17,10 +17,18 @@ internal sealed class RawHubConnection : IAsyncDisposable
         _connection.On<string>(UiProtocol.ClientMethod, text => _received.Writer.TryWrite(text));
     }
 
-    public static async Task<RawHubConnection> ConnectAsync(int port)
+    /// <param name="presentCookie">Present the port's UI cookie, as every real client does.</param>
+    public static async Task<RawHubConnection> ConnectAsync(int port, bool presentCookie = true)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri($"http://127.0.0.1:{port}{UiProtocol.HubPath}"), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+            .WithUrl(new Uri($"http://127.0.0.1:{port}{UiProtocol.HubPath}"), HttpTransportType.WebSockets, o =>
+            {
+                o.SkipNegotiation = true;
+                if (presentCookie && UiCookie.TryReadFor(port, out var secret, out _))
+                {
+                    o.Headers["Authorization"] = UiCookie.AuthorizationValue(secret);
+                }
+            })
             .Build();
         var raw = new RawHubConnection(connection);
         await connection.StartAsync();

@@ -67,11 +67,12 @@ public sealed class UiClient : IAsyncDisposable
     }
 
     /// <summary>True when a UI hub accepts a connection on the port within the timeout (the Daemon's launch probe).</summary>
-    public static async Task<bool> ProbeAsync(int uiPort, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <param name="secret">The UI cookie to present; null to read the port's cookie file.</param>
+    public static async Task<bool> ProbeAsync(int uiPort, TimeSpan timeout, CancellationToken cancellationToken = default, byte[]? secret = null)
     {
         try
         {
-            var link = await UiHubLink.ConnectAsync(uiPort, timeout, (_, _) => { }, (_, _) => { }, cancellationToken).ConfigureAwait(false);
+            var link = await UiHubLink.ConnectAsync(uiPort, timeout, (_, _) => { }, (_, _) => { }, cancellationToken, secret).ConfigureAwait(false);
             await link.DisposeAsync().ConfigureAwait(false);
             return true;
         }
@@ -238,7 +239,9 @@ public sealed class UiClient : IAsyncDisposable
             {
                 await stale.DisposeAsync().ConfigureAwait(false);
             }
-            var link = await UiHubLink.ConnectAsync(port, RedirectConnectTimeout, OnMessage, (l, _) => OnClosed(l), _disposed.Token).ConfigureAwait(false);
+            // A Node the Daemon launched shares the Daemon's cookie; one started on its own has its own file.
+            var secret = UiCookie.TryReadFor(port, out var own, out _) ? own : _daemon.Secret;
+            var link = await UiHubLink.ConnectAsync(port, RedirectConnectTimeout, OnMessage, (l, _) => OnClosed(l), _disposed.Token, secret).ConfigureAwait(false);
             _node = link;
             return link;
         }

@@ -16,4 +16,13 @@ public sealed class UiConnectException : Exception
         : base(message, inner)
     {
     }
+
+    public UiConnectException(string message, Exception inner, bool refused)
+        : base(message, inner)
+    {
+        Refused = refused;
+    }
+
+    /// <summary>Something answered but refused this client (no or a wrong UI cookie).</summary>
+    public bool Refused { get; }
 }
