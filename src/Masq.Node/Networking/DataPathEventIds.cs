@@ -54,6 +54,7 @@ internal static class DataPathEventIds
     public const int UnknownReturnRoute = 6205;
     public const int StreamLostPackets = 6206;
     public const int StreamExpired = 6207;
+    public const int RouteDead = 6220;
 
     // ProxyClient
     public const int ExitNoHostname = 6300;

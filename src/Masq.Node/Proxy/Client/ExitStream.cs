@@ -40,6 +40,11 @@ internal sealed partial class ExitStream
     private long _lastActivity;
     private long _clientClosedAt = -1;
 
+    // Responses are numbered under this gate: the reader's data, the last word and probe echoes share one sequence.
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private ulong _nextResponse;
+    private bool _lastWordSent;
+
     public ExitStream(
         StreamKey key,
         string? host,
@@ -119,6 +124,54 @@ internal sealed partial class ExitStream
         }
     }
 
+    /// <summary>
+    /// Answers the originator's probe (an empty request that is not last_data) with an empty response at once, so the
+    /// originator knows the route and this exit are alive. Skipped while a response is being sent: that one answers too.
+    /// </summary>
+    public async ValueTask EchoAsync(CancellationToken cancellationToken)
+    {
+        if (!_sendGate.Wait(0, CancellationToken.None))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_lastWordSent && await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, _nextResponse++, lastData: false, cancellationToken).ConfigureAwait(false))
+            {
+                await ReportExitServiceAsync(0, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (CryptDeException)
+        {
+            LogServerError(Key.ToString(), "the originator's key cannot be sealed for");
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    /// <summary>Sends the next response in sequence (under the gate the probe echoes share).</summary>
+    private async ValueTask<bool> SendNextAsync(ReadOnlyMemory<byte> data, bool lastData, CancellationToken cancellationToken)
+    {
+        await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastWordSent)
+            {
+                return false;
+            }
+
+            _lastWordSent = lastData;
+            return await _reply.SendResponseAsync(Key, data, _nextResponse++, lastData, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
     private void Touch() => Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
 
     private async Task RunAsync(Action<ExitStream> ended, CancellationToken stopping)
@@ -139,11 +192,11 @@ internal sealed partial class ExitStream
             {
                 using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 var writing = WriteLoopAsync(network, socket, writerStop.Token);
-                ulong next = await ReadLoopAsync(network, linked.Token).ConfigureAwait(false);
+                await ReadLoopAsync(network, linked.Token).ConfigureAwait(false);
                 _requests.Writer.TryComplete();
                 await writerStop.CancelAsync().ConfigureAwait(false);
                 await writing.ConfigureAwait(false);
-                await SendLastWordAsync(next, stopping).ConfigureAwait(false);
+                await SendLastWordAsync(stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -167,7 +220,7 @@ internal sealed partial class ExitStream
         {
             // TLS without SNI reached an exit: nowhere to go (data-path.md §2.4).
             LogNoHostname(Key.ToString());
-            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+            await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: true, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -207,7 +260,7 @@ internal sealed partial class ExitStream
         // A literal address that refuses gets only a close; a name that resolves to nothing usable is a DNS failure.
         if (literal)
         {
-            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+            await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: true, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -226,7 +279,12 @@ internal sealed partial class ExitStream
         {
             await foreach (var packet in _requests.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                Touch();
+                // A probe is not activity: it must not keep a stream the browser has forgotten alive.
+                if (!packet.Data.IsEmpty || packet.LastData)
+                {
+                    Touch();
+                }
+
                 switch (_order.Add(packet.SequenceNumber, packet))
                 {
                     case SequenceAddResult.Duplicate:
@@ -263,13 +321,11 @@ internal sealed partial class ExitStream
         }
     }
 
-    /// <returns>The next response sequence number.</returns>
-    private async Task<ulong> ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
+    private async Task ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
     {
         // Zero-hop answers are not sealed: they gain nothing from larger chunks, and smaller ones stay off the large object heap.
         int max = _reply is LocalReplyPath ? _options.MaxChunkLength : Math.Max(_options.MaxChunkLength, _options.MaxRoutedChunkLength);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(max);
-        ulong sequence = 0;
         try
         {
             while (true)
@@ -293,7 +349,7 @@ internal sealed partial class ExitStream
                 }
 
                 Touch();
-                if (!await _reply.SendResponseAsync(Key, buffer.AsMemory(0, length), sequence++, lastData: false, cancellationToken).ConfigureAwait(false))
+                if (!await SendNextAsync(buffer.AsMemory(0, length), lastData: false, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -313,18 +369,16 @@ internal sealed partial class ExitStream
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return sequence;
     }
 
     /// <summary>The server is done (or the stream timed out): tell the originator at once, but do not wait on it forever.</summary>
-    private async Task SendLastWordAsync(ulong sequence, CancellationToken stopping)
+    private async Task SendLastWordAsync(CancellationToken stopping)
     {
         using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping);
         try
         {
-            if (await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false))
+            if (await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: true, linked.Token).ConfigureAwait(false))
             {
                 await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);
             }

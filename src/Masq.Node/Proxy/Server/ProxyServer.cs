@@ -41,6 +41,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly CrashHook _crashHook;
     private readonly ILogger<ProxyServer> _logger;
     private readonly ReturnRouteTable _returnRoutes;
+    private readonly INodeLocator? _locator;
     private readonly bool _decentralized;
     private readonly byte[] _salt = new byte[StreamKey.SaltLength];
     private long _streamCounter;
@@ -56,7 +57,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         DataPathOptions options,
         TimeProvider time,
         CrashHook crashHook,
-        ILogger<ProxyServer> logger)
+        ILogger<ProxyServer> logger,
+        ClandestinePool? links = null,
+        INodeLocator? locator = null)
     {
         _main = identity.Main;
         _alias = identity.Alias;
@@ -72,6 +75,12 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _returnRoutes = new ReturnRouteTable(time, options.ReturnRouteTtl);
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         RandomNumberGenerator.Fill(_salt);
+        _locator = locator;
+        if (links is not null)
+        {
+            links.LinkClosed += OnLinkLost;
+            links.LinkFailed += OnLinkLost;
+        }
     }
 
     public string Key => "PROXYSERVER";
@@ -251,6 +260,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             }
         }
 
+        SweepRoutes(now);
         _returnRoutes.Purge();
     }
 
@@ -318,6 +328,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             _returnRoutes.Add(plan.ReturnRouteId, plan.Back);
         }
 
+        TrackRoute(stream, plan);
         stream.Plan = plan;
         return true;
     }
@@ -394,8 +405,15 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             return;
         }
 
-        stream.ResponseSeen = true;
-        stream.Touch(_time.GetTimestamp());
+        // A probe's echo (empty, not last) proves the route alive; it is not progress, nor a sign the exit resolved the host.
+        var sequenced = response.SequencedPacket;
+        stream.Heard(_time.GetTimestamp());
+        if (!sequenced.Data.IsEmpty || sequenced.LastData)
+        {
+            stream.ResponseSeen = true;
+            stream.Touch(_time.GetTimestamp());
+        }
+
         await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -418,7 +436,16 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             {
                 if (!packet.Data.IsEmpty)
                 {
-                    await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                    stream.DeliveringSince = _time.GetTimestamp();
+                    try
+                    {
+                        await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        stream.DeliveringSince = -1;
+                    }
+
                     _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
                 }
 
