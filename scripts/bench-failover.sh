@@ -7,7 +7,8 @@
 # The measured download is rate-limited (like a browser on a slower line) so that it is still running when the Node dies.
 #
 # Options: --nodes N (7), --size-mib N (256), --rate R (curl --limit-rate, 8M), --min-hops N (3), --originator N (1),
-#          --no-publish (reuse the binaries), --debug (use the Debug build in src/*/bin instead of publishing).
+#          --only relay|exit (one round), --no-publish (reuse the binaries), --debug (use the Debug build in src/*/bin
+#          instead of publishing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,6 +17,7 @@ nodes=7
 size_mib=256
 min_hops=3
 rate=8M
+only=
 originator=1
 publish=1
 debug=0
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --size-mib) size_mib=$2; shift 2 ;;
     --min-hops) min_hops=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     --originator) originator=$2; shift 2 ;;
     --no-publish) publish=0; shift ;;
     --debug) debug=1; publish=0; shift ;;
@@ -125,14 +128,16 @@ round() {
     sleep 0.5
   done
   local to_end; to_end=$(secs "$killed" "$ended")
-  local to_good="never (gave up after 300 s)"; [ -n "$good" ] && to_good=$(secs "$killed" "$good")
-  echo "  $what: curl ended $to_end s after the kill (status, bytes, exit: $(cat "$out")); next good request after $to_good s"
-  results+=("$what: download ended after $to_end s, next good request after $to_good s")
+  local to_good="never (gave up after 300 s)"; [ -n "$good" ] && to_good="$(secs "$killed" "$good") s"
+  echo "  $what: curl ended $to_end s after the kill (status, bytes, exit: $(cat "$out")); next good request after $to_good"
+  results+=("$what: download ended after $to_end s, next good request after $to_good")
 }
 
-mesh_up
-round relay
-mesh_up
-round exit
+for what in relay exit; do
+  if [ -z "$only" ] || [ "$only" = "$what" ]; then
+    mesh_up
+    round "$what"
+  fi
+done
 echo "== result"
 for r in "${results[@]}"; do echo "  $r"; done
