@@ -34,6 +34,12 @@ internal sealed record DataPathOptions
     /// <summary>A probe with no answer for this long means a Node on the route is gone: the stream ends for the browser.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// <see cref="ProbeTimeout"/> for a route whose exit has not answered anything yet: its links may still be opening
+    /// (a connect timeout per hop), which a loaded machine can make slow.
+    /// </summary>
+    public TimeSpan FirstAnswerTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The longest a quiet stream goes between probes.</summary>
     public TimeSpan MaxProbeInterval { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -17,7 +17,8 @@ namespace Masq.Node.Proxy.Server;
 /// nothing from its exit for <see cref="DataPathOptions.ProbeAfter"/> sends a probe, an empty request that is not
 /// last_data, in sequence with its other requests; the exit echoes it at once as an empty response (not after the
 /// server has taken the earlier requests). No answer within <see cref="DataPathOptions.ProbeTimeout"/> and the route is
-/// dead. Quiet streams whose probes come back probe less and less often, so idle keep-alive connections cost little.
+/// dead (<see cref="DataPathOptions.FirstAnswerTimeout"/> while nothing at all came back from the exit yet: a new route
+/// may still be opening its links). Quiet streams whose probes come back probe less and less often, so idle keep-alive connections cost little.
 /// While a write to some browser is stuck (a slow reader holds up the shared links), no deadline is enforced: the
 /// silence may be ours.
 /// </item>
@@ -43,6 +44,7 @@ internal sealed partial class ProxyServer
     {
         stream.FirstHop = !plan.IsZeroHop && _locator is not null && _locator.TryLocate(stream.Prepared!.NextKey, out var endpoint) ? endpoint : null;
         stream.ProbeInterval = _options.ProbeAfter;
+        stream.ExitAnswered = false;
         stream.Heard(_time.GetTimestamp());
     }
 
@@ -69,9 +71,11 @@ internal sealed partial class ProxyServer
             long probeSentAt = stream.ProbeSentAt;
             if (probeSentAt >= 0)
             {
-                if (!linksHeldUp && _time.GetElapsedTime(probeSentAt, now) > _options.ProbeTimeout)
+                // A route not yet proven may still be opening its links (up to a connect timeout per hop) on a busy machine.
+                var timeout = stream.ExitAnswered ? _options.ProbeTimeout : _options.FirstAnswerTimeout;
+                if (!linksHeldUp && _time.GetElapsedTime(probeSentAt, now) > timeout)
                 {
-                    _ = EndDeadRouteAsync(stream, $"its exit did not answer a probe within {_options.ProbeTimeout.TotalSeconds:0.#} s");
+                    _ = EndDeadRouteAsync(stream, $"its exit did not answer a probe within {timeout.TotalSeconds:0.#} s");
                 }
 
                 continue;

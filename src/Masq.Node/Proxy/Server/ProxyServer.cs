@@ -408,6 +408,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         // A probe's echo (empty, not last) proves the route alive; it is not progress, nor a sign the exit resolved the host.
         var sequenced = response.SequencedPacket;
         stream.Heard(_time.GetTimestamp());
+        stream.ExitAnswered = true;
         if (!sequenced.Data.IsEmpty || sequenced.LastData)
         {
             stream.ResponseSeen = true;

@@ -92,6 +92,15 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     /// <summary>When a write to the browser started waiting (a slow browser holds up the link); -1 when none is.</summary>
     public long DeliveringSince { get; set; } = -1;
 
+    /// <summary>Whether anything came back from this route's exit yet (until then a fresh route may still be connecting).</summary>
+    public bool ExitAnswered
+    {
+        get => Volatile.Read(ref _exitAnswered);
+        set => Volatile.Write(ref _exitAnswered, value);
+    }
+
+    private bool _exitAnswered;
+
     public void Heard(long now)
     {
         Interlocked.Exchange(ref _heardAt, now);
