@@ -258,6 +258,14 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 LogDebutRetry(endpoint);
                 await SendDebutAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
             }
+            else if (_progress.Get(endpoint.Address)?.Stage is not (NeighborStage.StageZero or NeighborStage.TcpConnectionEstablished))
+            {
+                // Once joined, then left alone when its neighbors died (issue 14): an established or passed-on initial
+                // neighbor is never retried above, so without this the Node would stay alone, and unroutable, for good.
+                LogDebutRetry(endpoint);
+                _traffic.Sent(debut.Encode().Length);
+                await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -547,6 +555,12 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 _db.RemoveRootNeighbor(record.Key);
                 _directory.Remove(record.Key);
                 await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
+                if (_db.RootFullNeighborCount() == 0)
+                {
+                    // Left alone: debut again now rather than at the next retry tick.
+                    TryPost(new NeighborhoodMessage.RetryDebuts());
+                }
+
                 return;
             }
         }

@@ -57,6 +57,7 @@ internal static class DataPathEventIds
     public const int ServerFailureRetrying = 6208;
     public const int ServerFailureFinal = 6209;
     public const int ServerFailedMidStream = 6210;
+    public const int RouteDead = 6220;
 
     // ProxyClient
     public const int ExitNoHostname = 6300;

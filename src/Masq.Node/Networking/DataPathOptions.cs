@@ -31,8 +31,33 @@ internal sealed record DataPathOptions
     /// <summary>A stream with no traffic either way for this long is ended, so every stream ends in bounded time.</summary>
     public TimeSpan StreamIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A routed stream that has heard nothing from its exit for this long sends a probe (an empty request that is not
+    /// last_data, which the exit echoes as an empty response). Quiet streams whose probes come back probe less and less
+    /// often (up to <see cref="MaxProbeInterval"/>); any data either way starts again from this.
+    /// </summary>
+    public TimeSpan ProbeAfter { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>A probe with no answer for this long means a Node on the route is gone: the stream ends for the browser.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>
+    /// <see cref="ProbeTimeout"/> for a route whose exit has not answered anything yet: its links may still be opening
+    /// (a connect timeout per hop), which a loaded machine can make slow.
+    /// </summary>
+    public TimeSpan FirstAnswerTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a quiet stream goes between probes.</summary>
+    public TimeSpan MaxProbeInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A write to a browser that has waited this long means a slow browser is holding up a link, and with it the answers
+    /// of other streams on that link: probe deadlines are not enforced meanwhile.
+    /// </summary>
+    public TimeSpan DeliveryStall { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often stream and route tables are swept for the timeouts above.</summary>
-    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>
     /// The most client data one package carries, both ways. Each package costs the sealed-box work of every Node it

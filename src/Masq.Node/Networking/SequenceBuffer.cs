@@ -30,6 +30,13 @@ internal sealed class SequenceBuffer<T>(int maxPending)
         return SequenceAddResult.Accepted;
     }
 
+    /// <summary>Starts again from number 0 (the stream's next packets come from a new sender, e.g. another exit).</summary>
+    public void Restart()
+    {
+        _pending.Clear();
+        _next = 0;
+    }
+
     /// <summary>Takes the next packet in order, when it has arrived.</summary>
     public bool TryTakeNext(out T item)
     {

@@ -80,6 +80,9 @@ internal sealed partial class MeshMember : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The current run's process id (for tests that kill it from outside); null before the first start.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>Everything the Node wrote to stdout and stderr, over all its runs (info and above).</summary>
     public string Output => _earlierRuns + (_process?.Output ?? string.Empty);
 

@@ -28,6 +28,18 @@ internal sealed class TrafficWatch : IAsyncDisposable
 
     public MeshMember Member { get; }
 
+    /// <summary>The last broadcast received, without waiting; null before the first.</summary>
+    public UiTrafficStatsBroadcast? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latest;
+            }
+        }
+    }
+
     public static async Task<TrafficWatch> StartAsync(MeshMember member) => new(member, await member.ConnectUiAsync());
 
     /// <summary>

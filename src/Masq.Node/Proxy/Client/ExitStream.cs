@@ -41,6 +41,11 @@ internal sealed partial class ExitStream
     private long _clientClosedAt = -1;
     private int _answered;
 
+    // Responses are numbered under this gate: the reader's data, the last word and probe echoes share one sequence.
+    private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private ulong _nextResponse;
+    private bool _lastWordSent;
+
     public ExitStream(
         StreamKey key,
         string? host,
@@ -120,6 +125,74 @@ internal sealed partial class ExitStream
         }
     }
 
+    /// <summary>
+    /// Answers the originator's probe (an empty request that is not last_data) with an empty response at once, so the
+    /// originator knows the route and this exit are alive. Skipped while a response is being sent: that one answers too.
+    /// </summary>
+    public async ValueTask EchoAsync(CancellationToken cancellationToken)
+    {
+        if (!_sendGate.Wait(0, CancellationToken.None))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_lastWordSent && await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, _nextResponse++, lastData: false, cancellationToken).ConfigureAwait(false))
+            {
+                await ReportExitServiceAsync(0, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (CryptDeException)
+        {
+            LogServerError(Key.ToString(), "the originator's key cannot be sealed for");
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    /// <summary>Sends the next response in sequence (under the gate the probe echoes share).</summary>
+    private async ValueTask<bool> SendNextAsync(ReadOnlyMemory<byte> data, bool lastData, CancellationToken cancellationToken)
+    {
+        await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastWordSent)
+            {
+                return false;
+            }
+
+            _lastWordSent = lastData;
+            return await _reply.SendResponseAsync(Key, data, _nextResponse++, lastData, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
+    /// <summary>Tells the originator what went wrong with the server, in place of the last_data response (same gate, same sequence).</summary>
+    private async ValueTask<bool> SendFailureNextAsync(ServerFailureKind failure, CancellationToken cancellationToken)
+    {
+        await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_lastWordSent)
+            {
+                return false;
+            }
+
+            _lastWordSent = true;
+            return await _reply.SendServerFailureAsync(Key, failure, _nextResponse, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
     private void Touch() => Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
 
     private async Task RunAsync(Action<ExitStream> ended, CancellationToken stopping)
@@ -141,7 +214,7 @@ internal sealed partial class ExitStream
                 using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 using var answerTimer = new CancellationTokenSource(_options.ServerResponseTimeout, _time);
                 var writing = WriteLoopAsync(network, socket, answerTimer, writerStop.Token);
-                var (next, failure) = await ReadLoopAsync(network, answerTimer, linked.Token).ConfigureAwait(false);
+                var failure = await ReadLoopAsync(network, answerTimer, linked.Token).ConfigureAwait(false);
                 _requests.Writer.TryComplete();
                 await writerStop.CancelAsync().ConfigureAwait(false);
                 await writing.ConfigureAwait(false);
@@ -151,7 +224,7 @@ internal sealed partial class ExitStream
                     socket.LingerState = new LingerOption(true, 0);
                 }
 
-                await SendLastWordAsync(next, failure, stopping).ConfigureAwait(false);
+                await SendLastWordAsync(failure, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
@@ -175,7 +248,7 @@ internal sealed partial class ExitStream
         {
             // TLS without SNI reached an exit: nowhere to go (data-path.md §2.4).
             LogNoHostname(Key.ToString());
-            await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, 0, lastData: true, cancellationToken).ConfigureAwait(false);
+            await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: true, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -213,7 +286,7 @@ internal sealed partial class ExitStream
         {
             // An address literal this exit will not connect to (its own loopback, or 0.0.0.0).
             LogTargetRefused(Key.ToString(), host);
-            await _reply.SendServerFailureAsync(Key, ServerFailureKind.TargetRefusedByExit, 0, cancellationToken).ConfigureAwait(false);
+            await SendFailureNextAsync(ServerFailureKind.TargetRefusedByExit, cancellationToken).ConfigureAwait(false);
         }
         else if (addresses.Count == 0)
         {
@@ -224,7 +297,7 @@ internal sealed partial class ExitStream
         {
             // The name resolved (or was an address): the originator explains why the server could not be reached
             // (data-path.md §5 sent a DNS failure here, and only a close for an address literal).
-            await _reply.SendServerFailureAsync(Key, failure, 0, cancellationToken).ConfigureAwait(false);
+            await SendFailureNextAsync(failure, cancellationToken).ConfigureAwait(false);
         }
 
         // The originator charges for this answer as for any other response; so must the exit, or the books disagree.
@@ -248,7 +321,12 @@ internal sealed partial class ExitStream
         {
             await foreach (var packet in _requests.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                Touch();
+                // A probe is not activity: it must not keep a stream the browser has forgotten alive.
+                if (!packet.Data.IsEmpty || packet.LastData)
+                {
+                    Touch();
+                }
+
                 switch (_order.Add(packet.SequenceNumber, packet))
                 {
                     case SequenceAddResult.Duplicate:
@@ -286,26 +364,27 @@ internal sealed partial class ExitStream
         }
     }
 
-    /// <returns>The next response sequence number, and what went wrong with the server if anything did.</returns>
-    private async Task<(ulong Next, ServerFailureKind? Failure)> ReadLoopAsync(NetworkStream network, CancellationTokenSource answerTimer, CancellationToken cancellationToken)
+    /// <returns>What went wrong with the server, if anything did.</returns>
+    private async Task<ServerFailureKind?> ReadLoopAsync(NetworkStream network, CancellationTokenSource answerTimer, CancellationToken cancellationToken)
     {
         // Zero-hop answers are not sealed: they gain nothing from larger chunks, and smaller ones stay off the large object heap.
         int max = _reply is LocalReplyPath ? _options.MaxChunkLength : Math.Max(_options.MaxChunkLength, _options.MaxRoutedChunkLength);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(max);
-        ulong sequence = 0;
+        bool answered = false;
         using var firstAnswer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, answerTimer.Token);
         try
         {
             while (true)
             {
-                int length = await network.ReadAsync(buffer.AsMemory(0, max), sequence == 0 ? firstAnswer.Token : cancellationToken).ConfigureAwait(false);
+                int length = await network.ReadAsync(buffer.AsMemory(0, max), answered ? cancellationToken : firstAnswer.Token).ConfigureAwait(false);
                 if (length == 0)
                 {
                     break;
                 }
 
-                if (sequence == 0)
+                if (!answered)
                 {
+                    answered = true;
                     StopAnswerTimer(answerTimer);
                 }
 
@@ -322,7 +401,7 @@ internal sealed partial class ExitStream
                 }
 
                 Touch();
-                if (!await _reply.SendResponseAsync(Key, buffer.AsMemory(0, length), sequence++, lastData: false, cancellationToken).ConfigureAwait(false))
+                if (!await SendNextAsync(buffer.AsMemory(0, length), lastData: false, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -331,10 +410,10 @@ internal sealed partial class ExitStream
                 await ReportExitServiceAsync(length, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (sequence == 0 && answerTimer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!answered && answerTimer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             LogServerSilent(Key.ToString(), _options.ServerResponseTimeout);
-            return (sequence, ServerFailureKind.ResponseTimedOut);
+            return ServerFailureKind.ResponseTimedOut;
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
@@ -346,7 +425,7 @@ internal sealed partial class ExitStream
             var error = (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode;
             if (error is SocketError.ConnectionReset or SocketError.ConnectionAborted && !cancellationToken.IsCancellationRequested)
             {
-                return (sequence, ServerFailureKind.ConnectionReset);
+                return ServerFailureKind.ConnectionReset;
             }
         }
         finally
@@ -354,7 +433,7 @@ internal sealed partial class ExitStream
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return (sequence, null);
+        return null;
     }
 
     private void RestartAnswerTimer(CancellationTokenSource answerTimer)
@@ -387,15 +466,15 @@ internal sealed partial class ExitStream
     /// The server is done, failed, or the stream timed out: tell the originator at once (a failure instead of the
     /// last_data packet, at the same place in the sequence), but do not wait on it forever.
     /// </summary>
-    private async Task SendLastWordAsync(ulong sequence, ServerFailureKind? failure, CancellationToken stopping)
+    private async Task SendLastWordAsync(ServerFailureKind? failure, CancellationToken stopping)
     {
         using var timer = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, stopping);
         try
         {
             bool sent = failure is { } kind
-                ? await _reply.SendServerFailureAsync(Key, kind, sequence, linked.Token).ConfigureAwait(false)
-                : await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, sequence, lastData: true, linked.Token).ConfigureAwait(false);
+                ? await SendFailureNextAsync(kind, linked.Token).ConfigureAwait(false)
+                : await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: true, linked.Token).ConfigureAwait(false);
             if (sent)
             {
                 await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);

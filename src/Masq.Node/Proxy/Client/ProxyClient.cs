@@ -134,6 +134,12 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         var packet = payload.SequencedPacket;
         if (_streams.TryGetValue(payload.StreamKey, out var stream))
         {
+            if (packet.Data.IsEmpty && !packet.LastData)
+            {
+                // The originator's probe (ProxyServer.RouteFailure.cs): echo now, not after the server took the earlier requests.
+                await stream.EchoAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await stream.EnqueueAsync(packet, cancellationToken).ConfigureAwait(false);
             return;
         }

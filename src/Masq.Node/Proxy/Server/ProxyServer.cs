@@ -41,6 +41,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly CrashHook _crashHook;
     private readonly ILogger<ProxyServer> _logger;
     private readonly ReturnRouteTable _returnRoutes;
+    private readonly INodeLocator? _locator;
     private readonly bool _decentralized;
     private readonly byte[] _salt = new byte[StreamKey.SaltLength];
     private long _streamCounter;
@@ -56,7 +57,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         DataPathOptions options,
         TimeProvider time,
         CrashHook crashHook,
-        ILogger<ProxyServer> logger)
+        ILogger<ProxyServer> logger,
+        ClandestinePool? links = null,
+        INodeLocator? locator = null)
     {
         _main = identity.Main;
         _alias = identity.Alias;
@@ -72,6 +75,12 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _returnRoutes = new ReturnRouteTable(time, options.ReturnRouteTtl);
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         RandomNumberGenerator.Fill(_salt);
+        _locator = locator;
+        if (links is not null)
+        {
+            links.LinkClosed += OnLinkLost;
+            links.LinkFailed += OnLinkLost;
+        }
     }
 
     public string Key => "PROXYSERVER";
@@ -258,6 +267,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             }
         }
 
+        SweepRoutes(now);
         _returnRoutes.Purge();
     }
 
@@ -325,6 +335,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             _returnRoutes.Add(plan.ReturnRouteId, plan.Back);
         }
 
+        TrackRoute(stream, plan);
         stream.Plan = plan;
         return true;
     }
@@ -401,8 +412,16 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             return;
         }
 
-        stream.ResponseSeen = true;
-        stream.Touch(_time.GetTimestamp());
+        // A probe's echo (empty, not last) proves the route alive; it is not progress, nor a sign the exit resolved the host.
+        var sequenced = response.SequencedPacket;
+        stream.Heard(_time.GetTimestamp());
+        stream.ExitAnswered = true;
+        if (!sequenced.Data.IsEmpty || sequenced.LastData)
+        {
+            stream.ResponseSeen = true;
+            stream.Touch(_time.GetTimestamp());
+        }
+
         await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -436,7 +455,17 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         {
             if (!packet.Data.IsEmpty)
             {
-                await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                // The route-failure sweep reads this: a write stuck on a slow browser is not the route's silence.
+                stream.DeliveringSince = _time.GetTimestamp();
+                try
+                {
+                    await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    stream.DeliveringSince = -1;
+                }
+
                 _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
             }
 
@@ -449,10 +478,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
                 if (stream.ServerFailure is { } failure)
                 {
-                    // The server failed after part of its answer reached the browser: no page can follow that, and a plain
-                    // close could pass a truncated answer off as complete, so the browser connection is reset.
-                    LogServerFailedMidStream(stream.Key.ToString(), stream.Host ?? "<unknown>", failure);
-                    stream.Sink.Reset(stream);
+                    await EndWithServerFailureAsync(stream, failure, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -462,6 +488,27 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
                 return;
             }
+        }
+    }
+
+    /// <summary>The exit lost the server; the failure's turn in the response sequence has come.</summary>
+    private async ValueTask EndWithServerFailureAsync(ProxyStream stream, ServerFailureKind failure, CancellationToken cancellationToken)
+    {
+        if (!stream.ResponseSeen)
+        {
+            // Only probe echoes came before the failure: nothing reached the browser, so it gets the page.
+            LogServerFailure(stream.Host ?? "<unknown>", stream.Port, failure);
+            await stream.Sink.FailAsync(
+                stream,
+                stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertFor(failure)) : ServerImpersonator.ServerFailure(failure, stream.Host, stream.Port),
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The server failed after part of its answer reached the browser: no page can follow that, and a plain
+            // close could pass a truncated answer off as complete, so the browser connection is reset.
+            LogServerFailedMidStream(stream.Key.ToString(), stream.Host ?? "<unknown>", failure);
+            stream.Sink.Reset(stream);
         }
     }
 
@@ -478,7 +525,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             return;
         }
 
-        if (failure.SequenceNumber > 0)
+        // After part of an answer, the failure takes its place in the response sequence. Probe echoes (empty) also
+        // take numbers, so a failure after echoes alone, all of them arrived, is still a failure before any answer.
+        if (failure.SequenceNumber > 0 && (stream.ResponseSeen || stream.Responses.NextExpected < failure.SequenceNumber))
         {
             stream.Touch(_time.GetTimestamp());
             await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -550,6 +599,17 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         if (!await TryRouteAsync(stream, stream.RetainedBytes, cancellationToken).ConfigureAwait(false))
         {
             return false;
+        }
+
+        // The new exit numbers its responses from 0; the old one's may have used numbers for probe echoes.
+        await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            stream.Responses.Restart();
+        }
+        finally
+        {
+            stream.ReceiveGate.Release();
         }
 
         stream.ExitsTried++;

@@ -72,6 +72,68 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
 
     private bool _responseSeen;
 
+    // Route liveness (ProxyServer.RouteFailure.cs): when the exit was last heard from, and the probe in flight.
+    private long _heardAt = now;
+    private long _probeSentAt = -1;
+    private int _probing;
+
+    /// <summary>The first Node's clandestine endpoint, whose link closing ends this stream at once; null for zero-hop.</summary>
+    public System.Net.IPEndPoint? FirstHop { get; set; }
+
+    /// <summary>When anything (data, the end, or a probe's echo) last came back from the exit.</summary>
+    public long HeardAt => Interlocked.Read(ref _heardAt);
+
+    /// <summary>When the unanswered probe went out; -1 when none is outstanding.</summary>
+    public long ProbeSentAt => Interlocked.Read(ref _probeSentAt);
+
+    /// <summary>How long the stream may be quiet before the next probe; doubles while probes find it merely idle. Sweep only.</summary>
+    public TimeSpan ProbeInterval { get; set; }
+
+    /// <summary>When the last probe went out (answered or not); sweep only.</summary>
+    public long LastProbeAt { get; set; } = -1;
+
+    /// <summary>When a write to the browser started waiting (a slow browser holds up the link); -1 when none is.</summary>
+    public long DeliveringSince { get; set; } = -1;
+
+    /// <summary>Whether anything came back from this route's exit yet (until then a fresh route may still be connecting).</summary>
+    public bool ExitAnswered
+    {
+        get => Volatile.Read(ref _exitAnswered);
+        set => Volatile.Write(ref _exitAnswered, value);
+    }
+
+    private bool _exitAnswered;
+
+    public void Heard(long now)
+    {
+        Interlocked.Exchange(ref _heardAt, now);
+        Interlocked.Exchange(ref _probeSentAt, -1);
+    }
+
+    /// <summary>Whether a probe is being handed to the first link now (its deadline starts once it is).</summary>
+    public bool IsSendingProbe => Volatile.Read(ref _probing) != 0;
+
+    /// <summary>Marks a probe outstanding before it is sent (an echo may come back before the send returns). False when one is being sent.</summary>
+    public bool TryStartProbe(long now)
+    {
+        if (Interlocked.Exchange(ref _probing, 1) != 0)
+        {
+            return false;
+        }
+
+        LastProbeAt = now;
+        Interlocked.Exchange(ref _probeSentAt, now);
+        return true;
+    }
+
+    /// <summary>The probe is on the link: its deadline counts from now, unless its echo already came back.</summary>
+    public void ProbeSent(long started, long now)
+    {
+        Interlocked.CompareExchange(ref _probeSentAt, now, started);
+        Interlocked.Exchange(ref _probing, 0);
+    }
+
+
     public void Touch(long now) => Interlocked.Exchange(ref _lastActivity, now);
 
     public void MarkClientClosed(long now) => Interlocked.CompareExchange(ref _clientClosedAt, now, -1);

@@ -46,6 +46,14 @@ internal static class ServerImpersonator
         + "This usually means your Node does not know enough other Nodes yet, or that min-hops asks for more hops than the Nodes it knows can provide. "
         + "Wait a minute and try again; if it keeps happening, check your Node's neighbors or choose a lower min-hops.");
 
+    /// <summary>A Node on the stream's route stopped answering (its link closed, or a probe went unanswered).</summary>
+    public static byte[] RouteFailed(string? host) => Page(
+        503,
+        "Routing Problem",
+        $"The route to {host ?? "<unknown>"} failed",
+        "A MASQ Node on the route your Node chose for this request stopped answering before the site's answer arrived. "
+        + "Your Node now avoids that route: try again.");
+
     public static byte[] DnsFailure(string? host, int exitsTried) => Page(
         503,
         "DNS Resolution Problem",
