@@ -139,7 +139,11 @@ internal static class FuzzCommand
         {
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
+            // afl-fuzz's -t catches hangs; an allocation far beyond the input is a crash here as in the smoke mode.
+            long before = GC.GetAllocatedBytesForCurrentThread();
             target.Execute(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            FuzzFinding.Check(allocated <= SmokeRunner.MaxInputAllocation, $"allocated {allocated} bytes");
         });
         return 0;
     }
