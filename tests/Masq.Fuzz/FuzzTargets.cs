@@ -1,0 +1,26 @@
+using Masq.Fuzz.Targets;
+
+namespace Masq.Fuzz;
+
+/// <summary>Every target, by name: one per parser of untrusted input.</summary>
+internal static class FuzzTargets
+{
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new CoresPackageTarget(),
+        new LiveHopTarget(),
+        new CoresMessageTarget(),
+        new GossipTarget(),
+        new NodeRecordTarget(),
+        new LinkFramerTarget(),
+        new HttpHeadTarget(),
+        new ChunkedBodyTarget(),
+        new TlsClientHelloTarget(),
+        new DnsAnswerTarget(),
+        new NodeDescriptorTarget(),
+        new TomlConfigTarget(),
+        new UiEnvelopeTarget(),
+    ];
+
+    public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,3 @@
+using Masq.Fuzz;
+
+return FuzzCommand.Run(args);
