@@ -72,6 +72,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
             using var writeToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
             using var readToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, _drain.Token, _head.Token);
             var writer = WriteLoopAsync(network, writeToken.Token);
+            bool timedOut = false;
             try
             {
                 await ReadLoopAsync(network, readToken.Token).ConfigureAwait(false);
@@ -79,13 +80,31 @@ internal sealed partial class BrowserConnection : IBrowserSink
             catch (OperationCanceledException) when (_head.IsCancellationRequested && !_drain.IsCancellationRequested && !stopping.IsCancellationRequested)
             {
                 LogTimedOut(_client, _state.ToString(), _options.BrowserHeadTimeout.TotalSeconds);
+                timedOut = true;
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
             }
 
             var current = _current;
-            if (current is not null && !_stopped && !_writerDone)
+            if (timedOut)
+            {
+                // Nothing was asked of the stream (a silent tunnel): it ends at once, and so does the connection.
+                if (current is not null)
+                {
+                    try
+                    {
+                        await _proxyServer.RetireAsync(current, stopping).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                _outgoing.Writer.TryComplete();
+                await _abort.CancelAsync().ConfigureAwait(false);
+            }
+            else if (current is not null && !_stopped && !_writerDone)
             {
                 try
                 {

@@ -20,6 +20,9 @@ internal sealed partial class BufferBudget : IDisposable
     private readonly long _perAddress;
     private readonly ILogger<BufferBudget> _logger;
     private readonly ITimer _trimmer;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _logInterval;
+    private readonly Dictionary<IPAddress, (DateTimeOffset Since, int Suppressed)> _logged = [];
     private long _total;
     private long _peakSinceTrim;
     private long _closedOverBudget;
@@ -29,8 +32,14 @@ internal sealed partial class BufferBudget : IDisposable
         _limit = options.MaxBufferedBytes;
         _perAddress = options.MaxBufferedBytesPerAddress;
         _logger = logger;
+        _time = time;
+        Pool = new LinkBufferPool(options.MaxBufferedBytes);
+        _logInterval = options.MisbehaviourLogInterval;
         _trimmer = time.CreateTimer(_ => TrimIfIdle(), null, options.MemoryTrimInterval, options.MemoryTrimInterval);
     }
+
+    /// <summary>Where links get their read buffers (reused, so a flood does not churn the large object heap).</summary>
+    public LinkBufferPool Pool { get; }
 
     /// <summary>Bytes currently charged by all connections.</summary>
     public long Total => Volatile.Read(ref _total);
@@ -50,7 +59,11 @@ internal sealed partial class BufferBudget : IDisposable
         return account;
     }
 
-    public void Dispose() => _trimmer.Dispose();
+    public void Dispose()
+    {
+        _trimmer.Dispose();
+        Pool.Dispose();
+    }
 
     internal void Add(BufferAccount account, long delta)
     {
@@ -94,8 +107,36 @@ internal sealed partial class BufferBudget : IDisposable
         foreach (var victim in victims.Distinct())
         {
             Interlocked.Increment(ref _closedOverBudget);
-            LogOverBudget(victim.Address, victim.LastCharge, _limit, _perAddress);
+            if (ShouldLog(victim.Address, out int suppressed))
+            {
+                LogOverBudget(victim.Address, victim.LastCharge, _limit, _perAddress, suppressed);
+            }
+
             victim.CloseConnection();
+        }
+    }
+
+    /// <summary>Once per address per interval, with the count of the closings not logged since.</summary>
+    private bool ShouldLog(IPAddress address, out int suppressed)
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_logged.TryGetValue(address, out var entry) && now - entry.Since < _logInterval)
+            {
+                _logged[address] = (entry.Since, entry.Suppressed + 1);
+                suppressed = 0;
+                return false;
+            }
+
+            if (_logged.Count >= 10_000)
+            {
+                _logged.Clear();
+            }
+
+            suppressed = entry.Suppressed;
+            _logged[address] = (now, 0);
+            return true;
         }
     }
 
@@ -171,14 +212,15 @@ internal sealed partial class BufferBudget : IDisposable
             _peakSinceTrim = _total;
         }
 
+        Pool.Trim();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogTrimmed(peak);
     }
 
     private const long TrimThreshold = 16L * 1024 * 1024;
 
-    [LoggerMessage(EventId = DataPathEventIds.OverBudget, Level = LogLevel.Warning, Message = "Closed a connection from {Address} holding {Bytes} buffered bytes: over the Node's buffer budget ({Limit} bytes) or its address's share ({Share} bytes)")]
-    private partial void LogOverBudget(IPAddress address, long bytes, long limit, long share);
+    [LoggerMessage(EventId = DataPathEventIds.OverBudget, Level = LogLevel.Warning, Message = "Closed a connection from {Address} holding {Bytes} buffered bytes: over the Node's buffer budget ({Limit} bytes) or its address's share ({Share} bytes); {Suppressed} more such closings since the last report")]
+    private partial void LogOverBudget(IPAddress address, long bytes, long limit, long share, int suppressed);
 
     [LoggerMessage(EventId = DataPathEventIds.MemoryTrimmed, Level = LogLevel.Information, Message = "Connections that held up to {Peak} buffered bytes let them go; memory returned to the system")]
     private partial void LogTrimmed(long peak);

@@ -27,6 +27,7 @@ internal sealed partial class ClandestineConnection
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationTokenSource _stall;
     private readonly BufferAccount _account;
+    private readonly LinkBufferPool _buffers;
     private readonly PeerConduct _conduct;
     private readonly DataPathOptions _options;
 
@@ -41,6 +42,7 @@ internal sealed partial class ClandestineConnection
         _logger = logger;
         _stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _account = budget.Open(remote.Address, Close);
+        _buffers = budget.Pool;
         _outbound = Channel.CreateBounded<OutboundPackage>(new BoundedChannelOptions(options.LinkQueueLength)
         {
             SingleReader = true,
@@ -210,7 +212,7 @@ internal sealed partial class ClandestineConnection
     private async Task ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
     {
         // Zero-byte reads: an idle link holds no read buffer; a partial frame grows the buffer only as its bytes arrive.
-        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true, useZeroByteReads: true));
+        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(_buffers, bufferSize: LinkBufferPool.SegmentLength, minimumReadSize: 64 * 1024, leaveOpen: true, useZeroByteReads: true));
         var unmasker = _masquerader.CreateUnmasker();
         ArrayBufferWriter<byte>? output = null;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stall.Token);

@@ -80,6 +80,9 @@ internal sealed partial class MeshMember : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The current run's process id (for /proc), or null when not started.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>Everything the Node wrote to stdout and stderr, over all its runs (info and above).</summary>
     public string Output => _earlierRuns + (_process?.Output ?? string.Empty);
 
@@ -388,6 +391,11 @@ internal sealed partial class MeshMember : IAsyncDisposable
         if (options.ConsumingWallet)
         {
             environment["MASQ_CONSUMING_PRIVATE_KEY"] = options.ConsumingPrivateKey ?? ConsumingPrivateKey;
+        }
+
+        foreach (var (name, value) in options.Environment)
+        {
+            environment[name] = value;
         }
 
         return environment;
