@@ -32,6 +32,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     private readonly TrafficCounters _traffic;
     private readonly IBannedWallets _banned;
     private readonly IGossipSink _gossip;
+    private readonly PeerConduct _conduct;
     private readonly Lazy<IExitInbound> _exit;
     private readonly Lazy<IOriginInbound> _origin;
     private readonly CrashHook _crashHook;
@@ -51,6 +52,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         Lazy<IExitInbound> exit,
         Lazy<IOriginInbound> origin,
         CrashHook crashHook,
+        PeerConduct conduct,
         ILogger<HopperService> logger)
     {
         _main = identity.Main;
@@ -64,6 +66,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         _exit = exit;
         _origin = origin;
         _crashHook = crashHook;
+        _conduct = conduct;
         _logger = logger;
         _hops = new HopCache(_main);
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
@@ -165,6 +168,12 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     /// <summary>RoutingService: one package from a clandestine link.</summary>
     public async ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken)
     {
+        // A peer cut off for bad packages: its link is closing; what it still sent is not looked at.
+        if (_conduct.IsMalefactor(source))
+        {
+            return;
+        }
+
         // Opened into a pooled buffer: a relayed package is re-sealed from it (in place when it can be), and a package
         // for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets a copy.
         byte[] opened;
@@ -175,7 +184,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
         catch (CoresDecodeException e)
         {
-            LogPackageUnopenable(source, e.Error);
+            if (_conduct.Report(source))
+            {
+                LogPackageUnopenable(source, e.Error);
+            }
+
             return;
         }
 
@@ -188,14 +201,22 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             }
             catch (CoresDecodeException e)
             {
-                LogPackageUnopenable(source, e.Error);
+                if (_conduct.Report(source))
+                {
+                    LogPackageUnopenable(source, e.Error);
+                }
+
                 return;
             }
 
             // Checked after opening, so forged bytes cannot poison the memory of honest packages.
             if (_replays.IsReplay(sealedPackage.Span))
             {
-                LogReplayed(source);
+                if (_conduct.Report(source))
+                {
+                    LogReplayed(source);
+                }
+
                 return;
             }
 
@@ -248,7 +269,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             }
             catch (CoresDecodeException e)
             {
-                LogHopUnreadable(Describe(source), e.Error);
+                if (_conduct.Report(source))
+                {
+                    LogHopUnreadable(Describe(source), e.Error);
+                }
+
                 return;
             }
 
@@ -256,13 +281,21 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             switch (hop.Component)
             {
                 case Component.Hopper when hop.IsTerminal:
-                    LogWrongMessage(Describe(source), "a terminal hop for the Hopper");
+                    if (_conduct.Report(source))
+                    {
+                        LogWrongMessage(Describe(source), "a terminal hop for the Hopper");
+                    }
+
                     return;
                 case Component.Hopper when hop.IsLoopbackFor(_main.PublicKey):
                     // The route visits this Node again: shift and go on locally, within the route's own length.
                     if (++localHops > CoresLimits.MaxHops)
                     {
-                        LogRouteLoops(Describe(source));
+                        if (_conduct.Report(source))
+                        {
+                            LogRouteLoops(Describe(source));
+                        }
+
                         return;
                     }
 
@@ -281,7 +314,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
                     await ExpireToNeighborhoodAsync(package, hop, source, cancellationToken).ConfigureAwait(false);
                     return;
                 default:
-                    LogWrongMessage(Describe(source), "an unknown component");
+                    if (_conduct.Report(source))
+                    {
+                        LogWrongMessage(Describe(source), "an unknown component");
+                    }
+
                     return;
             }
         }
@@ -302,7 +339,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
         catch (CryptDeException)
         {
-            LogWrongMessage(Describe(source), "a next key nobody can seal for");
+            if (_conduct.Report(source))
+            {
+                LogWrongMessage(Describe(source), "a next key nobody can seal for");
+            }
+
             return;
         }
 
@@ -389,20 +430,32 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         wallet = null!;
         if (entry.Hop.Payer is not { } payer)
         {
-            LogNoPayer(Describe(source));
+            if (_conduct.Report(source))
+            {
+                LogNoPayer(Describe(source));
+            }
+
             return false;
         }
 
         if (!entry.PayerProven)
         {
-            LogForgedProof(Describe(source), payer.Wallet.ToString());
+            if (_conduct.Report(source))
+            {
+                LogForgedProof(Describe(source), payer.Wallet.ToString());
+            }
+
             return false;
         }
 
         wallet = payer.Wallet;
         if (_banned.IsBanned(wallet))
         {
-            LogBanned(Describe(source), payer.Wallet.ToString());
+            if (_conduct.Report(source, strike: false))
+            {
+                LogBanned(Describe(source), payer.Wallet.ToString());
+            }
+
             return false;
         }
 
@@ -413,7 +466,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     {
         if (_settings.NeighborhoodMode == NeighborhoodMode.ConsumeOnly)
         {
-            LogNotAnExit(Describe(source));
+            if (_conduct.Report(source, strike: false))
+            {
+                LogNotAnExit(Describe(source));
+            }
+
             return;
         }
 
@@ -429,13 +486,21 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
         catch (CoresDecodeException e)
         {
-            LogPayloadUnopenable(Describe(source), e.Error);
+            if (_conduct.Report(source))
+            {
+                LogPayloadUnopenable(Describe(source), e.Error);
+            }
+
             return;
         }
 
         if (expired.Payload is not ClientRequestMessage request)
         {
-            LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the ProxyClient");
+            if (_conduct.Report(source))
+            {
+                LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the ProxyClient");
+            }
+
             return;
         }
 
@@ -455,7 +520,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
         catch (CoresDecodeException e)
         {
-            LogPayloadUnopenable(Describe(source), e.Error);
+            if (_conduct.Report(source))
+            {
+                LogPayloadUnopenable(Describe(source), e.Error);
+            }
+
             return;
         }
 
@@ -466,14 +535,22 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         catch (CoresDecodeException e)
         {
             PooledChunk.TryRelease(chunk.Memory);
-            LogPayloadUnopenable(Describe(source), e.Error);
+            if (_conduct.Report(source))
+            {
+                LogPayloadUnopenable(Describe(source), e.Error);
+            }
+
             return;
         }
 
         if (message is not (ClientResponseMessage or DnsResolveFailedMessage or ServerFailedMessage))
         {
             PooledChunk.TryRelease(chunk.Memory);
-            LogWrongMessage(Describe(source), $"a {message.Variant} for the ProxyServer");
+            if (_conduct.Report(source))
+            {
+                LogWrongMessage(Describe(source), $"a {message.Variant} for the ProxyServer");
+            }
+
             return;
         }
 
@@ -499,13 +576,21 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
         catch (CoresDecodeException e)
         {
-            LogPayloadUnopenable(Describe(source), e.Error);
+            if (_conduct.Report(source))
+            {
+                LogPayloadUnopenable(Describe(source), e.Error);
+            }
+
             return;
         }
 
         if (expired.Payload is not (GossipMessage or GossipFailureMessage))
         {
-            LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the Neighborhood");
+            if (_conduct.Report(source))
+            {
+                LogWrongMessage(Describe(source), $"a {expired.Payload.Variant} for the Neighborhood");
+            }
+
             return;
         }
 

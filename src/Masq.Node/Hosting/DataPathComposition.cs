@@ -32,7 +32,7 @@ internal static class DataPathComposition
             AllowLoopbackTargets = sp.GetRequiredService<NodeSettings>().AllowLoopbackTargets
                 || string.Equals(Environment.GetEnvironmentVariable("MASQ_INTEGRATION_TEST"), "true", StringComparison.OrdinalIgnoreCase),
             LocalAddress = sp.GetRequiredService<NodeSettings>().Ip,
-        });
+        }.WithEnvironment(Environment.GetEnvironmentVariable));
 
         // Seams other subsystems may have filled already.
         services.TryAddSingleton<IAccountant, RecordingAccountant>();
@@ -55,6 +55,8 @@ internal static class DataPathComposition
         services.TryAddSingleton<IMasquerader, JsonMasquerader>();
         services.TryAddSingleton<CrashHook>();
         services.TryAddSingleton<ExitResolver>();
+        services.TryAddSingleton<BufferBudget>();
+        services.TryAddSingleton<PeerConduct>();
         services.TryAddSingleton<ClandestinePool>();
         services.TryAddSingleton<IClandestineSender>(sp => sp.GetRequiredService<ClandestinePool>());
         services.TryAddSingleton(sp => new Lazy<IClandestineInbound>(sp.GetRequiredService<HopperService>));

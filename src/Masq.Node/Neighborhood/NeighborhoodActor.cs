@@ -389,7 +389,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             return;
         }
 
-        if (_malefactors.IsBanned(source.Address))
+        if (_malefactors.IsBanned(source))
         {
             LogBannedSource(source, package.Payload.Variant);
             return;
@@ -603,7 +603,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
     private void Ban(IPEndPoint source, string reason)
     {
-        _malefactors.Ban(source.Address, reason);
+        _malefactors.Ban(source, reason);
         LogMalefactor(source, reason, MalefactorList.DefaultBanTime.TotalMinutes);
     }
 

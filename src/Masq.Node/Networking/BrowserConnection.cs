@@ -29,6 +29,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
     private readonly Channel<BrowserOutgoing> _outgoing;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenSource _drain;
+    private readonly CancellationTokenSource _head;
     private readonly HttpRequestParser _http;
     private readonly byte[] _pending;
     private int _pendingLength;
@@ -36,6 +37,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
     private volatile bool _writerDone;
     private bool _reset;
     private bool _stopped;
+    private bool _headArmed;
     private BrowserReadState _state;
     private long _bodyRemaining;
     private ChunkedBodyScanner? _chunked;
@@ -54,6 +56,10 @@ internal sealed partial class BrowserConnection : IBrowserSink
             FullMode = BoundedChannelFullMode.Wait,
         });
         _drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+
+        // Slowloris and silent connections: the first request head (or ClientHello) must be complete in time.
+        _head = new CancellationTokenSource(options.BrowserHeadTimeout, time);
+        _headArmed = true;
         _http = new HttpRequestParser(options.MaxRequestHeadLength);
         _pending = new byte[options.MaxChunkLength + options.MaxRequestHeadLength + TlsRecordFramer.MaxRecordLength + 1024];
         _state = style == BrowserPortStyle.TransparentTls ? BrowserReadState.ClientHello : BrowserReadState.Head;
@@ -65,18 +71,41 @@ internal sealed partial class BrowserConnection : IBrowserSink
         await using (network.ConfigureAwait(false))
         {
             using var writeToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abort.Token);
-            using var readToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, _drain.Token);
+            using var readToken = CancellationTokenSource.CreateLinkedTokenSource(stopping, _drain.Token, _head.Token);
             var writer = WriteLoopAsync(network, writeToken.Token);
+            bool timedOut = false;
             try
             {
                 await ReadLoopAsync(network, readToken.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_head.IsCancellationRequested && !_drain.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                LogTimedOut(_client, _state.ToString(), _options.BrowserHeadTimeout.TotalSeconds);
+                timedOut = true;
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
             }
 
             var current = _current;
-            if (current is not null && !_stopped && !_writerDone)
+            if (timedOut)
+            {
+                // Nothing was asked of the stream (a silent tunnel): it ends at once, and so does the connection.
+                if (current is not null)
+                {
+                    try
+                    {
+                        await _proxyServer.RetireAsync(current, stopping).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                _outgoing.Writer.TryComplete();
+                await _abort.CancelAsync().ConfigureAwait(false);
+            }
+            else if (current is not null && !_stopped && !_writerDone)
             {
                 try
                 {
@@ -94,6 +123,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
             await writer.ConfigureAwait(false);
             _abort.Dispose();
             _drain.Dispose();
+            _head.Dispose();
         }
     }
 
@@ -249,6 +279,12 @@ internal sealed partial class BrowserConnection : IBrowserSink
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                // A new request head has begun: it must be complete in time, however slowly its bytes come.
+                if (!_headArmed && !buffer.IsEmpty && _state is BrowserReadState.Head or BrowserReadState.ClientHello)
+                {
+                    ArmHeadTimeout();
+                }
+
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {
@@ -357,6 +393,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
             await SwitchStreamAsync(head.Host, 443, ProxyProtocol.Tls, cancellationToken).ConfigureAwait(false);
             await EnqueueAsync(new BrowserOutgoing(BrowserOutgoingKind.Data, null, ServerImpersonator.ConnectEstablished), cancellationToken).ConfigureAwait(false);
             _state = BrowserReadState.Tunnel;
+
+            // The tunnel's ClientHello must follow in time, as a head would.
+            ArmHeadTimeout();
             return used;
         }
 
@@ -509,6 +548,12 @@ internal sealed partial class BrowserConnection : IBrowserSink
         _current = _proxyServer.OpenStream(this, _client, host, port, protocol);
     }
 
+    private void ArmHeadTimeout()
+    {
+        _headArmed = true;
+        _head.CancelAfter(_options.BrowserHeadTimeout);
+    }
+
     private void Append(in ReadOnlySequence<byte> bytes)
     {
         bytes.CopyTo(_pending.AsSpan(_pendingLength));
@@ -524,6 +569,13 @@ internal sealed partial class BrowserConnection : IBrowserSink
 
         byte[] chunk = _pending.AsSpan(0, _pendingLength).ToArray();
         _pendingLength = 0;
+        if (_headArmed)
+        {
+            // Data reaches a stream: the head (or ClientHello) is done; waiting on backpressure is no stalling.
+            _headArmed = false;
+            _head.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+
         if (!await _proxyServer.SendAsync(stream, chunk, cancellationToken).ConfigureAwait(false))
         {
             _stopped = true;
@@ -541,6 +593,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
 
         await EnqueueAsync(new BrowserOutgoing(BrowserOutgoingKind.Fail, null, counterfeit), cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = DataPathEventIds.BrowserTimedOut, Level = LogLevel.Debug, Message = "Closed the connection from {Client}: no whole request head or ClientHello within {Seconds} s (state {State})")]
+    private partial void LogTimedOut(IPEndPoint client, string state, double seconds);
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserBadRequest, Level = LogLevel.Warning, Message = "Refused a request from {Client}: {Problem}")]
     private partial void LogBadRequest(IPEndPoint client, string problem);

@@ -12,6 +12,9 @@ namespace Masq.Node.Networking;
 /// (batched into few socket writes), and one reader that unmasks frames and hands each package to the Hopper in order.
 /// Packages queue while an outgoing link is still connecting. Backpressure: a full queue makes senders wait, and a
 /// slow Hopper makes the reader wait, which TCP carries back to the sending Node.
+/// Bytes it buffers (a partial frame, queued packages) are charged to the Node's <see cref="BufferBudget"/>, which may
+/// close it; a link another Node opened must bring a whole frame within <see cref="DataPathOptions.FirstFrameTimeout"/>,
+/// and every frame, once started, must be complete within <see cref="DataPathOptions.FrameTimeout"/>.
 /// </summary>
 internal sealed partial class ClandestineConnection
 {
@@ -22,14 +25,25 @@ internal sealed partial class ClandestineConnection
     private readonly IClandestineInbound _inbound;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationTokenSource _stall;
+    private readonly BufferAccount _account;
+    private readonly LinkBufferPool _buffers;
+    private readonly PeerConduct _conduct;
+    private readonly DataPathOptions _options;
 
-    private ClandestineConnection(IPEndPoint remote, IMasquerader masquerader, IClandestineInbound inbound, int queueLength, ILogger logger)
+    private ClandestineConnection(IPEndPoint remote, bool accepted, IMasquerader masquerader, IClandestineInbound inbound, DataPathOptions options, TimeProvider time, BufferBudget budget, PeerConduct conduct, ILogger logger)
     {
         Remote = remote;
+        IsAccepted = accepted;
         _masquerader = masquerader;
         _inbound = inbound;
+        _options = options;
+        _conduct = conduct;
         _logger = logger;
-        _outbound = Channel.CreateBounded<OutboundPackage>(new BoundedChannelOptions(queueLength)
+        _stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        _account = budget.Open(remote.Address, Close);
+        _buffers = budget.Pool;
+        _outbound = Channel.CreateBounded<OutboundPackage>(new BoundedChannelOptions(options.LinkQueueLength)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -39,6 +53,9 @@ internal sealed partial class ClandestineConnection
     }
 
     public IPEndPoint Remote { get; }
+
+    /// <summary>Whether another Node opened this link.</summary>
+    public bool IsAccepted { get; }
 
     /// <summary>Ends when the link is closed for good.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -52,11 +69,13 @@ internal sealed partial class ClandestineConnection
         IClandestineInbound inbound,
         DataPathOptions options,
         TimeProvider time,
+        BufferBudget budget,
+        PeerConduct conduct,
         Action<ClandestineConnection, bool> closed,
         ILogger logger,
         CancellationToken stopping)
     {
-        var link = new ClandestineConnection(remote, masquerader, inbound, options.LinkQueueLength, logger);
+        var link = new ClandestineConnection(remote, accepted: false, masquerader, inbound, options, time, budget, conduct, logger);
         link.Completion = link.ConnectAndRunAsync(options.LocalAddress, options.ConnectTimeout, time, closed, stopping);
         return link;
     }
@@ -67,18 +86,34 @@ internal sealed partial class ClandestineConnection
         IMasquerader masquerader,
         IClandestineInbound inbound,
         DataPathOptions options,
+        TimeProvider time,
+        BufferBudget budget,
+        PeerConduct conduct,
         Action<ClandestineConnection, bool> closed,
         ILogger logger,
         CancellationToken stopping)
     {
         var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Any, 0);
-        var link = new ClandestineConnection(remote, masquerader, inbound, options.LinkQueueLength, logger);
+        var link = new ClandestineConnection(remote, accepted: true, masquerader, inbound, options, time, budget, conduct, logger);
+
+        // No idle handshakes: a link opened to this Node must bring a whole frame soon.
+        link._stall.CancelAfter(options.FirstFrameTimeout);
         link.Completion = link.RunAsync(socket, closed, stopping);
         return link;
     }
 
     /// <summary>Queues a sealed package if there is room now, without waiting; false when full or closed.</summary>
-    public bool TryEnqueue(OutboundPackage package) => _outbound.Writer.TryWrite(package);
+    public bool TryEnqueue(OutboundPackage package)
+    {
+        int length = package.Length;
+        if (!_outbound.Writer.TryWrite(package))
+        {
+            return false;
+        }
+
+        _account.Add(length);
+        return true;
+    }
 
     /// <summary>
     /// Queues a sealed package; false when the link has closed (the caller keeps the package and may open a new link).
@@ -88,7 +123,9 @@ internal sealed partial class ClandestineConnection
     {
         try
         {
+            int length = package.Length;
             await _outbound.Writer.WriteAsync(package, cancellationToken).ConfigureAwait(false);
+            _account.Add(length);
             return true;
         }
         catch (ChannelClosedException)
@@ -127,6 +164,7 @@ internal sealed partial class ClandestineConnection
         {
             socket.Dispose();
             _outbound.Writer.TryComplete();
+            _account.Dispose();
             if (!stopping.IsCancellationRequested)
             {
                 LogConnectFailed(Remote, e is OperationCanceledException ? "timed out" : e.Message);
@@ -165,28 +203,40 @@ internal sealed partial class ClandestineConnection
         }
 
         LogClosed(Remote);
+        _account.Dispose();
         closed(this, true);
         _closing.Dispose();
+        _stall.Dispose();
     }
 
     private async Task ReadLoopAsync(NetworkStream network, CancellationToken cancellationToken)
     {
-        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true));
+        // Zero-byte reads: an idle link holds no read buffer; a partial frame grows the buffer only as its bytes arrive.
+        var reader = PipeReader.Create(network, new StreamPipeReaderOptions(_buffers, bufferSize: LinkBufferPool.SegmentLength, minimumReadSize: 64 * 1024, leaveOpen: true, useZeroByteReads: true));
         var unmasker = _masquerader.CreateUnmasker();
-        var output = new ArrayBufferWriter<byte>(128 * 1024);
+        ArrayBufferWriter<byte>? output = null;
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stall.Token);
+        long charged = 0;
+        bool armed = IsAccepted;
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var result = await reader.ReadAsync(reading.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
+                int frames = 0;
                 while (true)
                 {
+                    output ??= new ArrayBufferWriter<byte>(16 * 1024);
                     output.ResetWrittenCount();
                     var status = unmasker.TryUnmask(buffer, output, out long consumed);
                     if (status == UnmaskStatus.Malformed)
                     {
-                        LogMalformed(Remote);
+                        if (_conduct.Report(Remote))
+                        {
+                            LogMalformed(Remote);
+                        }
+
                         return;
                     }
 
@@ -195,13 +245,19 @@ internal sealed partial class ClandestineConnection
                         break;
                     }
 
+                    if (frames++ == 0)
+                    {
+                        // Time the Hopper takes (backpressure) is not the peer's stalling.
+                        _stall.CancelAfter(Timeout.InfiniteTimeSpan);
+                    }
+
                     buffer = buffer.Slice(consumed);
                     await _inbound.HandleAsync(output.WrittenMemory, Remote, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (result.IsCompleted)
                 {
-                    if (!buffer.IsEmpty)
+                    if (!buffer.IsEmpty && _conduct.Report(Remote, strike: false))
                     {
                         LogTruncated(Remote, buffer.Length);
                     }
@@ -209,8 +265,21 @@ internal sealed partial class ClandestineConnection
                     return;
                 }
 
+                // A frame under way must finish within the frame timeout from its start (the end of the last whole frame).
+                if (frames > 0 || !armed)
+                {
+                    armed = !buffer.IsEmpty;
+                    _stall.CancelAfter(armed ? _options.FrameTimeout : Timeout.InfiniteTimeSpan);
+                }
+
+                _account.Add(buffer.Length - charged);
+                charged = buffer.Length;
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
+        }
+        catch (OperationCanceledException) when (_stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogStalled(Remote, charged);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
@@ -257,6 +326,7 @@ internal sealed partial class ClandestineConnection
                     }
 
                     length += _masquerader.Mask(package.Span, batch.AsSpan(length));
+                    _account.Add(-package.Length);
                     package.Release();
                 }
 
@@ -286,6 +356,9 @@ internal sealed partial class ClandestineConnection
 
     [LoggerMessage(EventId = DataPathEventIds.ClandestineMalformed, Level = LogLevel.Warning, Message = "Dropped the link with {Remote}: it sent bytes that are not masked packages")]
     private partial void LogMalformed(IPEndPoint remote);
+
+    [LoggerMessage(EventId = DataPathEventIds.ClandestineStalled, Level = LogLevel.Debug, Message = "Closed the link with {Remote}: no whole frame in time ({Bytes} bytes of a frame were waiting)")]
+    private partial void LogStalled(IPEndPoint remote, long bytes);
 
     [LoggerMessage(EventId = DataPathEventIds.ClandestineTruncated, Level = LogLevel.Warning, Message = "The link with {Remote} closed in the middle of a package ({Bytes} bytes dropped)")]
     private partial void LogTruncated(IPEndPoint remote, long bytes);

@@ -16,12 +16,15 @@ namespace Masq.Node.Networking;
 internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<IPEndPoint, ClandestineConnection> _links = new();
+    private readonly ConcurrentDictionary<IPAddress, int> _acceptedPerAddress = new();
     private readonly Lock _opening = new();
     private readonly INodeLocator _locator;
     private readonly IMasquerader _masquerader;
     private readonly Lazy<IClandestineInbound> _inbound;
     private readonly DataPathOptions _options;
     private readonly TimeProvider _time;
+    private readonly BufferBudget _budget;
+    private readonly PeerConduct _conduct;
     private readonly ILogger<ClandestinePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
@@ -32,6 +35,8 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
         Lazy<IClandestineInbound> inbound,
         DataPathOptions options,
         TimeProvider time,
+        BufferBudget budget,
+        PeerConduct conduct,
         ILogger<ClandestinePool> logger)
     {
         _locator = locator;
@@ -39,7 +44,16 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
         _inbound = inbound;
         _options = options;
         _time = time;
+        _budget = budget;
+        _conduct = conduct;
         _logger = logger;
+        _conduct.CutOff += remote =>
+        {
+            if (_links.TryGetValue(remote, out var link))
+            {
+                link.Close();
+            }
+        };
     }
 
     /// <summary>Connecting to a neighbor failed (the reference's TcpConnectionFailed).</summary>
@@ -99,11 +113,58 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     }
 
     /// <summary>Takes a connection another Node opened to this one.</summary>
+    /// <remarks>
+    /// Refused: a socket address cut off as a malefactor, and links beyond
+    /// <see cref="DataPathOptions.MaxConnectionsPerAddress"/> from one IP.
+    /// </remarks>
     public void Accept(Socket socket)
     {
-        var link = ClandestineConnection.Accept(socket, _masquerader, _inbound.Value, _options, OnClosed, _logger, _stopping.Token);
+        if (socket.RemoteEndPoint is not IPEndPoint remote)
+        {
+            socket.Dispose();
+            return;
+        }
+
+        if (_conduct.IsMalefactor(remote))
+        {
+            socket.Dispose();
+            if (_conduct.Report(remote, strike: false))
+            {
+                LogMalefactorRefused(remote);
+            }
+
+            return;
+        }
+
+        var address = Normalize(remote.Address);
+        if (_acceptedPerAddress.AddOrUpdate(address, 1, (_, n) => n + 1) > _options.MaxConnectionsPerAddress)
+        {
+            Unaccount(address);
+            socket.Dispose();
+            if (_conduct.Report(new IPEndPoint(address, 0), strike: false))
+            {
+                LogTooManyConnections(address, _options.MaxConnectionsPerAddress);
+            }
+
+            return;
+        }
+
+        var link = ClandestineConnection.Accept(socket, _masquerader, _inbound.Value, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
         _links[link.Remote] = link;
         LogAccepted(link.Remote);
+    }
+
+    /// <summary>Links other Nodes hold open to this one from <paramref name="address"/>.</summary>
+    public int AcceptedFrom(IPAddress address) => _acceptedPerAddress.GetValueOrDefault(Normalize(address));
+
+    private static IPAddress Normalize(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+
+    private void Unaccount(IPAddress address)
+    {
+        if (_acceptedPerAddress.AddOrUpdate(address, 0, (_, n) => n - 1) <= 0)
+        {
+            _acceptedPerAddress.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -139,7 +200,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
                 return link;
             }
 
-            link = ClandestineConnection.Connect(address, _masquerader, _inbound.Value, _options, _time, OnClosed, _logger, _stopping.Token);
+            link = ClandestineConnection.Connect(address, _masquerader, _inbound.Value, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
             _links[address] = link;
             return link;
         }
@@ -148,6 +209,12 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     private void OnClosed(ClandestineConnection link, bool wasConnected)
     {
         _links.TryRemove(new KeyValuePair<IPEndPoint, ClandestineConnection>(link.Remote, link));
+        if (link.IsAccepted)
+        {
+            Unaccount(Normalize(link.Remote.Address));
+        }
+
+        _conduct.Closed(link.Remote);
         if (wasConnected)
         {
             LinkClosed?.Invoke(link.Remote);
@@ -163,6 +230,12 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     [LoggerMessage(EventId = DataPathEventIds.LinkDropped, Level = LogLevel.Warning, Message = "Dropped a package for {Address}: the link to it is down")]
     private partial void LogLinkDropped(IPEndPoint address);
+
+    [LoggerMessage(EventId = DataPathEventIds.MalefactorRefused, Level = LogLevel.Warning, Message = "Refused a link from {Remote}: it was cut off as a malefactor")]
+    private partial void LogMalefactorRefused(IPEndPoint remote);
+
+    [LoggerMessage(EventId = DataPathEventIds.TooManyConnections, Level = LogLevel.Warning, Message = "Refused links from {Address} beyond {Limit} at once")]
+    private partial void LogTooManyConnections(IPAddress address, int limit);
 
     [LoggerMessage(EventId = DataPathEventIds.ClandestineAccepted, Level = LogLevel.Debug, Message = "Accepted a link from {Remote}")]
     private partial void LogAccepted(IPEndPoint remote);

@@ -16,6 +16,13 @@ internal static class DataPathEventIds
     public const int NoAddressForKey = 6008;
     public const int LinkDropped = 6009;
     public const int ClandestineListenFailed = 6010;
+    public const int OverBudget = 6011;
+    public const int MemoryTrimmed = 6012;
+    public const int MisbehaviourSummary = 6013;
+    public const int PeerCutOff = 6014;
+    public const int TooManyConnections = 6015;
+    public const int ClandestineStalled = 6016;
+    public const int MalefactorRefused = 6017;
 
     // Networking: browser side
     public const int BrowserListening = 6020;
@@ -30,6 +37,7 @@ internal static class DataPathEventIds
     public const int LoopbackTargetRefused = 6029;
     public const int PrivilegedPortBound = 6030;
     public const int PrivilegedPortUnavailable = 6031;
+    public const int BrowserTimedOut = 6032;
 
     // Hopper
     public const int PackageUnopenable = 6100;

@@ -95,4 +95,65 @@ internal sealed record DataPathOptions
     /// against local servers (the <c>allow-loopback-targets</c> parameter, or the reference's <c>MASQ_INTEGRATION_TEST=true</c>).
     /// </summary>
     public bool AllowLoopbackTargets { get; init; }
+
+    /// <summary>
+    /// The Node-wide budget for bytes buffered for connections (partial frames, link queues), like Tor's
+    /// MaxMemInQueues: going over closes the hungriest connections first (<see cref="BufferBudget"/>).
+    /// </summary>
+    public long MaxBufferedBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The share of <see cref="MaxBufferedBytes"/> one source IP may hold (room for several full frames).</summary>
+    public long MaxBufferedBytesPerAddress { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Links other Nodes may hold open to this one from one IP. Generous: on a localnet every Node may share 127.x
+    /// addresses, and behind NAT many Nodes share one.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; init; } = 64;
+
+    /// <summary>A link another Node opened must bring its first whole frame within this (no idle handshakes).</summary>
+    public TimeSpan FirstFrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A frame started on a link must be complete within this (a slowloris of the clandestine port).</summary>
+    public TimeSpan FrameTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A browser connection must complete a request head (or, on the TLS port and after a CONNECT, its ClientHello)
+    /// within this from the connection's start or the head's first byte: slowloris and silent tunnels are closed.
+    /// </summary>
+    public TimeSpan BrowserHeadTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bad packages from one peer in a row before its link is closed and it is treated as a malefactor.</summary>
+    public int MaxBadPackages { get; init; } = 100;
+
+    /// <summary>Misbehaviour is logged once per peer per interval, with counts.</summary>
+    public TimeSpan MisbehaviourLogInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a peer cut off for bad packages stays refused.</summary>
+    public TimeSpan MalefactorBanTime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the buffer budget checks whether a flood has ended and memory can go back to the system.</summary>
+    public TimeSpan MemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The defaults, with the limits a test or an operator sets through <c>MASQ_DATAPATH_*</c> environment variables
+    /// (<c>MEMORY_BUDGET_MIB</c>, <c>ADDRESS_MEMORY_MIB</c>, <c>CONNECTIONS_PER_IP</c>, <c>FIRST_FRAME_TIMEOUT_MS</c>,
+    /// <c>FRAME_TIMEOUT_MS</c>, <c>HEAD_TIMEOUT_MS</c>, <c>MAX_BAD_PACKAGES</c>).
+    /// </summary>
+    public DataPathOptions WithEnvironment(Func<string, string?> environment)
+    {
+        long? Number(string name) =>
+            long.TryParse(environment("MASQ_DATAPATH_" + name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) && value > 0 ? value : null;
+
+        return this with
+        {
+            MaxBufferedBytes = Number("MEMORY_BUDGET_MIB") * 1024 * 1024 ?? MaxBufferedBytes,
+            MaxBufferedBytesPerAddress = Number("ADDRESS_MEMORY_MIB") * 1024 * 1024 ?? MaxBufferedBytesPerAddress,
+            MaxConnectionsPerAddress = (int?)Number("CONNECTIONS_PER_IP") ?? MaxConnectionsPerAddress,
+            FirstFrameTimeout = Number("FIRST_FRAME_TIMEOUT_MS") is { } first ? TimeSpan.FromMilliseconds(first) : FirstFrameTimeout,
+            FrameTimeout = Number("FRAME_TIMEOUT_MS") is { } frame ? TimeSpan.FromMilliseconds(frame) : FrameTimeout,
+            BrowserHeadTimeout = Number("HEAD_TIMEOUT_MS") is { } head ? TimeSpan.FromMilliseconds(head) : BrowserHeadTimeout,
+            MaxBadPackages = (int?)Number("MAX_BAD_PACKAGES") ?? MaxBadPackages,
+        };
+    }
 }

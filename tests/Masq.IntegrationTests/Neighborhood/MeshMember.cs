@@ -80,7 +80,7 @@ internal sealed partial class MeshMember : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>The current run's process id (for tests that kill it from outside); null before the first start.</summary>
+    /// <summary>The current run's process id (for tests that kill it or read /proc); null before the first start.</summary>
     public int? ProcessId => _process?.Id;
 
     /// <summary>Everything the Node wrote to stdout and stderr, over all its runs (info and above).</summary>
@@ -391,6 +391,11 @@ internal sealed partial class MeshMember : IAsyncDisposable
         if (options.ConsumingWallet)
         {
             environment["MASQ_CONSUMING_PRIVATE_KEY"] = options.ConsumingPrivateKey ?? ConsumingPrivateKey;
+        }
+
+        foreach (var (name, value) in options.Environment)
+        {
+            environment[name] = value;
         }
 
         return environment;

@@ -45,6 +45,9 @@ internal sealed record MeshNodeOptions
     /// <summary>The consuming private key (hex) to pass when <see cref="ConsumingWallet"/>; null: the member's own random one.</summary>
     public string? ConsumingPrivateKey { get; init; }
 
+    /// <summary>More environment variables for the Node (e.g. the data path's <c>MASQ_DATAPATH_*</c> limits).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>More arguments (the Node refuses a parameter given twice, so none of those above).</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 

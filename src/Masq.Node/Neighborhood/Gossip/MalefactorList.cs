@@ -4,8 +4,10 @@ using Masq.Node.Crypto;
 namespace Masq.Node.Neighborhood.Gossip;
 
 /// <summary>
-/// Senders caught misbehaving in gossip (a <see cref="GossipOutcome.Ban"/>), remembered by IP and, when known, by key
-/// for a while so that the Neighborhood refuses their gossip (neighborhood.md §3.2 leaves bans unimplemented; this is
+/// Senders caught misbehaving in gossip (a <see cref="GossipOutcome.Ban"/>), remembered by what they can prove — the
+/// socket address of the link the gossip came by and, when known, their key — for a while so that the Neighborhood
+/// refuses their gossip. Not by IP alone: many Nodes and users may share one address (NAT, a localnet on 127.x), and
+/// one bad gossip from an address must not shut out the others (neighborhood.md §3.2 leaves bans unimplemented; this is
 /// the .NET answer to §10's "decide whether to implement bans"). Bans expire so that an honest Node behind a reused IP
 /// or one that hit a bug is not shut out forever. Bounded: when full, the ban closest to expiring is dropped.
 /// Owned by the Neighborhood's actor; not thread-safe.
@@ -16,7 +18,7 @@ internal sealed class MalefactorList
 
     public static readonly TimeSpan DefaultBanTime = TimeSpan.FromMinutes(10);
 
-    private readonly Dictionary<IPAddress, DateTimeOffset> _ips = [];
+    private readonly Dictionary<IPEndPoint, DateTimeOffset> _sources = [];
     private readonly Dictionary<PublicKey, DateTimeOffset> _keys = [];
     private readonly TimeProvider _time;
     private readonly int _capacity;
@@ -33,29 +35,29 @@ internal sealed class MalefactorList
 
     public TimeSpan BanTime { get; }
 
-    /// <summary>Bans currently remembered by IP (expired ones may linger until the next look-up or ban).</summary>
-    public int Count => _ips.Count;
+    /// <summary>Bans currently remembered by socket address (expired ones may linger until the next look-up or ban).</summary>
+    public int Count => _sources.Count;
 
     /// <summary>
-    /// Bans <paramref name="ip"/> (and <paramref name="key"/> when the sender is known) from now for <see cref="BanTime"/>.
+    /// Bans <paramref name="source"/> (and <paramref name="key"/> when the sender is known) from now for <see cref="BanTime"/>.
     /// The reason is for the caller's log; it is not kept.
     /// </summary>
-    public void Ban(IPAddress ip, string reason, PublicKey? key = null)
+    public void Ban(IPEndPoint source, string reason, PublicKey? key = null)
     {
-        ArgumentNullException.ThrowIfNull(ip);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reason);
         var until = _time.GetUtcNow() + BanTime;
-        Add(_ips, Normalize(ip), until);
+        Add(_sources, Normalize(source), until);
         if (key is not null)
         {
             Add(_keys, key, until);
         }
     }
 
-    public bool IsBanned(IPAddress ip)
+    public bool IsBanned(IPEndPoint source)
     {
-        ArgumentNullException.ThrowIfNull(ip);
-        return Check(_ips, Normalize(ip));
+        ArgumentNullException.ThrowIfNull(source);
+        return Check(_sources, Normalize(source));
     }
 
     public bool IsBanned(PublicKey key)
@@ -64,7 +66,8 @@ internal sealed class MalefactorList
         return Check(_keys, key);
     }
 
-    private static IPAddress Normalize(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+    private static IPEndPoint Normalize(IPEndPoint source) =>
+        source.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(source.Address.MapToIPv4(), source.Port) : source;
 
     private bool Check<T>(Dictionary<T, DateTimeOffset> bans, T item)
         where T : notnull

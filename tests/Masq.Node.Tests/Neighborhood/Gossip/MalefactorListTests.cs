@@ -12,15 +12,15 @@ public sealed class MalefactorListTests
     public void Ban_lasts_ten_minutes_by_default()
     {
         var list = new MalefactorList(_time);
-        var ip = IPAddress.Parse("10.1.2.3");
+        var ip = new IPEndPoint(IPAddress.Parse("10.1.2.3"), 4321);
         var key = GossipTestNode.Create(1).Key;
 
         list.Ban(ip, "forged record", key);
 
         Assert.True(list.IsBanned(ip));
         Assert.True(list.IsBanned(key));
-        Assert.True(list.IsBanned(ip.MapToIPv6()));
-        Assert.False(list.IsBanned(IPAddress.Parse("10.1.2.4")));
+        Assert.True(list.IsBanned(new IPEndPoint(ip.Address.MapToIPv6(), 4321)));
+        Assert.False(list.IsBanned(new IPEndPoint(IPAddress.Parse("10.1.2.4"), 4321)));
         _time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
         Assert.True(list.IsBanned(ip));
         _time.Advance(TimeSpan.FromTicks(1));
@@ -32,7 +32,7 @@ public sealed class MalefactorListTests
     public void Ban_time_is_configurable_and_a_new_ban_extends_it()
     {
         var list = new MalefactorList(_time, TimeSpan.FromSeconds(30));
-        var ip = IPAddress.Parse("10.1.2.3");
+        var ip = new IPEndPoint(IPAddress.Parse("10.1.2.3"), 4321);
         list.Ban(ip, "first");
         _time.Advance(TimeSpan.FromSeconds(20));
         list.Ban(ip, "again");
@@ -47,12 +47,23 @@ public sealed class MalefactorListTests
         var list = new MalefactorList(_time, capacity: 3);
         for (int i = 1; i <= 4; i++)
         {
-            list.Ban(IPAddress.Parse($"10.0.0.{i}"), "test");
+            list.Ban(new IPEndPoint(IPAddress.Parse($"10.0.0.{i}"), 4321), "test");
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(3, list.Count);
-        Assert.False(list.IsBanned(IPAddress.Parse("10.0.0.1")));
-        Assert.True(list.IsBanned(IPAddress.Parse("10.0.0.4")));
+        Assert.False(list.IsBanned(new IPEndPoint(IPAddress.Parse("10.0.0.1"), 4321)));
+        Assert.True(list.IsBanned(new IPEndPoint(IPAddress.Parse("10.0.0.4"), 4321)));
+    }
+
+    [Fact]
+    public void A_ban_covers_the_sender_not_everyone_behind_its_IP()
+    {
+        var list = new MalefactorList(_time);
+        var ip = IPAddress.Parse("127.0.0.1");
+        list.Ban(new IPEndPoint(ip, 40001), "forged record");
+
+        Assert.True(list.IsBanned(new IPEndPoint(ip, 40001)));
+        Assert.False(list.IsBanned(new IPEndPoint(ip, 40002)));
     }
 }

@@ -1,0 +1,227 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Masq.Node.Networking;
+
+/// <summary>
+/// The Node-wide budget for bytes held on behalf of connections (partial frames in a link's read buffer, packages queued
+/// for a link), in the spirit of Tor's MaxMemInQueues: each connection charges its <see cref="BufferAccount"/> as its
+/// buffers grow and shrink. A source address may hold at most <see cref="DataPathOptions.MaxBufferedBytesPerAddress"/>
+/// and the Node at most <see cref="DataPathOptions.MaxBufferedBytes"/>; going over closes the hungriest connections
+/// first (of that address, or of the whole Node) until the charge is back under the limit. After a flood ends the
+/// budget asks the runtime to give the freed memory back to the system (see <see cref="TrimIfIdle"/>).
+/// </summary>
+internal sealed partial class BufferBudget : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<BufferAccount> _accounts = [];
+    private readonly Dictionary<IPAddress, long> _byAddress = [];
+    private readonly long _limit;
+    private readonly long _perAddress;
+    private readonly ILogger<BufferBudget> _logger;
+    private readonly ITimer _trimmer;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _logInterval;
+    private readonly Dictionary<IPAddress, (DateTimeOffset Since, int Suppressed)> _logged = [];
+    private long _total;
+    private long _peakSinceTrim;
+    private long _closedOverBudget;
+
+    public BufferBudget(DataPathOptions options, TimeProvider time, ILogger<BufferBudget> logger)
+    {
+        _limit = options.MaxBufferedBytes;
+        _perAddress = options.MaxBufferedBytesPerAddress;
+        _logger = logger;
+        _time = time;
+        Pool = new LinkBufferPool(options.MaxBufferedBytes);
+        _logInterval = options.MisbehaviourLogInterval;
+        _trimmer = time.CreateTimer(_ => TrimIfIdle(), null, options.MemoryTrimInterval, options.MemoryTrimInterval);
+    }
+
+    /// <summary>Where links get their read buffers (reused, so a flood does not churn the large object heap).</summary>
+    public LinkBufferPool Pool { get; }
+
+    /// <summary>Bytes currently charged by all connections.</summary>
+    public long Total => Volatile.Read(ref _total);
+
+    /// <summary>Connections closed so far for going over the budget or their address's share.</summary>
+    public long ClosedOverBudget => Interlocked.Read(ref _closedOverBudget);
+
+    /// <summary>An account for one connection from <paramref name="address"/>; <paramref name="close"/> is how the budget ends it.</summary>
+    public BufferAccount Open(IPAddress address, Action close)
+    {
+        var account = new BufferAccount(this, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address, close);
+        lock (_lock)
+        {
+            _accounts.Add(account);
+        }
+
+        return account;
+    }
+
+    public void Dispose()
+    {
+        _trimmer.Dispose();
+        Pool.Dispose();
+    }
+
+    internal void Add(BufferAccount account, long delta)
+    {
+        List<BufferAccount>? victims = null;
+        lock (_lock)
+        {
+            if (account.Closed || delta == 0)
+            {
+                return;
+            }
+
+            account.Charged += delta;
+            _total += delta;
+            long onAddress = _byAddress.GetValueOrDefault(account.Address) + delta;
+            if (onAddress <= 0)
+            {
+                _byAddress.Remove(account.Address);
+            }
+            else
+            {
+                _byAddress[account.Address] = onAddress;
+            }
+
+            _peakSinceTrim = Math.Max(_peakSinceTrim, _total);
+            if (delta > 0 && onAddress > _perAddress)
+            {
+                victims = ChooseVictims(a => a.Address.Equals(account.Address), onAddress - _perAddress);
+            }
+
+            if (delta > 0 && _total > _limit)
+            {
+                (victims ??= []).AddRange(ChooseVictims(_ => true, _total - _limit));
+            }
+        }
+
+        if (victims is null)
+        {
+            return;
+        }
+
+        foreach (var victim in victims.Distinct())
+        {
+            Interlocked.Increment(ref _closedOverBudget);
+            if (ShouldLog(victim.Address, out int suppressed))
+            {
+                LogOverBudget(victim.Address, victim.LastCharge, _limit, _perAddress, suppressed);
+            }
+
+            victim.CloseConnection();
+        }
+    }
+
+    /// <summary>Once per address per interval, with the count of the closings not logged since.</summary>
+    private bool ShouldLog(IPAddress address, out int suppressed)
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_logged.TryGetValue(address, out var entry) && now - entry.Since < _logInterval)
+            {
+                _logged[address] = (entry.Since, entry.Suppressed + 1);
+                suppressed = 0;
+                return false;
+            }
+
+            if (_logged.Count >= 10_000)
+            {
+                _logged.Clear();
+            }
+
+            suppressed = entry.Suppressed;
+            _logged[address] = (now, 0);
+            return true;
+        }
+    }
+
+    internal void Release(BufferAccount account)
+    {
+        lock (_lock)
+        {
+            if (!_accounts.Remove(account))
+            {
+                return;
+            }
+
+            if (!account.Closed)
+            {
+                Uncharge(account);
+            }
+        }
+    }
+
+    /// <summary>Hungriest first, until <paramref name="excess"/> bytes are uncharged; called under the lock.</summary>
+    private List<BufferAccount> ChooseVictims(Func<BufferAccount, bool> filter, long excess)
+    {
+        var victims = new List<BufferAccount>();
+        foreach (var candidate in _accounts.Where(a => !a.Closed && a.Charged > 0 && filter(a)).OrderByDescending(a => a.Charged))
+        {
+            if (excess <= 0)
+            {
+                break;
+            }
+
+            excess -= candidate.Charged;
+            candidate.LastCharge = candidate.Charged;
+            Uncharge(candidate);
+            victims.Add(candidate);
+        }
+
+        return victims;
+    }
+
+    private void Uncharge(BufferAccount account)
+    {
+        account.Closed = true;
+        _total -= account.Charged;
+        long onAddress = _byAddress.GetValueOrDefault(account.Address) - account.Charged;
+        if (onAddress <= 0)
+        {
+            _byAddress.Remove(account.Address);
+        }
+        else
+        {
+            _byAddress[account.Address] = onAddress;
+        }
+
+        account.Charged = 0;
+    }
+
+    /// <summary>
+    /// After connections held a lot of memory (a flood) and let most of it go, a compacting full collection gives the
+    /// freed heap (and the pooled arrays the pools trim on it) back to the system; otherwise the process keeps its peak
+    /// size until the next full collection, which an idle Node may not do for a long time.
+    /// </summary>
+    private void TrimIfIdle()
+    {
+        long peak;
+        lock (_lock)
+        {
+            peak = _peakSinceTrim;
+            if (peak < TrimThreshold || _total > peak / 4)
+            {
+                return;
+            }
+
+            _peakSinceTrim = _total;
+        }
+
+        Pool.Trim();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LogTrimmed(peak);
+    }
+
+    private const long TrimThreshold = 16L * 1024 * 1024;
+
+    [LoggerMessage(EventId = DataPathEventIds.OverBudget, Level = LogLevel.Warning, Message = "Closed a connection from {Address} holding {Bytes} buffered bytes: over the Node's buffer budget ({Limit} bytes) or its address's share ({Share} bytes); {Suppressed} more such closings since the last report")]
+    private partial void LogOverBudget(IPAddress address, long bytes, long limit, long share, int suppressed);
+
+    [LoggerMessage(EventId = DataPathEventIds.MemoryTrimmed, Level = LogLevel.Information, Message = "Connections that held up to {Peak} buffered bytes let them go; memory returned to the system")]
+    private partial void LogTrimmed(long peak);
+}

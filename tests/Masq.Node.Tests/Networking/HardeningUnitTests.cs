@@ -1,0 +1,75 @@
+using System.Net;
+using Masq.Node.Networking;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Masq.Node.Tests.Networking;
+
+/// <summary>The buffer budget closes the hungriest first; peer conduct logs once per interval and cuts off by socket address.</summary>
+public sealed class HardeningUnitTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Going_over_an_address_share_closes_that_address_hungriest_connection_only()
+    {
+        var options = new DataPathOptions { MaxBufferedBytes = 1000, MaxBufferedBytesPerAddress = 300 };
+        using var budget = new BufferBudget(options, _time, NullLogger<BufferBudget>.Instance);
+        var closed = new List<string>();
+        var a = IPAddress.Parse("10.0.0.1");
+        var small = budget.Open(a, () => closed.Add("small"));
+        var big = budget.Open(a, () => closed.Add("big"));
+        var other = budget.Open(IPAddress.Parse("10.0.0.2"), () => closed.Add("other"));
+        other.Add(250);
+        small.Add(100);
+        big.Add(150);
+
+        big.Add(100);
+
+        Assert.Equal(["big"], closed);
+        Assert.Equal(350, budget.Total);
+    }
+
+    [Fact]
+    public void Going_over_the_node_budget_closes_the_hungriest_anywhere()
+    {
+        var options = new DataPathOptions { MaxBufferedBytes = 500, MaxBufferedBytesPerAddress = 500 };
+        using var budget = new BufferBudget(options, _time, NullLogger<BufferBudget>.Instance);
+        var closed = new List<string>();
+        var hungry = budget.Open(IPAddress.Parse("10.0.0.1"), () => closed.Add("hungry"));
+        var modest = budget.Open(IPAddress.Parse("10.0.0.2"), () => closed.Add("modest"));
+        hungry.Add(400);
+        modest.Add(50);
+
+        modest.Add(100);
+
+        Assert.Equal(["hungry"], closed);
+        Assert.Equal(150, budget.Total);
+        hungry.Dispose();
+        modest.Dispose();
+        Assert.Equal(0, budget.Total);
+    }
+
+    [Fact]
+    public void Misbehaviour_is_logged_once_per_interval_and_cuts_off_the_socket_address_not_the_IP()
+    {
+        var options = new DataPathOptions { MaxBadPackages = 5, MisbehaviourLogInterval = TimeSpan.FromSeconds(60) };
+        var conduct = new PeerConduct(options, _time, NullLogger<PeerConduct>.Instance);
+        var cut = new List<IPEndPoint>();
+        conduct.CutOff += cut.Add;
+        var bad = new IPEndPoint(IPAddress.Loopback, 4321);
+        var neighbor = new IPEndPoint(IPAddress.Loopback, 4322);
+
+        var logged = Enumerable.Range(0, 4).Select(_ => conduct.Report(bad)).ToList();
+        Assert.Equal([true, false, false, false], logged);
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(conduct.Report(bad));
+
+        Assert.Equal([bad], cut);
+        Assert.True(conduct.IsMalefactor(bad));
+        Assert.False(conduct.IsMalefactor(neighbor));
+        Assert.True(conduct.Report(neighbor, strike: false));
+        _time.Advance(options.MalefactorBanTime);
+        Assert.False(conduct.IsMalefactor(bad));
+    }
+}
