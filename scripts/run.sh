@@ -51,7 +51,9 @@ trap 'cleanup; exit 143' TERM
 "$node_bin" --initialization --ui-port "$ui_port" &
 daemon_pid=$!
 for _ in $(seq 1 50); do
-  if "$masq_bin" --ui-port "$ui_port" descriptor 2>&1 | grep -q "not running"; then break; fi
+  # (masq exits 1 here, so its output is tested apart from its status: under pipefail a pipe would never match.)
+  answer=$("$masq_bin" --ui-port "$ui_port" descriptor 2>&1 || true)
+  case $answer in *"not running"*) break ;; esac
   sleep 0.1
 done
 # The embedded default: zero-hop, so the Node runs alone and needs no neighbors or chain.
