@@ -18,6 +18,7 @@ public sealed class DashboardFollowsTheNodeTests
     public async Task The_dashboard_follows_a_Node_started_and_shut_down_with_masq()
     {
         await using var daemon = await DaemonProcess.StartAsync();
+        await NodeProcess.CreateDatabaseAsync(daemon.Home.Combine(".local", "share", "MASQ", "base-mainnet"));
         var setup = await daemon.MasqAsync("setup", "--neighborhood-mode", "zero-hop");
         Assert.True(setup.ExitCode == 0, setup.ToString());
         await using var dashboard = await DashboardProcess.StartAsync(daemon);

@@ -29,6 +29,7 @@ public sealed partial class RunScriptTests
             Directory.CreateSymbolicLink(Path.Combine(binaries, project), Path.GetDirectoryName(binary)!);
         }
 
+        await NodeProcess.CreateDatabaseAsync(home.Combine(".local", "share", "MASQ", "base-mainnet"));
         var uiPort = Ports.Free();
         var proxyPort = Ports.Free();
         var environment = new Dictionary<string, string>
