@@ -339,7 +339,8 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
                 break;
             case Opcodes.Crashed when envelope.TryGetPayload<UiCrashedBroadcast>(out var crashed, out _):
                 var expected = _store.Node.State == NodeRunState.ShuttingDown
-                    || _store.Node is { State: NodeRunState.NotRunning, Detail: "The Node was shut down on request." };
+                    || _store.Node is { State: NodeRunState.NotRunning, Detail: "The Node was shut down on request." }
+                    || NodeStateStore.IsCleanExit(crashed);
                 _store.NodeCrashed(crashed);
                 _store.AddNotice(
                     expected ? NoticeKind.Info : NoticeKind.Error,

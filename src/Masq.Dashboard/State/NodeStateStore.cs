@@ -234,11 +234,17 @@ public sealed class NodeStateStore
                 || (Node.State == NodeRunState.NotRunning && Node.Detail == "The Node was shut down on request.");
             Node = expected
                 ? new NodeStatus(NodeRunState.NotRunning, crashed.ProcessId, null, null, "The Node was shut down on request.", now)
-                : new NodeStatus(NodeRunState.Crashed, crashed.ProcessId, null, crashed.CrashReason, null, now);
+                : IsCleanExit(crashed)
+                    ? new NodeStatus(NodeRunState.NotRunning, crashed.ProcessId, null, null, "The Node stopped cleanly (shut down by another client or a signal).", now)
+                    : new NodeStatus(NodeRunState.Crashed, crashed.ProcessId, null, crashed.CrashReason, null, now);
             ClearNodeFactsLocked();
         }
         Publish(StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood);
     }
+
+    /// <summary>The Daemon reports a Node that exited with code 0 as <c>Unrecognized("")</c> (the reference's normal exit).</summary>
+    public static bool IsCleanExit(UiCrashedBroadcast crashed) =>
+        crashed.CrashReason is { Kind: CrashReasonKind.Unrecognized, Text: null or "" };
 
     /// <summary>The connection to the Node closed without a shutdown order; the Daemon's verdict follows.</summary>
     public void NodeConnectionLost()
