@@ -71,10 +71,12 @@ public sealed class ShutdownTests(MeshEnvironment environment) : IClassFixture<M
         var finished = await download;
         Assert.NotEqual(0, finished.ExitCode);
 
-        // The last charges: the traffic charged after the payable seen above reached the database, and the originator
-        // owes no more than the exit says it served (the exit also charges what was on its way when the link closed).
+        // The last charges: the Accountant's final write left nothing unwritten (checked in its log above), nothing was
+        // lost from the database, and the originator owes no more than the exit says it served (the exit also charges
+        // what was on its way when the link closed). Whether charges were still in memory at the signal is timing, so
+        // the payable may equal the one seen while the traffic flowed.
         var payable = NodeLedger.Payables(originator.DatabaseFile)[exitWallet].BalanceWei;
-        Assert.True(payable > written, $"the payable to the exit stayed at {written} wei after {how}");
+        Assert.True(payable >= written, $"the payable to the exit fell from {written} wei to {payable} wei after {how}");
         var payer = Payer(originator);
         var receivable = await WaitForReceivableAsync(exit, payer, payable);
         Assert.True(payable <= receivable, $"the originator owes {payable} wei, the exit recorded {receivable} wei");
