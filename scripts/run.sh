@@ -7,30 +7,67 @@ root=$(pwd)
 ui_port=${MASQ_UI_PORT:-5333}
 dashboard_url=${MASQ_DASHBOARD_URL:-http://127.0.0.1:5300}
 
-echo "== building (Release, ReadyToRun) into artifacts/publish"
-bash scripts/publish.sh
-node_bin="$root/artifacts/publish/Masq.Node/MASQNode"
-masq_bin="$root/artifacts/publish/Masq.Cli/masq"
-dashboard_bin="$root/artifacts/publish/Masq.Dashboard/Masq.Dashboard"
+# MASQ_RUN_BINARIES=<dir>: run already built apphosts from <dir>/{Masq.Node,Masq.Cli,Masq.Dashboard}/ (the tests use this
+# with their Debug builds) instead of publishing first.
+if [ -n "${MASQ_RUN_BINARIES:-}" ]; then
+  bin_dir=$MASQ_RUN_BINARIES
+else
+  echo "== building (Release, ReadyToRun) into artifacts/publish"
+  bash scripts/publish.sh
+  bin_dir="$root/artifacts/publish"
+fi
+node_bin="$bin_dir/Masq.Node/MASQNode"
+masq_bin="$bin_dir/Masq.Cli/masq"
+dashboard_bin="$bin_dir/Masq.Dashboard/Masq.Dashboard"
 
-pids=()
+daemon_pid=
+dashboard_pid=
+# Ctrl-C and TERM stop everything this script started: the Node the Daemon launched (asked to shut down as a UI would,
+# so it flushes its charges), the dashboard and the Daemon. Background jobs of a script ignore SIGINT, so the trap
+# does it all; it runs once.
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  trap - EXIT INT TERM
+  local node_pids=
+  if [ -n "$daemon_pid" ]; then
+    node_pids=$(pgrep -P "$daemon_pid" || true)
+    if [ -n "$node_pids" ]; then
+      echo "== stopping the Node (process $node_pids)"
+      timeout 20 "$masq_bin" --ui-port "$ui_port" shutdown >/dev/null 2>&1 || true
+    fi
+  fi
+  local pid
+  for pid in $dashboard_pid $daemon_pid $node_pids; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $dashboard_pid $daemon_pid $node_pids; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
+  echo "== stopped"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
 
-"$node_bin" --initialization --ui-port "$ui_port" &
-pids+=($!)
+daemon_args=(--initialization --ui-port "$ui_port")
+if [ "$(id -u)" -eq 0 ] && [ -z "${SUDO_UID:-}" ]; then
+  # Logged in as root itself (a container, a fresh VM): there is no other user for the Node to become, and a Node
+  # refuses to stay root unless told it may. Running this script as root is that choice; with sudo it is not needed.
+  echo "== running as root with no sudo user: the Node will run as root too (--allow-root)"
+  daemon_args+=(--allow-root)
+fi
+"$node_bin" "${daemon_args[@]}" &
+daemon_pid=$!
 for _ in $(seq 1 50); do
-  if "$masq_bin" --ui-port "$ui_port" descriptor 2>&1 | grep -q "not running"; then break; fi
+  # (masq exits 1 here, so its output is tested apart from its status: under pipefail a pipe would never match.)
+  answer=$("$masq_bin" --ui-port "$ui_port" descriptor 2>&1 || true)
+  case $answer in *"not running"*) break ;; esac
   sleep 0.1
 done
 # The embedded default: zero-hop, so the Node runs alone and needs no neighbors or chain.
 "$masq_bin" --ui-port "$ui_port" setup --neighborhood-mode zero-hop >/dev/null
 
 "$dashboard_bin" --daemon-ui-port "$ui_port" --urls "$dashboard_url" &
-pids+=($!)
+dashboard_pid=$!
 
 cat <<MSG
 
@@ -38,6 +75,6 @@ Masq is running.
   Dashboard:  $dashboard_url
   Daemon UI:  127.0.0.1:$ui_port
   masq CLI:   $masq_bin --ui-port $ui_port   (try: setup, start, descriptor, shutdown)
-Press Ctrl-C to stop.
+Press Ctrl-C to stop the Daemon, its Node and the dashboard.
 MSG
 wait

@@ -10,6 +10,12 @@ internal static class CrashReasons
 
     public static CrashReason From(NodeExit exit)
     {
+        // A clean exit (a shutdown order, SIGTERM, SIGINT) reads as the reference reads a normal exit: Unrecognized(""),
+        // whatever warnings the Node wrote to stderr on its way; UIs take it as a stop, not a crash.
+        if (exit.ExitCode == 0)
+        {
+            return CrashReason.Unrecognized(string.Empty);
+        }
         if (!string.IsNullOrWhiteSpace(exit.StandardErrorTail))
         {
             return CrashReason.Unrecognized(exit.StandardErrorTail);

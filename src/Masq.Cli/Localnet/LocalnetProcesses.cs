@@ -37,6 +37,13 @@ internal static class LocalnetProcesses
         {
             startInfo.Environment[name] = value;
         }
+        if (Environment.IsPrivilegedProcess && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SUDO_UID"))
+            && !startInfo.Environment.ContainsKey(Masq.Lib.Configuration.RootPolicy.AllowRootVariable))
+        {
+            // Logged in as root itself: there is no other user for the Nodes to become, and a Node refuses to stay
+            // root unless told it may. Whoever runs masq localnet as root has made that choice (with sudo, they drop).
+            startInfo.Environment[Masq.Lib.Configuration.RootPolicy.AllowRootVariable] = "1";
+        }
         try
         {
             return Process.Start(startInfo) ?? throw new InvalidOperationException("the process did not start");

@@ -18,11 +18,15 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
     private static readonly TimeSpan DaemonConnectTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan NodeLostRecheckDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the Daemon is asked whether a Node that is not known to run has been started by another client.</summary>
+    private static readonly TimeSpan RunningCheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly NodeStateStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<UiClientBackend> _logger;
     private readonly int _daemonPort;
     private volatile UiClient? _client;
+    private volatile bool _direct;
     private CancellationToken _stopping;
 
     public UiClientBackend(NodeStateStore store, IOptions<DashboardOptions> options, TimeProvider time, ILogger<UiClientBackend> logger)
@@ -187,11 +191,21 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
             }
             everConnected = true;
             _logger.LogInformation("Connected to the Daemon on port {Port}", _daemonPort);
-            _ = RefreshSetupAsync();
+            _direct = false;
+            await LearnStateAsync();
 
             try
             {
-                await lost.Task.WaitAsync(stoppingToken);
+                // Nobody broadcasts a start: a Node started by another client (masq start) is seen by asking.
+                while (!lost.Task.IsCompleted)
+                {
+                    await Task.WhenAny(lost.Task, Task.Delay(RunningCheckInterval, _time, stoppingToken));
+                    stoppingToken.ThrowIfCancellationRequested();
+                    if (!lost.Task.IsCompleted && !_direct && _store.Node.State is NodeRunState.NotRunning or NodeRunState.Crashed or NodeRunState.Unknown)
+                    {
+                        await CheckRunningAsync();
+                    }
+                }
             }
             catch (OperationCanceledException)
             {
@@ -253,6 +267,41 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
         }
     }
 
+    /// <summary>
+    /// On every (re)connection: the Daemon's setup says whether the Node runs. A Node's hub does not know <c>setup</c>:
+    /// then the dashboard was pointed at a Node directly, and that Node runs.
+    /// </summary>
+    private async Task LearnStateAsync()
+    {
+        try
+        {
+            await SetupAsync([], null, _stopping);
+        }
+        catch (UiCallException e) when (e.Code == UiErrorCodes.Unmarshal && e.Message.Contains($"'{Opcodes.Setup}'", StringComparison.Ordinal))
+        {
+            _direct = true;
+            _logger.LogInformation("Port {Port} is a Node's UI port, not a Daemon's", _daemonPort);
+            _store.NodeDirect(_daemonPort);
+        }
+        catch (Exception e) when (e is UiCallException or UiConnectionLostException or UiProtocolException or OperationCanceledException)
+        {
+            _logger.LogDebug(e, "Could not read the Daemon's setup");
+        }
+    }
+
+    private async Task CheckRunningAsync()
+    {
+        try
+        {
+            var setup = await Client.TransactAsync<UiSetupRequest, UiSetupResponse>(new UiSetupRequest([]), UiTimeouts.Setup, _stopping);
+            _store.ApplyRunning(setup.Running);
+        }
+        catch (Exception e) when (e is UiCallException or UiConnectionLostException or UiProtocolException or InvalidOperationException)
+        {
+            _logger.LogDebug(e, "Could not ask the Daemon whether the Node runs");
+        }
+    }
+
     private async Task RefreshSetupAsync()
     {
         try
@@ -290,7 +339,8 @@ internal sealed class UiClientBackend : BackgroundService, IMasqBackend
                 break;
             case Opcodes.Crashed when envelope.TryGetPayload<UiCrashedBroadcast>(out var crashed, out _):
                 var expected = _store.Node.State == NodeRunState.ShuttingDown
-                    || _store.Node is { State: NodeRunState.NotRunning, Detail: "The Node was shut down on request." };
+                    || _store.Node is { State: NodeRunState.NotRunning, Detail: "The Node was shut down on request." }
+                    || NodeStateStore.IsCleanExit(crashed);
                 _store.NodeCrashed(crashed);
                 _store.AddNotice(
                     expected ? NoticeKind.Info : NoticeKind.Error,

@@ -234,11 +234,17 @@ public sealed class NodeStateStore
                 || (Node.State == NodeRunState.NotRunning && Node.Detail == "The Node was shut down on request.");
             Node = expected
                 ? new NodeStatus(NodeRunState.NotRunning, crashed.ProcessId, null, null, "The Node was shut down on request.", now)
-                : new NodeStatus(NodeRunState.Crashed, crashed.ProcessId, null, crashed.CrashReason, null, now);
+                : IsCleanExit(crashed)
+                    ? new NodeStatus(NodeRunState.NotRunning, crashed.ProcessId, null, null, "The Node stopped cleanly (shut down by another client or a signal).", now)
+                    : new NodeStatus(NodeRunState.Crashed, crashed.ProcessId, null, crashed.CrashReason, null, now);
             ClearNodeFactsLocked();
         }
         Publish(StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood);
     }
+
+    /// <summary>The Daemon reports a Node that exited with code 0 as <c>Unrecognized("")</c> (the reference's normal exit).</summary>
+    public static bool IsCleanExit(UiCrashedBroadcast crashed) =>
+        crashed.CrashReason is { Kind: CrashReasonKind.Unrecognized, Text: null or "" };
 
     /// <summary>The connection to the Node closed without a shutdown order; the Daemon's verdict follows.</summary>
     public void NodeConnectionLost()
@@ -263,21 +269,60 @@ public sealed class NodeStateStore
             var now = _time.GetUtcNow();
             snapshot = new SetupSnapshot(response, ++_setupVersion, origin, tabId, now);
             Setup = snapshot;
-            if (response.Running && Node.State is NodeRunState.Unknown or NodeRunState.NotRunning or NodeRunState.Crashed)
-            {
-                Node = new NodeStatus(NodeRunState.Running, null, null, null, null, now);
-                changed |= StoreArea.Node;
-            }
-            else if (!response.Running && Node.State is NodeRunState.Unknown or NodeRunState.Running or NodeRunState.ShuttingDown)
-            {
-                var wasShuttingDown = Node.State == NodeRunState.ShuttingDown;
-                Node = new NodeStatus(NodeRunState.NotRunning, null, null, null, wasShuttingDown ? "The Node was shut down on request." : null, now);
-                ClearNodeFactsLocked();
-                changed |= StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood;
-            }
+            changed |= ApplyRunningLocked(response.Running, now);
         }
         Publish(changed);
         return snapshot;
+    }
+
+    /// <summary>
+    /// Whether the Node runs, as the Daemon's setup answer says, without touching the setup the tabs show: the
+    /// dashboard's regular check, so that a Node started or stopped by another client (e.g. <c>masq start</c>) is seen.
+    /// </summary>
+    public void ApplyRunning(bool running)
+    {
+        StoreArea changed;
+        lock (_gate)
+        {
+            changed = ApplyRunningLocked(running, _time.GetUtcNow());
+        }
+        if (changed != StoreArea.None)
+        {
+            Publish(changed);
+        }
+    }
+
+    /// <summary>The dashboard was pointed at a Node's UI port rather than a Daemon's: that Node runs.</summary>
+    public void NodeDirect(int port)
+    {
+        lock (_gate)
+        {
+            Node = new NodeStatus(
+                NodeRunState.Running,
+                null,
+                (ushort)port,
+                null,
+                $"The dashboard is connected to a Node directly (UI port {port}), not to a Daemon: it can watch and configure this Node but not start it or change its setup.",
+                _time.GetUtcNow());
+        }
+        Publish(StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood);
+    }
+
+    private StoreArea ApplyRunningLocked(bool running, DateTimeOffset now)
+    {
+        if (running && Node.State is NodeRunState.Unknown or NodeRunState.NotRunning or NodeRunState.Crashed)
+        {
+            Node = new NodeStatus(NodeRunState.Running, null, null, null, null, now);
+            return StoreArea.Node;
+        }
+        if (!running && Node.State is NodeRunState.Unknown or NodeRunState.Running or NodeRunState.ShuttingDown)
+        {
+            var wasShuttingDown = Node.State == NodeRunState.ShuttingDown;
+            Node = new NodeStatus(NodeRunState.NotRunning, null, null, null, wasShuttingDown ? "The Node was shut down on request." : null, now);
+            ClearNodeFactsLocked();
+            return StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood;
+        }
+        return StoreArea.None;
     }
 
     /// <summary>The Daemon said the Node is not running (NODE_NOT_RUNNING to a Node request).</summary>

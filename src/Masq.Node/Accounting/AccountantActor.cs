@@ -73,8 +73,11 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The data path stops first (hosted services stop in reverse order), so its last reports are in the mailbox,
+        // which the base drains; then the last batch is written before the Node exits.
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await WriteChargesAsync().ConfigureAwait(false);
+        LogStopped(ReportsHandled, _payableCharges.Count + _receivableCharges.Count);
     }
 
     public override void Dispose()
@@ -245,6 +248,9 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Could not record {Count} {Table} charges; they are kept and retried: {Reason}")]
     private partial void LogWriteFailed(string table, int count, string reason);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Accountant stopped after {Reports} service reports; the last charges are written ({Unwritten} wallets left unwritten)")]
+    private partial void LogStopped(long reports, int unwritten);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Could not read the financial records: {Reason}")]
     private partial void LogReadFailed(string reason);

@@ -11,6 +11,7 @@ internal sealed class BlockingWorkThread : IDisposable
 {
     private readonly BlockingCollection<(Action Work, TaskCompletionSource Done)> _queue = [];
     private readonly Thread _thread;
+    private int _disposed;
 
     public BlockingWorkThread(string name)
     {
@@ -27,18 +28,26 @@ internal sealed class BlockingWorkThread : IDisposable
         {
             _queue.Add((work, done));
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
-            // Disposed (the Node is stopping): run it here rather than lose it.
+            // Completed or disposed (the Node is stopping): run it here rather than lose it.
             Execute(work, done);
         }
 
         return done.Task;
     }
 
-    /// <summary>Lets queued work finish, then ends the thread.</summary>
+    /// <summary>
+    /// Lets queued work finish, then ends the thread. Idempotent: the host's container disposes a singleton once per
+    /// registration it was resolved through (an actor is registered as itself, a hosted service, a UI handler, …).
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _queue.CompleteAdding();
         if (Thread.CurrentThread != _thread)
         {

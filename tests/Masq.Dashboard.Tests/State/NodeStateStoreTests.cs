@@ -106,6 +106,32 @@ public sealed class NodeStateStoreTests
     }
 
     [Fact]
+    public void A_clean_exit_ordered_by_another_client_is_a_stop_not_a_crash()
+    {
+        var store = new NodeStateStore(_clock, new StoreLimits(), 5333);
+        store.SetDaemon(DaemonLinkStatus.Connected);
+        store.ApplyRunning(true);
+        Assert.Equal(NodeRunState.Running, store.Node.State);
+
+        store.NodeCrashed(new UiCrashedBroadcast(77, CrashReason.Unrecognized(string.Empty)));
+
+        Assert.Equal(NodeRunState.NotRunning, store.Node.State);
+        Assert.Null(store.Node.CrashReason);
+    }
+
+    [Fact]
+    public void A_Node_port_given_as_the_Daemon_port_is_that_Node_running()
+    {
+        var store = new NodeStateStore(_clock, new StoreLimits(), 5333);
+        store.SetDaemon(DaemonLinkStatus.Connected);
+
+        store.NodeDirect(40000);
+
+        Assert.Equal(NodeRunState.Running, store.Node.State);
+        Assert.Equal((ushort)40000, store.Node.UiPort);
+    }
+
+    [Fact]
     public void Unexpected_exit_is_a_crash_with_its_reason()
     {
         var store = new NodeStateStore(_clock, new StoreLimits(), 5333);

@@ -17,10 +17,13 @@ internal sealed class DashboardProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<DashboardProcess> StartAsync(DaemonProcess daemon)
+    public static Task<DashboardProcess> StartAsync(DaemonProcess daemon) => StartAsync(daemon.UiPort, daemon.Environment);
+
+    /// <summary>A dashboard whose <c>--daemon-ui-port</c> is <paramref name="uiPort"/> (a Daemon's, or a Node's directly).</summary>
+    public static async Task<DashboardProcess> StartAsync(int uiPort, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = new Uri($"http://127.0.0.1:{Ports.Free()}");
-        var info = ProcessRunner.StartInfo(MasqBinaries.Dashboard, ["--daemon-ui-port", daemon.UiPort.ToString(CultureInfo.InvariantCulture), "--urls", url.ToString().TrimEnd('/')], daemon.Environment);
+        var info = ProcessRunner.StartInfo(MasqBinaries.Dashboard, ["--daemon-ui-port", uiPort.ToString(CultureInfo.InvariantCulture), "--urls", url.ToString().TrimEnd('/')], environment);
         info.WorkingDirectory = Path.GetDirectoryName(MasqBinaries.Dashboard)!;
         var process = new ProductProcess(info);
         using var http = new HttpClient();

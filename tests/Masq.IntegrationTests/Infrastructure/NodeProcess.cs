@@ -34,6 +34,15 @@ internal sealed class NodeProcess : IAsyncDisposable
         return new NodeProcess(process, port);
     }
 
+    /// <summary>
+    /// Creates the Node database in <paramref name="dataDirectory"/> by running a zero-hop Node there once: creating it
+    /// can take longer on a loaded machine than a Daemon waits for the Node it launches to open its UI port.
+    /// </summary>
+    public static async Task CreateDatabaseAsync(string dataDirectory)
+    {
+        await using var node = await StartAsync(["--neighborhood-mode", "zero-hop", "--data-directory", dataDirectory, "--proxy-port", "0"]);
+    }
+
     /// <summary>The effective uid of the process, from /proc.</summary>
     public uint EffectiveUid()
     {

@@ -83,6 +83,18 @@ internal sealed partial class MeshMember : IAsyncDisposable
     /// <summary>The current run's process id (for tests that kill it or read /proc); null before the first start.</summary>
     public int? ProcessId => _process?.Id;
 
+    /// <summary>Waits (a failure guard only) for the current run to exit; its exit code, or null if it still runs.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsRunning && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return _process is { HasExited: true } process ? process.ExitCode : null;
+    }
+
     /// <summary>Everything the Node wrote to stdout and stderr, over all its runs (info and above).</summary>
     public string Output => _earlierRuns + (_process?.Output ?? string.Empty);
 

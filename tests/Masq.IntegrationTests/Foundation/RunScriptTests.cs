@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Masq.IntegrationTests.Architecture;
+using Masq.IntegrationTests.Infrastructure;
+
+namespace Masq.IntegrationTests.Foundation;
+
+/// <summary>
+/// Issue 11: Ctrl-C on <c>scripts/run.sh</c> stops everything it started: the Daemon, the Node the Daemon launched
+/// (which still holds the proxy port otherwise) and the dashboard. The script runs this build's apphosts
+/// (<c>MASQ_RUN_BINARIES</c>) rather than publishing.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed partial class RunScriptTests
+{
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task The_signal_stops_the_Daemon_its_Node_and_the_dashboard(string signal)
+    {
+        using var home = new TestDirectory();
+        var binaries = home.Combine("binaries");
+        Directory.CreateDirectory(binaries);
+        foreach (var binary in new[] { MasqBinaries.Node, MasqBinaries.Cli, MasqBinaries.Dashboard })
+        {
+            var project = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(binary))))!)!;
+            Directory.CreateSymbolicLink(Path.Combine(binaries, project), Path.GetDirectoryName(binary)!);
+        }
+
+        await NodeProcess.CreateDatabaseAsync(home.Combine(".local", "share", "MASQ", "base-mainnet"));
+        var uiPort = Ports.Free();
+        var proxyPort = Ports.Free();
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = home.Path,
+            ["XDG_DATA_HOME"] = home.Combine(".local", "share"),
+            ["MASQ_RUN_BINARIES"] = binaries,
+            ["MASQ_UI_PORT"] = uiPort.ToString(CultureInfo.InvariantCulture),
+            ["MASQ_DASHBOARD_URL"] = $"http://127.0.0.1:{Ports.Free().ToString(CultureInfo.InvariantCulture)}",
+            ["MASQ_PROXY_PORT"] = proxyPort.ToString(CultureInfo.InvariantCulture),
+        };
+        using var script = new ProductProcess(ProcessRunner.StartInfo("bash", [Path.Combine(DependencyRuleTests.RepositoryRoot(), "scripts", "run.sh")], environment));
+        await script.WaitUntilAsync(() => Task.FromResult(script.Output.Contains("Masq is running.", StringComparison.Ordinal)), TimeSpan.FromSeconds(120), "run.sh");
+
+        var start = await ProcessRunner.RunAsync(MasqBinaries.Cli, ["--ui-port", uiPort.ToString(CultureInfo.InvariantCulture), "start"], environment);
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var nodePid = int.Parse(StartedPattern().Match(start.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
+        var children = (await ProcessRunner.RunAsync("pgrep", ["-P", script.Id.ToString(CultureInfo.InvariantCulture)])).StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(children.Count >= 2, $"run.sh's children: {string.Join(',', children)}\n{script.Output}");
+        Assert.True(IsListening(proxyPort), "the Node does not serve its proxy port");
+
+        var kill = await ProcessRunner.RunAsync("kill", ["-s", signal, script.Id.ToString(CultureInfo.InvariantCulture)]);
+        Assert.Equal(0, kill.ExitCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!script.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(script.HasExited, $"run.sh still runs after SIG{signal}:\n{script.Output}");
+        foreach (var pid in children.Append(nodePid))
+        {
+            Assert.False(IsAlive(pid), $"process {pid} survived SIG{signal} to run.sh:\n{script.Output}");
+        }
+
+        Assert.False(IsListening(proxyPort), $"port {proxyPort} is still held:\n{script.Output}");
+        Assert.Contains("terminated with exit code 0", script.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", script.Output, StringComparison.Ordinal);
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited && File.Exists($"/proc/{pid}/status") && !File.ReadAllText($"/proc/{pid}/status").Contains("State:\tZ", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsListening(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"started in process (\d+)")]
+    private static partial Regex StartedPattern();
+}
