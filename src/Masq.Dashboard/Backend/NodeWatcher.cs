@@ -48,7 +48,11 @@ internal sealed class NodeWatcher : BackgroundService
         var now = _time.GetUtcNow();
         if (_store.ConnectionStage is null)
         {
-            await TryAsync("connectionStatus", async () => _store.SetConnectionStage((await _backend.GetConnectionStatusAsync(cancellationToken)).Stage));
+            await TryAsync("connectionStatus", async () =>
+            {
+                var status = await _backend.GetConnectionStatusAsync(cancellationToken);
+                _store.SetConnectionStage(status.Stage, status.NeighborhoodMode);
+            });
         }
         if (!_store.DescriptorAsked || (_store.Descriptor is null && now - _lastDescriptorAsk >= DescriptorRetry))
         {

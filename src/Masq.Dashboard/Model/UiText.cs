@@ -16,7 +16,14 @@ public static class UiText
         { Text: var text } => text!,
     };
 
-    public static string DescribeStage(UiConnectionStage stage) => stage switch
+    /// <param name="mode">The Node's reported mode: a zero-hop Node never connects, and browses all the same.</param>
+    public static string DescribeStage(UiConnectionStage stage, string? mode = null) => (stage, mode) switch
+    {
+        (_, "zero-hop") => "ZeroHop: no neighbors needed; the Node carries your traffic straight to the servers.",
+        (var s, _) => StageText(s),
+    };
+
+    private static string StageText(UiConnectionStage stage) => stage switch
     {
         UiConnectionStage.NotConnected => "NotConnected: no neighbor has answered yet.",
         UiConnectionStage.ConnectedToNeighbor => "ConnectedToNeighbor: established neighborship with an external Node.",

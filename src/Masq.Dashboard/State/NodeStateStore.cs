@@ -45,6 +45,9 @@ public sealed class NodeStateStore
 
     public UiConnectionStage? ConnectionStage { get; private set; }
 
+    /// <summary>The Node's mode as it reported it with its connection status (<c>zero-hop</c>…); null until it has.</summary>
+    public string? ReportedMode { get; private set; }
+
     /// <summary>The Node's descriptor, once it reported one.</summary>
     public string? Descriptor { get; private set; }
 
@@ -339,11 +342,13 @@ public sealed class NodeStateStore
         Publish(StoreArea.Node | StoreArea.Connection | StoreArea.Neighborhood);
     }
 
-    public void SetConnectionStage(UiConnectionStage stage)
+    /// <param name="mode">The mode the Node reported with the stage; null (a broadcast) keeps the one known.</param>
+    public void SetConnectionStage(UiConnectionStage stage, string? mode = null)
     {
         lock (_gate)
         {
             ConnectionStage = stage;
+            ReportedMode = mode ?? ReportedMode;
         }
         Publish(StoreArea.Connection);
     }
@@ -528,6 +533,7 @@ public sealed class NodeStateStore
     private void ClearNodeFactsLocked()
     {
         ConnectionStage = null;
+        ReportedMode = null;
         Descriptor = null;
         DescriptorAsked = false;
         Configuration = null;

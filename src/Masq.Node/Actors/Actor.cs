@@ -77,6 +77,12 @@ internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger
             {
                 return;
             }
+            catch (ObjectDisposedException e) when (stoppingToken.IsCancellationRequested)
+            {
+                // A message queued as the Node stops (a lost link's re-debut, a timer's tick) may reach a service that
+                // has already been disposed; the Node is going away, so it is dropped, not reported as a failure.
+                logger.LogDebug("{Actor} dropped {Message} while stopping: {Reason}", Key, letter.Message!.GetType().Name, e.Message);
+            }
             catch (Exception e) when (e is not OutOfMemoryException and not CrashTestException)
             {
                 logger.LogError(e, "{Actor} failed to handle {Message}", Key, letter.Message!.GetType().Name);

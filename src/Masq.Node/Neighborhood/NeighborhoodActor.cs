@@ -245,7 +245,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     /// </summary>
     private async Task RetryDebutsAsync(CancellationToken cancellationToken)
     {
-        if (_db.RootFullNeighborCount() > 0)
+        if (cancellationToken.IsCancellationRequested || _db.RootFullNeighborCount() > 0)
         {
             return;
         }

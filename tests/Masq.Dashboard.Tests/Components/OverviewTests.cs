@@ -92,6 +92,27 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void Zero_hop_node_is_not_called_unconnected_nor_promised_a_descriptor()
+    {
+        RunNode();
+        Store.SetConnectionStage(UiConnectionStage.NotConnected, "zero-hop");
+        Store.SetDescriptor(null);
+
+        var cut = Render<Overview>();
+
+        var stage = cut.Find("#connection-stage").TextContent;
+        Assert.Contains("ZeroHop: no neighbors needed", stage, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotConnected", stage, StringComparison.Ordinal);
+        Assert.Contains("A zero-hop Node has no descriptor", cut.Find("#descriptor").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("not yet available", cut.Find("#descriptor").TextContent, StringComparison.Ordinal);
+
+        // A later broadcast carries no mode: the one the Node reported still holds.
+        Store.SetConnectionStage(UiConnectionStage.NotConnected);
+        cut.Render();
+        Assert.Contains("ZeroHop", cut.Find("#connection-stage").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_descriptor_is_explained_not_invented()
     {
         RunNode();
