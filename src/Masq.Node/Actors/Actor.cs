@@ -12,6 +12,8 @@ namespace Masq.Node.Actors;
 internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger logger, int capacity = 1024) : BackgroundService, ICrashable
     where TMessage : class
 {
+    private bool _stopping;
+
     private readonly Channel<Letter> _mailbox = Channel.CreateBounded<Letter>(
         new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -40,6 +42,7 @@ internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger
     /// <summary>Stops accepting messages, lets the loop handle what is queued (within the host's stop time), then stops.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _stopping, true);
         _mailbox.Writer.TryComplete();
         if (ExecuteTask is { } loop)
         {
@@ -77,7 +80,7 @@ internal abstract class Actor<TMessage>(string key, NodeFailure failure, ILogger
             {
                 return;
             }
-            catch (ObjectDisposedException e) when (stoppingToken.IsCancellationRequested)
+            catch (ObjectDisposedException e) when (Volatile.Read(ref _stopping) || stoppingToken.IsCancellationRequested)
             {
                 // A message queued as the Node stops (a lost link's re-debut, a timer's tick) may reach a service that
                 // has already been disposed; the Node is going away, so it is dropped, not reported as a failure.

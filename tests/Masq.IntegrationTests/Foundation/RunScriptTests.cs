@@ -55,13 +55,7 @@ public sealed partial class RunScriptTests
         var kill = await ProcessRunner.RunAsync("kill", ["-s", signal, script.Id.ToString(CultureInfo.InvariantCulture)]);
         Assert.Equal(0, kill.ExitCode);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!script.HasExited && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(script.HasExited, $"run.sh still runs after SIG{signal}:\n{script.Output}");
+        Assert.True(await script.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"run.sh still runs after SIG{signal}:\n{script.Output}");
         foreach (var pid in children.Append(nodePid))
         {
             Assert.False(IsAlive(pid), $"process {pid} survived SIG{signal} to run.sh:\n{script.Output}");

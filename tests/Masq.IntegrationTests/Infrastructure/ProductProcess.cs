@@ -60,6 +60,24 @@ internal sealed class ProductProcess : IDisposable
         throw new TimeoutException($"{what} was not ready in {timeout.TotalSeconds:0} s:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits (a failure guard only) for the process to exit and for its output to be read to the end (a process that
+    /// has exited may still have lines in the pipe); false when it still runs after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return _process.HasExited;
+        }
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)
