@@ -245,6 +245,18 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     /// </summary>
     private async Task RetryDebutsAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await RetryDebutsWhileAloneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The Node is stopping: its own links closing left it alone, and the Hopper is already gone. Nothing to redo.
+        }
+    }
+
+    private async Task RetryDebutsWhileAloneAsync(CancellationToken cancellationToken)
+    {
         if (cancellationToken.IsCancellationRequested || _db.RootFullNeighborCount() > 0)
         {
             return;

@@ -75,7 +75,9 @@ public sealed class RouteFailureTests(DataPathFixture fixture, ITestOutputHelper
             var watch = Stopwatch.StartNew();
             var result = await download;
             output.WriteLine($"cut first hop → curl ended after {watch.Elapsed.TotalSeconds:0.0} s (exit {result.ExitCode}, {result.Length} bytes)");
-            Assert.True(result.ExitCode is not 0 and not CurlTimedOut && result.Length < BigDownload, $"curl exit {result.ExitCode}, {result.Length} bytes: {result.Error}\n{Logs(mesh)}");
+            // Bytes the relay forwarded may still be on their way into the originator when the link closes; then nothing
+            // reached curl yet and it gets the route-failed page (exit 0, a short body) instead of a cut download.
+            Assert.True(result.ExitCode is not CurlTimedOut && result.Length < BigDownload, $"curl exit {result.ExitCode}, {result.Length} bytes: {result.Error}\n{Logs(mesh)}");
             Assert.Contains(mesh.Originator.Logs.Entries, e => e.EventId == DataPathEventIds.RouteDead && e.Message.Contains("the link to the first Node", StringComparison.Ordinal));
         }
 

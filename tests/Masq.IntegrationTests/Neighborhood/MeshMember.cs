@@ -179,13 +179,15 @@ internal sealed partial class MeshMember : IAsyncDisposable
         {
         }
 
-        await DropUiAsync();
+        // The connection stays open until the Node is gone (it drops its clients itself): closed at once, it could take
+        // a shutdown request the hub has not dispatched yet with it.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (IsRunning && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
+        await DropUiAsync();
         _process?.Kill();
     }
 
