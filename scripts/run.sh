@@ -42,6 +42,7 @@ cleanup() {
     kill -KILL "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
+  [ -n "${token_dir:-}" ] && rm -rf "$token_dir"
   echo "== stopped"
 }
 trap cleanup EXIT
@@ -66,13 +67,19 @@ done
 # The embedded default: zero-hop, so the Node runs alone and needs no neighbors or chain.
 "$masq_bin" --ui-port "$ui_port" setup --neighborhood-mode zero-hop >/dev/null
 
-"$dashboard_bin" --daemon-ui-port "$ui_port" --urls "$dashboard_url" &
+# The dashboard obeys only whoever holds its access token: it writes it to a file only this user can read.
+token_dir=$(mktemp -d)
+token_file="$token_dir/dashboard.token"
+"$dashboard_bin" --daemon-ui-port "$ui_port" --urls "$dashboard_url" --access-token-file "$token_file" &
 dashboard_pid=$!
+for _ in $(seq 1 300); do [ -s "$token_file" ] && break; sleep 0.1; done
+dashboard_link="$dashboard_url/?token=$(tr -d '[:space:]' <"$token_file" 2>/dev/null)"
 
 cat <<MSG
 
 Masq is running.
-  Dashboard:  $dashboard_url
+  Dashboard:  $dashboard_link
+              (open this link: the token in it is the dashboard's password for this run)
   Daemon UI:  127.0.0.1:$ui_port
   masq CLI:   $masq_bin --ui-port $ui_port   (try: setup, start, descriptor, shutdown)
 Press Ctrl-C to stop the Daemon, its Node and the dashboard.

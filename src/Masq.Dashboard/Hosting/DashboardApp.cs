@@ -104,6 +104,8 @@ public static class DashboardApp
 
         var app = builder.Build();
         app.UseMiddleware<SameOriginMiddleware>();
+        app.UseMiddleware<DashboardAccessMiddleware>();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAccess(app));
         var webRoot = Path.Combine(AppContext.BaseDirectory, WebRootFolder);
         if (Directory.Exists(webRoot))
         {
@@ -128,8 +130,33 @@ public static class DashboardApp
         return app;
     }
 
+    /// <summary>Writes the access token where its owner can read it, and prints the link that carries it.</summary>
+    private static void AnnounceAccess(WebApplication app)
+    {
+        var access = app.Services.GetRequiredService<DashboardAccess>();
+        var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardApp));
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var url = new Uri(address.Replace("[::]", "[::1]", StringComparison.Ordinal));
+            var path = string.IsNullOrEmpty(options.AccessTokenFile) ? DashboardAccess.DefaultTokenPath(url.Port) : options.AccessTokenFile;
+            try
+            {
+                access.WriteTo(path);
+                logger.LogInformation("Open the dashboard at {Link} (its access token is also in {TokenFile}, which only this user can read)", access.LinkFor(url), path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Open the dashboard at {Link}; its access token could not be written to {TokenFile}: {Reason}", access.LinkFor(url), path, e.Message);
+            }
+        }
+    }
+
     internal static void AddDashboardServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(new DashboardAccess());
         services.AddOptions<DashboardOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -19,5 +19,12 @@ public sealed class DashboardOptions
     [ConfigurationKeyName("top-records")]
     public int TopRecords { get; set; } = 100;
 
+    /// <summary>
+    /// Where to write this run's access token (<see cref="DashboardAccess"/>); by default
+    /// <c>dashboard-&lt;port&gt;.token</c> in the user's MASQ runtime directory.
+    /// </summary>
+    [ConfigurationKeyName("access-token-file")]
+    public string? AccessTokenFile { get; set; }
+
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(PollIntervalMs);
 }

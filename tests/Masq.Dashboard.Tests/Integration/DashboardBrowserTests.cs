@@ -241,7 +241,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
         for (var i = 0; i < 10; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(dashboard.Address, "/accounting").ToString());
+            await page.GotoAsync(dashboard.Link("/accounting"));
             pages.Add(page);
         }
         foreach (var page in pages)
@@ -290,7 +290,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture, ITestOutputHel
     private async Task<IPage> OpenAsync(DashboardHost dashboard, string path)
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(new Uri(dashboard.Address, path).ToString());
+        await page.GotoAsync(dashboard.Link(path));
         return page;
     }
 }

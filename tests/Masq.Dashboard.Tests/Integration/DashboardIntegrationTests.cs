@@ -23,7 +23,7 @@ public sealed class DashboardIntegrationTests(ITestOutputHelper output)
         Assert.True(dashboard.Store.Daemon.IsConnected);
         Assert.Equal(NodeRunState.NotRunning, dashboard.Store.Node.State);
         Assert.Equal("base-sepolia", dashboard.Store.Setup!.ValueOf(ParameterNames.Chain));
-        using var http = new HttpClient { BaseAddress = dashboard.Address };
+        using var http = dashboard.CreateClient();
         var health = await http.GetFromJsonAsync<Dictionary<string, string>>("/health");
         Assert.Equal("Connected", health!["daemon"]);
         Assert.Equal("NotRunning", health["node"]);
@@ -34,7 +34,7 @@ public sealed class DashboardIntegrationTests(ITestOutputHelper output)
     {
         await using var daemon = await FakeMasqDaemon.StartAsync();
         await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
-        using var http = new HttpClient { BaseAddress = dashboard.Address };
+        using var http = dashboard.CreateClient();
 
         var page = await http.GetStringAsync("/");
         Assert.Contains("_framework/blazor.web.js", page, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class DashboardIntegrationTests(ITestOutputHelper output)
     {
         await using var daemon = await FakeMasqDaemon.StartAsync();
         await using var dashboard = await DashboardHost.StartAsync(daemon.DaemonEndpoint.Port);
-        using var http = new HttpClient { BaseAddress = dashboard.Address };
+        using var http = dashboard.CreateClient();
         var own = dashboard.Address.GetLeftPart(UriPartial.Authority);
 
         // The Blazor circuit's WebSocket from a foreign page is refused before the handshake.

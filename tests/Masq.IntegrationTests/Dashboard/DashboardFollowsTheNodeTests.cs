@@ -26,7 +26,7 @@ public sealed class DashboardFollowsTheNodeTests
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await page.GotoAsync(dashboard.Url.ToString());
+            await page.GotoAsync(dashboard.Link());
             await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Daemon connected", Patient);
             await Assertions.Expect(page.Locator("#node-state")).ToContainTextAsync("not running", Patient);
 
@@ -72,7 +72,7 @@ public sealed class DashboardFollowsTheNodeTests
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await page.GotoAsync(dashboard.Url.ToString());
+            await page.GotoAsync(dashboard.Link());
             await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Node: running", Patient);
             await Assertions.Expect(page.Locator("#mode")).ToContainTextAsync("zero-hop", Patient);
             var state = await page.Locator("#node-state").InnerTextAsync();

@@ -21,7 +21,7 @@ public sealed class DashboardWithRealDaemonTests
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            await page.GotoAsync(new Uri(dashboard.Url, "/wizard").ToString());
+            await page.GotoAsync(dashboard.Link("/wizard"));
             await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Daemon connected", Patient);
 
             await page.CheckAsync("input[name=mode][value=zero-hop]");
@@ -41,7 +41,7 @@ public sealed class DashboardWithRealDaemonTests
             Assert.True(check.ExitCode == 0, check.ToString());
             Assert.Contains("Password is correct", check.StandardOutput, StringComparison.Ordinal);
 
-            await page.GotoAsync(dashboard.Url.ToString());
+            await page.GotoAsync(dashboard.Link());
             await Assertions.Expect(page.Locator("#node-state")).ToContainTextAsync("running", Patient);
             await Assertions.Expect(page.Locator("#mode")).ToContainTextAsync("zero-hop", Patient);
 

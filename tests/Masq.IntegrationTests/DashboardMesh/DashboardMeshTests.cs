@@ -158,7 +158,7 @@ public sealed class DashboardMeshTests(DashboardMeshFixture fixture, ITestOutput
             page.RequestFailed += (_, request) => pageErrors.Add($"request failed: {request.Url} {request.Failure}");
 
             // The wizard: join the network (standard) on the mesh's chain with a relay's descriptor as neighbor.
-            await page.GotoAsync(new Uri(dashboard.Url, "/wizard").ToString());
+            await page.GotoAsync(dashboard.Link("/wizard"));
             await Assertions.Expect(page.Locator("#status-banner")).ToContainTextAsync("Daemon connected", Patient);
             await page.CheckAsync("input[name=mode][value=standard]");
             await page.SelectOptionAsync("#chain", RealMesh.Chain);
@@ -218,7 +218,7 @@ public sealed class DashboardMeshTests(DashboardMeshFixture fixture, ITestOutput
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("mesh-overview-traffic.png"), FullPage = true });
 
             // Accounting: one payable row per serving wallet, amounts above zero, exactly what the Node answers.
-            await page.GotoAsync(new Uri(dashboard.Url, "/accounting").ToString());
+            await page.GotoAsync(dashboard.Link("/accounting"));
             var (pageRows, nodeRows) = await WaitForMatchingPayablesAsync(page, daemon, TimeSpan.FromSeconds(90));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("mesh-accounting.png"), FullPage = true });
             var relayWallets = fixture.EarningWallets.Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -231,7 +231,7 @@ public sealed class DashboardMeshTests(DashboardMeshFixture fixture, ITestOutput
             output.WriteLine(Rows());
 
             // The Neighborhood page draws the graph with this Node highlighted.
-            await page.GotoAsync(new Uri(dashboard.Url, "/neighborhood").ToString());
+            await page.GotoAsync(dashboard.Link("/neighborhood"));
             var graph = page.Locator("#graph-card svg.graph");
             await Assertions.Expect(graph).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("#graph-card g.node.local")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });

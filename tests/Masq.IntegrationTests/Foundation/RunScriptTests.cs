@@ -44,6 +44,17 @@ public sealed partial class RunScriptTests
         using var script = new ProductProcess(ProcessRunner.StartInfo("bash", [Path.Combine(DependencyRuleTests.RepositoryRoot(), "scripts", "run.sh")], environment));
         await script.WaitUntilAsync(() => Task.FromResult(script.Output.Contains("Masq is running.", StringComparison.Ordinal)), TimeSpan.FromSeconds(120), "run.sh");
 
+        // The printed dashboard link carries this run's access token: it logs a browser in; the bare address does not.
+        var link = DashboardLinkPattern().Match(script.Output);
+        Assert.True(link.Success, $"run.sh printed no dashboard link with a token:\n{script.Output}");
+        using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+        {
+            using var bare = await browser.GetAsync(new Uri(new Uri(link.Value), "/"));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, bare.StatusCode);
+            using var login = await browser.GetAsync(new Uri(link.Value));
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        }
+
         var start = await ProcessRunner.RunAsync(MasqBinaries.Cli, ["--ui-port", uiPort.ToString(CultureInfo.InvariantCulture), "start"], environment);
         Assert.True(start.ExitCode == 0, start.ToString());
         var nodePid = int.Parse(StartedPattern().Match(start.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
@@ -92,6 +103,9 @@ public sealed partial class RunScriptTests
             return false;
         }
     }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/\?token=[0-9a-f]{64}")]
+    private static partial Regex DashboardLinkPattern();
 
     [GeneratedRegex(@"started in process (\d+)")]
     private static partial Regex StartedPattern();

@@ -7,13 +7,20 @@ internal sealed class DashboardProcess : IAsyncDisposable
 {
     private readonly ProductProcess _process;
 
-    private DashboardProcess(ProductProcess process, Uri url)
+    private DashboardProcess(ProductProcess process, Uri url, string token)
     {
         _process = process;
         Url = url;
+        Token = token;
     }
 
     public Uri Url { get; }
+
+    /// <summary>This run's access token, read from the file the dashboard wrote.</summary>
+    public string Token { get; }
+
+    /// <summary>The access link for <paramref name="path"/>: a browser that opens it is logged in to this dashboard.</summary>
+    public string Link(string path = "/") => new Uri(Url, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + Token).ToString();
 
     public string Output => _process.Output;
 
@@ -23,20 +30,24 @@ internal sealed class DashboardProcess : IAsyncDisposable
     public static async Task<DashboardProcess> StartAsync(int uiPort, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = new Uri($"http://127.0.0.1:{Ports.Free()}");
-        var info = ProcessRunner.StartInfo(MasqBinaries.Dashboard, ["--daemon-ui-port", uiPort.ToString(CultureInfo.InvariantCulture), "--urls", url.ToString().TrimEnd('/')], environment);
+        var tokenFile = Path.Combine(Path.GetTempPath(), $"masq-dashboard-{url.Port}-{Guid.NewGuid():N}", "dashboard.token");
+        var info = ProcessRunner.StartInfo(MasqBinaries.Dashboard, ["--daemon-ui-port", uiPort.ToString(CultureInfo.InvariantCulture), "--urls", url.ToString().TrimEnd('/'), "--access-token-file", tokenFile], environment);
         info.WorkingDirectory = Path.GetDirectoryName(MasqBinaries.Dashboard)!;
         var process = new ProductProcess(info);
         using var http = new HttpClient();
         try
         {
             await process.WaitUntilAsync(() => IsHealthyAsync(http, url), TimeSpan.FromSeconds(60), "The dashboard");
+            await process.WaitUntilAsync(() => Task.FromResult(File.Exists(tokenFile) && new FileInfo(tokenFile).Length > 0), TimeSpan.FromSeconds(30), "The dashboard's access token");
         }
         catch
         {
             process.Dispose();
             throw;
         }
-        return new DashboardProcess(process, url);
+        var token = (await File.ReadAllTextAsync(tokenFile)).Trim();
+        Directory.Delete(Path.GetDirectoryName(tokenFile)!, recursive: true);
+        return new DashboardProcess(process, url, token);
     }
 
     public ValueTask DisposeAsync()
