@@ -64,6 +64,12 @@ internal sealed partial class NeighborhoodActor
     [LoggerMessage(EventId = E.NeighborLost, Level = LogLevel.Information, Message = "Neighbor {Key} at {Remote} is gone; removed from this Node's neighbors")]
     private partial void LogNeighborLost(string key, IPEndPoint remote);
 
+    [LoggerMessage(EventId = E.PartedFrom, Level = LogLevel.Information, Message = "Neighbor {Key} no longer lists this Node; removed from this Node's neighbors too")]
+    private partial void LogPartedFrom(string key);
+
+    [LoggerMessage(EventId = E.PartedForExit, Level = LogLevel.Information, Message = "No exit is possible: every Node that could serve as one is this Node's own neighbor; parted from {Key} so that it can be the exit of a {MinHops}-hop route")]
+    private partial void LogPartedForExit(string key, int minHops);
+
     [LoggerMessage(EventId = E.GossipUndelivered, Level = LogLevel.Warning, Message = "Could not deliver gossip to neighbor {Key}")]
     private partial void LogGossipUndelivered(string key);
 

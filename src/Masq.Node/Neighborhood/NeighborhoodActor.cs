@@ -73,6 +73,10 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private HashSet<PublicKey> _savedFullNeighbors = [];
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
     private bool _gossipPending;
+    private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
+
+    /// <summary>The least time between two partings for an exit (each needs a round of gossip to take effect).</summary>
+    private static readonly TimeSpan PartingInterval = TimeSpan.FromSeconds(15);
     private bool _rootVersionWarned;
     private int _minHops;
 
@@ -440,6 +444,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             ApplyProgress(progressEvent);
         }
 
+        foreach (var parted in handling.PartedFrom)
+        {
+            LogPartedFrom(Describe(parted));
+        }
+
+        if (handling.PartedFrom.Count > 0 && _db.RootFullNeighborCount() == 0)
+        {
+            TryPost(new NeighborhoodMessage.RetryDebuts());
+        }
+
         switch (handling.Outcome)
         {
             case GossipOutcome.Accepted:
@@ -653,12 +667,109 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             if (logFailure)
             {
                 LogNoRoute(hostname ?? "(unknown host)", _minHops);
+                PartForAnExit();
             }
 
             return null;
         }
 
         return RoundTripPlanner.Build(_identity.Main, _payer.Signer, selected.Over, selected.Back, DescribeForRoute, _routeIds.Next());
+    }
+
+    /// <summary>
+    /// An exit may not list the originator as a neighbor (neighborhood.md §5), so in a small mesh a Node that neighbors
+    /// every other Node has no exit at all, for example once the only Node it did not neighbor has died. Then it parts
+    /// from the neighbor best placed to be an exit (the one with the most other neighbors, so that the mesh still reaches
+    /// it), at most once per <see cref="PartingInterval"/>. The parted Node sees this Node's new record in gossip and parts
+    /// too (GossipAcceptor), after which it qualifies as an exit.
+    /// </summary>
+    private void PartForAnExit()
+    {
+        if (_minHops < 2 || _db.RootFullNeighborCount() < 2)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if (now - _lastParting < PartingInterval)
+        {
+            return;
+        }
+
+        var neighbors = _db.FullNeighbors(_db.RootKey).ToList();
+        var neighborKeys = neighbors.Select(record => record.Key).ToHashSet();
+
+        // Only when no exit candidate lies beyond the root's own neighbors: otherwise the mesh lacks something else.
+        bool anyOtherCandidate = _db.Records.Any(record => !record.Key.Equals(_db.RootKey) && !neighborKeys.Contains(record.Key)
+            && record.Inner.RoutesData && _db.FullNeighbors(record.Key).Any());
+        if (anyOtherCandidate)
+        {
+            return;
+        }
+
+        var best = neighbors
+            .Where(record => record.Inner.RoutesData && ReachableWithoutDirectLink(record.Key))
+            .Select(record => (Record: record, Others: _db.FullNeighbors(record.Key).Count(other => !other.Key.Equals(_db.RootKey))))
+            .OrderByDescending(candidate => candidate.Others)
+            .ThenBy(candidate => candidate.Record.Key.ToString(), StringComparer.Ordinal)
+            .Select(candidate => candidate.Record)
+            .FirstOrDefault();
+        if (best is null)
+        {
+            return;
+        }
+
+        _lastParting = now;
+        _db.Part(best.Key, now + GossipAcceptor.PartingTime);
+        LogPartedForExit(Describe(best.Key), _minHops);
+        if (!_gossipPending && TryPost(new NeighborhoodMessage.FlushGossip()))
+        {
+            _gossipPending = true;
+        }
+    }
+
+    /// <summary>
+    /// Whether a simple path of at least min-hops full links leads from the root to <paramref name="exit"/> without the
+    /// direct link between them (a bounded depth-first search: degrees are small and min-hops is at most a handful).
+    /// </summary>
+    private bool ReachableWithoutDirectLink(PublicKey exit)
+    {
+        var visited = new HashSet<PublicKey> { _db.RootKey };
+        int budget = 20_000;
+        return Search(_db.RootKey, 0);
+
+        bool Search(PublicKey at, int hops)
+        {
+            if (--budget < 0 || hops > _minHops + 2)
+            {
+                return false;
+            }
+
+            foreach (var next in _db.FullNeighbors(at))
+            {
+                if (next.Key.Equals(exit))
+                {
+                    if (!at.Equals(_db.RootKey) && hops + 1 >= _minHops)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (visited.Add(next.Key))
+                {
+                    if (Search(next.Key, hops + 1))
+                    {
+                        return true;
+                    }
+
+                    visited.Remove(next.Key);
+                }
+            }
+
+            return false;
+        }
     }
 
     private RouteNode? DescribeForRoute(PublicKey key)

@@ -32,4 +32,6 @@ internal static class NeighborhoodEventIds
     public const int RootVersionNotSaved = 7035;
     public const int Replied = 7036;
     public const int Refused = 7037;
+    public const int PartedFrom = 7038;
+    public const int PartedForExit = 7039;
 }

@@ -19,6 +19,7 @@ internal sealed class NeighborhoodDatabase
     public const int MaxDegree = 5;
 
     private readonly Dictionary<PublicKey, NodeRecord> _records = [];
+    private readonly Dictionary<PublicKey, DateTimeOffset> _parted = [];
     private readonly ICryptDE _rootSigner;
     private readonly TimeProvider _time;
 
@@ -171,6 +172,35 @@ internal sealed class NeighborhoodDatabase
 
         ResignRoot(Root.Inner.Neighbors.Remove(key), Root.Inner.CountryCode);
         return true;
+    }
+
+    /// <summary>
+    /// Ends the root's neighborship with <paramref name="key"/> on purpose, until <paramref name="until"/>: the key
+    /// leaves the root's neighbors, and gossip from it does not make it one again before then (see
+    /// <see cref="IsParted"/>). A Debut still does: a Node left alone must be able to rejoin.
+    /// </summary>
+    public bool Part(PublicKey key, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _parted[key] = until;
+        return RemoveRootNeighbor(key);
+    }
+
+    /// <summary>Whether the root parted from <paramref name="key"/> and the parting still holds.</summary>
+    public bool IsParted(PublicKey key)
+    {
+        if (!_parted.TryGetValue(key, out var until))
+        {
+            return false;
+        }
+
+        if (_time.GetUtcNow() < until)
+        {
+            return true;
+        }
+
+        _parted.Remove(key);
+        return false;
     }
 
     /// <summary>

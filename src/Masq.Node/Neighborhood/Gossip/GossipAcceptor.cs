@@ -27,6 +27,9 @@ internal sealed class GossipAcceptor
     private readonly Dictionary<IPAddress, DateTimeOffset> _passTargets = [];
 
     /// <param name="verifier">Any CryptDE on this Node's chain: records must verify against its chain contract.</param>
+    /// <summary>How long the root keeps from taking back a neighbor that parted (or that it parted from) through gossip.</summary>
+    public static readonly TimeSpan PartingTime = TimeSpan.FromMinutes(10);
+
     public GossipAcceptor(ICryptDE verifier, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(verifier);
@@ -506,10 +509,24 @@ internal sealed class GossipAcceptor
             db.Add(NewRecord(record, record.NodeAddr, country));
         }
 
+        // Neighborship is mutual: a neighbor whose newer record no longer lists the root has ended it (its link died, or it
+        // parted to become reachable as an exit), so the root ends it too, and does not take it back from its gossip for a
+        // while. Otherwise the root's one-sided listing keeps it out of the root's routes as an exit for good.
+        var partedFrom = new List<PublicKey>();
         foreach (var (known, incoming) in updates)
         {
+            if (known.Inner.Neighbors.Contains(db.RootKey) && !incoming.Inner.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key))
+            {
+                partedFrom.Add(known.Key);
+            }
+
             known.Replace(incoming.Signed, incoming.Inner, now);
             known.Address ??= incoming.NodeAddr;
+        }
+
+        foreach (var key in partedFrom)
+        {
+            db.Part(key, now + PartingTime);
         }
 
         foreach (var (known, address) in addressFills)
@@ -520,6 +537,7 @@ internal sealed class GossipAcceptor
         bool changed = additions.Count > 0 || updates.Count > 0 || addressFills.Count > 0;
         if (FindSender(db, source) is { } sender
             && !db.Root.ListsNeighbor(sender.Key)
+            && !db.IsParted(sender.Key)
             && db.RootFullNeighborCount() < NeighborhoodDatabase.MaxDegree)
         {
             changed |= db.AddRootNeighbor(sender.Key);
@@ -528,7 +546,7 @@ internal sealed class GossipAcceptor
         IReadOnlyList<ConnectionProgressEvent> events = !wasFull && SenderIsFullNeighbor(db, source)
             ? [new StandardGossipReceived(source.Address)]
             : [];
-        return new GossipHandling(changed ? GossipOutcome.Accepted.Instance : GossipOutcome.Ignored.Instance, events);
+        return new GossipHandling(changed ? GossipOutcome.Accepted.Instance : GossipOutcome.Ignored.Instance, events) { PartedFrom = partedFrom };
     }
 
     /// <summary>

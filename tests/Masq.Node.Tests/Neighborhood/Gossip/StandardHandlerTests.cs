@@ -233,6 +233,35 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
+    public void A_neighbor_whose_newer_record_drops_the_root_is_dropped_too_and_its_gossip_does_not_bring_it_back()
+    {
+        _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([_a.Key], 1, revealAddress: false)), _a.Socket);
+        Assert.True(_root.Db.HasFullNeighbor(_root.Key, _a.Key));
+
+        // A parted from the root (its version 2 no longer lists it), as B's gossip reports.
+        var parted = _acceptor.Handle(_root.Db, Msg(_b.Record([_a.Key], 2, revealAddress: false), _a.Record([_b.Key], 2, revealAddress: false)), _b.Socket);
+
+        Assert.Equal([_a.Key], parted.PartedFrom);
+        Assert.False(_root.Db.Root.ListsNeighbor(_a.Key));
+        Assert.True(_root.Db.IsParted(_a.Key));
+
+        // A's own gossip does not make it the root's neighbor again while the parting holds.
+        var again = _acceptor.Handle(_root.Db, Msg(_a.Record([_b.Key], 3)), _a.Socket);
+        Assert.Empty(again.PartedFrom);
+        Assert.False(_root.Db.Root.ListsNeighbor(_a.Key));
+    }
+
+    [Fact]
+    public void A_record_that_never_listed_the_root_parts_nothing()
+    {
+        // The root listed A after A's Debut; A's first Standard record does not list the root yet: no parting.
+        var handling = _acceptor.Handle(_root.Db, Msg(_b.Record([_a.Key], 1, revealAddress: false), _a.Record([_b.Key], 1, revealAddress: false)), _b.Socket);
+
+        Assert.Empty(handling.PartedFrom);
+        Assert.True(_root.Db.Root.ListsNeighbor(_a.Key));
+    }
+
+    [Fact]
     public void Bad_signature_rejects_the_whole_message()
     {
         var forged = SignedNodeRecord.FromReceived(_b.Sign([_a.Key], 1).SignedData.Span, _c.Sign([_a.Key], 1).Signature.Span);
