@@ -73,6 +73,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private HashSet<PublicKey> _savedFullNeighbors = [];
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
     private bool _gossipPending;
+    private readonly ClandestinePool? _links;
     private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
 
     /// <summary>The least time between two partings for an exit (each needs a round of gossip to take effect).</summary>
@@ -122,6 +123,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity, _rootVersion.FirstVersion()), RootAddress(settings, identity), time);
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
         _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
+        _links = links;
         if (links is not null)
         {
             links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
@@ -452,6 +454,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         if (handling.PartedFrom.Count > 0 && _db.RootFullNeighborCount() == 0)
         {
             TryPost(new NeighborhoodMessage.RetryDebuts());
+        }
+
+        // A Node that dropped one of our neighbors may have seen it die: connect to it; if it is gone, the failed link
+        // drops it here too (HandleLinkLostAsync), and the next gossip takes it out of everyone's routes.
+        foreach (var suspect in handling.Suspects)
+        {
+            if (_links is not null && _db.Get(suspect)?.Address is { Ports.Length: > 0 } address)
+            {
+                _links.Probe(new IPEndPoint(address.Ip, address.Ports[0]));
+            }
         }
 
         switch (handling.Outcome)

@@ -186,6 +186,12 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
         _stopping.Dispose();
     }
 
+    /// <summary>
+    /// Opens a link to <paramref name="address"/> unless one is open. This is how a neighbor suspected dead is found
+    /// out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link that could not be opened.
+    /// </summary>
+    public void Probe(IPEndPoint address) => GetOrOpen(address);
+
     private ClandestineConnection GetOrOpen(IPEndPoint address)
     {
         if (_links.TryGetValue(address, out var link) && !link.IsClosed)

@@ -513,11 +513,20 @@ internal sealed class GossipAcceptor
         // parted to become reachable as an exit), so the root ends it too, and does not take it back from its gossip for a
         // while. Otherwise the root's one-sided listing keeps it out of the root's routes as an exit for good.
         var partedFrom = new List<PublicKey>();
+        var suspects = new HashSet<PublicKey>();
         foreach (var (known, incoming) in updates)
         {
             if (known.Inner.Neighbors.Contains(db.RootKey) && !incoming.Inner.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key))
             {
                 partedFrom.Add(known.Key);
+            }
+
+            foreach (var dropped in known.Inner.Neighbors)
+            {
+                if (!dropped.Equals(db.RootKey) && !incoming.Inner.Neighbors.Contains(dropped) && db.Root.ListsNeighbor(dropped))
+                {
+                    suspects.Add(dropped);
+                }
             }
 
             known.Replace(incoming.Signed, incoming.Inner, now);
@@ -546,7 +555,12 @@ internal sealed class GossipAcceptor
         IReadOnlyList<ConnectionProgressEvent> events = !wasFull && SenderIsFullNeighbor(db, source)
             ? [new StandardGossipReceived(source.Address)]
             : [];
-        return new GossipHandling(changed ? GossipOutcome.Accepted.Instance : GossipOutcome.Ignored.Instance, events) { PartedFrom = partedFrom };
+        suspects.ExceptWith(partedFrom);
+        return new GossipHandling(changed ? GossipOutcome.Accepted.Instance : GossipOutcome.Ignored.Instance, events)
+        {
+            PartedFrom = partedFrom,
+            Suspects = [.. suspects],
+        };
     }
 
     /// <summary>

@@ -8,5 +8,11 @@ internal sealed record GossipHandling(GossipOutcome Outcome, IReadOnlyList<Conne
     /// <summary>Neighbors that stopped listing the root, which the root then stopped listing too.</summary>
     public IReadOnlyList<PublicKey> PartedFrom { get; init; } = [];
 
+    /// <summary>
+    /// The root's neighbors that some other Node just stopped listing: perhaps dead. A neighbor the root has no link
+    /// of its own to would otherwise keep its full link in the root's graph for good.
+    /// </summary>
+    public IReadOnlyList<PublicKey> Suspects { get; init; } = [];
+
     public static GossipHandling Of(GossipOutcome outcome) => new(outcome, []);
 }

@@ -252,6 +252,19 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
+    public void A_neighbor_that_another_node_stops_listing_is_a_suspect()
+    {
+        // Root – A full, A – B full; then B's newer record drops A (B saw A die).
+        _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([_a.Key], 1, revealAddress: false)), _a.Socket);
+        Assert.Empty(_acceptor.Handle(_root.Db, Msg(_b.Record([_a.Key], 1, revealAddress: false)), _a.Socket).Suspects);
+
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 1), _b.Record([], 2, revealAddress: false)), _a.Socket);
+
+        Assert.Equal([_a.Key], handling.Suspects);
+        Assert.True(_root.Db.Root.ListsNeighbor(_a.Key));
+    }
+
+    [Fact]
     public void A_record_that_never_listed_the_root_parts_nothing()
     {
         // The root listed A after A's Debut; A's first Standard record does not list the root yet: no parting.
