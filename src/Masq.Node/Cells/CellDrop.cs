@@ -3,7 +3,7 @@ namespace Masq.Node.Cells;
 /// <summary>Why a cell was dropped; each reason has its own counter in <see cref="CellCounters"/>.</summary>
 internal enum CellDrop
 {
-    /// <summary>Not one of the cell sizes.</summary>
+    /// <summary>Not one of the cell sizes, or not the size its header declares.</summary>
     BadSize,
 
     /// <summary>A kind this Node does not know, or one that cannot come from that direction.</summary>

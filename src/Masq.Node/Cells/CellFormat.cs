@@ -5,7 +5,7 @@ namespace Masq.Node.Cells;
 
 /// <summary>
 /// The layout of a cell (docs/protocol.md §2). Every cell is <see cref="SmallLength"/> or <see cref="LargeLength"/>
-/// bytes: a 16-byte header (label, then kind and link counter), then the payload, onion-encrypted per hop. A setup
+/// bytes: a 16-byte header (label, then link counter, kind and size bit), then the payload, onion-encrypted per hop. A setup
 /// cell's payload starts with <see cref="SetupSlots"/> sealed hop entries; a body ends in a 16-byte end-to-end tag.
 /// </summary>
 internal static class CellFormat
@@ -34,6 +34,9 @@ internal static class CellFormat
     /// <summary>Link counters wrap at 2^56: the top byte of the header's second word is the kind.</summary>
     public const ulong CounterMask = (1UL << 56) - 1;
 
+    /// <summary>The top bit of the kind byte: set in large cells.</summary>
+    private const byte LargeFlag = 0x80;
+
     /// <summary>Body bytes of a data cell of <paramref name="cellLength"/>.</summary>
     public static int BodyLength(int cellLength) => cellLength - HeaderLength - TagLength;
 
@@ -50,14 +53,21 @@ internal static class CellFormat
 
     public static ulong ReadLabel(ReadOnlySpan<byte> cell) => BinaryPrimitives.ReadUInt64LittleEndian(cell);
 
-    public static CellKind ReadKind(ReadOnlySpan<byte> cell) => (CellKind)cell[15];
+    public static CellKind ReadKind(ReadOnlySpan<byte> cell) => (CellKind)(cell[15] & ~LargeFlag);
+
+    /// <summary>
+    /// The length the header declares (its size bit), so a link reader knows how many bytes the cell has after reading
+    /// its 16-byte header; a cell whose declared length is not its length is dropped.
+    /// </summary>
+    public static int ReadLength(ReadOnlySpan<byte> header) => (header[15] & LargeFlag) != 0 ? LargeLength : SmallLength;
 
     public static ulong ReadCounter(ReadOnlySpan<byte> cell) => BinaryPrimitives.ReadUInt64LittleEndian(cell[8..]) & CounterMask;
 
     public static void WriteHeader(Span<byte> cell, ulong label, CellKind kind, ulong counter)
     {
+        ulong kindByte = (ulong)kind | (cell.Length == LargeLength ? LargeFlag : 0UL);
         BinaryPrimitives.WriteUInt64LittleEndian(cell, label);
-        BinaryPrimitives.WriteUInt64LittleEndian(cell[8..], (counter & CounterMask) | ((ulong)kind << 56));
+        BinaryPrimitives.WriteUInt64LittleEndian(cell[8..], (counter & CounterMask) | (kindByte << 56));
     }
 
     /// <summary>A control cell (unknown route, destroy): small, header only, random payload so it looks like any other.</summary>

@@ -33,7 +33,7 @@ internal sealed class CellRelay
     /// <summary>Processes a cell that arrived from <paramref name="fromPeer"/>; may rewrite it in place.</summary>
     public CellOutcome Process(long fromPeer, Span<byte> cell)
     {
-        if (!CellFormat.IsCellLength(cell.Length))
+        if (!CellFormat.IsCellLength(cell.Length) || CellFormat.ReadLength(cell) != cell.Length)
         {
             return Dropped(CellDrop.BadSize);
         }

@@ -5,8 +5,4 @@ internal static class LinkEventIds
 {
     public const int LinkRefused = 6500;
     public const int LinkEstablished = 6501;
-
-    public const int CellDropped = 6550;
-    public const int RouteSetupRefused = 6551;
-    public const int RouteTableFull = 6552;
 }

@@ -220,6 +220,10 @@ public sealed class CellRouteTests
         var relay = mesh.Relays[1];
 
         Assert.Equal(CellAction.Drop, relay.Process(0, new byte[1000]).Action);
+        var misdeclared = new byte[CellFormat.LargeLength];
+        CellFormat.WriteHeader(misdeclared.AsSpan(0, CellFormat.SmallLength), 5, CellKind.Forward, 1);
+        Assert.Equal(CellFormat.SmallLength, CellFormat.ReadLength(misdeclared));
+        Assert.Equal(CellAction.Drop, relay.Process(0, misdeclared).Action);
         var unknownKind = new byte[CellFormat.SmallLength];
         CellFormat.WriteHeader(unknownKind, 7, (CellKind)9, 0);
         Assert.Equal(CellAction.Drop, relay.Process(0, unknownKind).Action);
@@ -232,7 +236,7 @@ public sealed class CellRouteTests
         Assert.Equal(CellAction.ReplyUnknownRoute, answer.Action);
         Assert.Equal(12345UL, answer.Label);
         Assert.Equal(CellAction.Drop, relay.Process(0, garbageSetup).Action);
-        Assert.Equal(1, relay.Counters.Dropped(CellDrop.BadSize));
+        Assert.Equal(2, relay.Counters.Dropped(CellDrop.BadSize));
         Assert.Equal(1, relay.Counters.Dropped(CellDrop.BadKind));
         Assert.Equal(1, relay.Counters.Dropped(CellDrop.UnknownLabel));
         Assert.Equal(1, relay.Counters.Dropped(CellDrop.BadSetup));
