@@ -16,7 +16,7 @@ internal sealed class CellMesh
     {
         Time = time ?? TimeProvider.System;
         Identities = Enumerable.Range(0, nodes).Select(_ => (ICryptDE)CryptDeReal.Generate(TestChains.BaseSepolia)).ToArray();
-        var directory = new Directory(Identities);
+        var directory = new FixedPeerDirectory(Identities);
         Tables = new RouteTable[nodes];
         Relays = Identities.Select((identity, i) =>
         {
@@ -51,7 +51,7 @@ internal sealed class CellMesh
     public void Restart(long node)
     {
         var counters = new CellCounters();
-        Relays[node] = new CellRelay(Identities[node], new Directory(Identities), new RouteTable(counters, 1024), counters, Time, TimeSpan.FromHours(1));
+        Relays[node] = new CellRelay(Identities[node], new FixedPeerDirectory(Identities), new RouteTable(counters, 1024), counters, Time, TimeSpan.FromHours(1));
     }
 
     /// <summary>The buffer the last Node processed (in place): a delivered body is read from it.</summary>
@@ -103,14 +103,5 @@ internal sealed class CellMesh
         body.CopyTo(cell.AsSpan(range));
         route.SealForward(cell);
         return cell;
-    }
-
-    private sealed class Directory(ICryptDE[] identities) : IPeerDirectory
-    {
-        public bool TryGetPeer(PublicKey node, out long peer)
-        {
-            peer = Array.FindIndex(identities, i => i.PublicKey == node);
-            return peer >= 0;
-        }
     }
 }
