@@ -1,0 +1,20 @@
+namespace Masq.Node.Cells;
+
+/// <summary>The kind of a cell (the top byte of its header's second word); the direction is part of the kind.</summary>
+internal enum CellKind : byte
+{
+    /// <summary>The first cell of a route, towards the exit: the setup region, then a body.</summary>
+    Setup = 1,
+
+    /// <summary>A body towards the exit.</summary>
+    Forward = 2,
+
+    /// <summary>A body towards the originator.</summary>
+    Backward = 3,
+
+    /// <summary>Towards the originator: a Node on the route no longer knows it; every hop drops it on the way.</summary>
+    UnknownRoute = 4,
+
+    /// <summary>Towards the exit: the originator closes the route; every hop drops it on the way.</summary>
+    Destroy = 5,
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Masq.Node.Crypto;
+using PublicKey = Masq.Node.Crypto.PublicKey;
+using Masq.Node.Networking;
+using Microsoft.Extensions.Logging;
+
+namespace Masq.Node.Links;
+
+/// <summary>
+/// Turns a connected byte stream into a mutual TLS 1.3 link authenticated to Node identities. The dialling side
+/// names the Node it expects; the accepting side learns the peer's Node key from its client certificate. Anything
+/// else is refused with a <see cref="LinkRefusedException"/> and one log line (per peer per interval, through
+/// <see cref="PeerConduct"/>, so a flood of bad handshakes does not flood the log). Thread-safe.
+/// </summary>
+internal sealed partial class LinkHandshake
+{
+    private readonly ICryptDE _identity;
+    private readonly LinkOptions _options;
+    private readonly TimeProvider _time;
+    private readonly PeerConduct _conduct;
+    private readonly ILogger<LinkHandshake> _logger;
+    private readonly Lock _lock = new();
+    private SslStreamCertificateContext _context;
+    private DateTimeOffset _renewAt;
+
+    public LinkHandshake(ICryptDE identity, LinkOptions options, TimeProvider time, PeerConduct conduct, ILogger<LinkHandshake> logger)
+    {
+        _identity = identity;
+        _options = options;
+        _time = time;
+        _conduct = conduct;
+        _logger = logger;
+        _context = NewContext(out _renewAt);
+    }
+
+    /// <summary>The certificate this Node presents now (renewed at half its lifetime).</summary>
+    public X509Certificate2 Certificate => CurrentContext().TargetCertificate;
+
+    /// <summary>Authenticates a link this Node dialled to the Node whose key is <paramref name="expected"/>.</summary>
+    /// <exception cref="LinkRefusedException">The peer is not that Node, or the handshake failed or stalled.</exception>
+    public async Task<TlsLink> ConnectAsync(Stream transport, IPEndPoint remote, PublicKey expected, CancellationToken cancellationToken)
+    {
+        var proof = new PeerProof();
+        var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            // No SNI: the ClientHello names nobody.
+            TargetHost = string.Empty,
+            EnabledSslProtocols = SslProtocols.Tls13,
+            ClientCertificateContext = CurrentContext(),
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            // No resumption: session tickets would be records whose lengths are not cell sizes.
+            AllowTlsResume = false,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => Verify(certificate, expected, proof),
+        };
+        return await HandshakeAsync(ssl, remote, proof, dialled: true, (s, token) => s.AuthenticateAsClientAsync(options, token), cancellationToken);
+    }
+
+    /// <summary>Authenticates a link another Node opened; the result names the Node it proved to be.</summary>
+    /// <exception cref="LinkRefusedException">The peer proved no Node identity, or the handshake failed or stalled.</exception>
+    public async Task<TlsLink> AcceptAsync(Stream transport, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        var proof = new PeerProof();
+        var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
+        var options = new SslServerAuthenticationOptions
+        {
+            EnabledSslProtocols = SslProtocols.Tls13,
+            ServerCertificateContext = CurrentContext(),
+            ClientCertificateRequired = true,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            AllowTlsResume = false,
+            AllowRenegotiation = false,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => Verify(certificate, expected: null, proof),
+        };
+        return await HandshakeAsync(ssl, remote, proof, dialled: false, (s, token) => s.AuthenticateAsServerAsync(options, token), cancellationToken);
+    }
+
+    private async Task<TlsLink> HandshakeAsync(
+        SslStream ssl,
+        IPEndPoint remote,
+        PeerProof proof,
+        bool dialled,
+        Func<SslStream, CancellationToken, Task> authenticate,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await authenticate(ssl, linked.Token);
+            if (ssl.SslProtocol != SslProtocols.Tls13 || proof.NodeKey is null)
+            {
+                throw Refuse(remote, dialled, LinkRefusal.TlsFailed, $"negotiated {ssl.SslProtocol} without a proven identity");
+            }
+
+            LogEstablished(dialled ? "to" : "from", remote, proof.NodeKey);
+            return new TlsLink(ssl, proof.NodeKey);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ssl.DisposeAsync();
+            throw Refuse(remote, dialled, LinkRefusal.TimedOut, $"the TLS handshake did not finish within {_options.HandshakeTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await ssl.DisposeAsync();
+            throw proof.Refusal is { } refusal
+                ? Refuse(remote, dialled, refusal, proof.Detail!, e)
+                : Refuse(remote, dialled, LinkRefusal.TlsFailed, $"the TLS handshake failed ({e.InnerException?.Message ?? e.Message})", e);
+        }
+        catch
+        {
+            await ssl.DisposeAsync();
+            throw;
+        }
+    }
+
+    private bool Verify(X509Certificate? certificate, PublicKey? expected, PeerProof proof)
+    {
+        var refusal = LinkCertificate.Check(certificate, _identity, _time.GetUtcNow(), _options.ClockSkew, out var nodeKey);
+        if (refusal is null && expected is not null && nodeKey != expected)
+        {
+            proof.Refusal = LinkRefusal.WrongNode;
+            proof.Detail = $"it proved Node {nodeKey} instead of {expected}";
+            return false;
+        }
+
+        if (refusal is not null)
+        {
+            proof.Refusal = refusal;
+            proof.Detail = Describe(refusal.Value);
+            return false;
+        }
+
+        proof.NodeKey = nodeKey;
+        return true;
+    }
+
+    private LinkRefusedException Refuse(IPEndPoint remote, bool dialled, LinkRefusal reason, string detail, Exception? inner = null)
+    {
+        // A peer we dialled is not striking us; one that dialled us with a bad proof counts towards cutting it off.
+        if (_conduct.Report(remote, strike: !dialled))
+        {
+            LogRefused(dialled ? "to" : "from", remote, reason, detail);
+        }
+
+        return new LinkRefusedException(reason, $"Link {(dialled ? "to" : "from")} {remote} refused: {detail}", inner);
+    }
+
+    private static string Describe(LinkRefusal refusal) => refusal switch
+    {
+        LinkRefusal.NoCertificate => "it presented no certificate",
+        LinkRefusal.NoIdentity => "its certificate carries no Node identity",
+        LinkRefusal.MalformedIdentity => "its certificate's Node identity does not parse",
+        LinkRefusal.ForgedIdentity => "its certificate's Node identity is not signed by the Node it names",
+        LinkRefusal.Expired => "its certificate is outside its validity period",
+        _ => refusal.ToString(),
+    };
+
+    private SslStreamCertificateContext CurrentContext()
+    {
+        lock (_lock)
+        {
+            if (_time.GetUtcNow() >= _renewAt)
+            {
+                _context = NewContext(out _renewAt);
+            }
+
+            return _context;
+        }
+    }
+
+    private SslStreamCertificateContext NewContext(out DateTimeOffset renewAt)
+    {
+        var now = _time.GetUtcNow();
+        renewAt = now + (_options.CertificateLifetime / 2);
+        return LinkCertificate.CreateContext(LinkCertificate.Create(_identity, now - _options.ClockSkew, now + _options.CertificateLifetime));
+    }
+
+    /// <summary>What the certificate callback found, for the code awaiting the handshake.</summary>
+    private sealed class PeerProof
+    {
+        public PublicKey? NodeKey { get; set; }
+
+        public LinkRefusal? Refusal { get; set; }
+
+        public string? Detail { get; set; }
+    }
+
+    [LoggerMessage(EventId = LinkEventIds.LinkRefused, Level = LogLevel.Warning, Message = "Refused the link {Direction} {Remote}: {Detail} ({Reason})")]
+    private partial void LogRefused(string direction, IPEndPoint remote, LinkRefusal reason, string detail);
+
+    [LoggerMessage(EventId = LinkEventIds.LinkEstablished, Level = LogLevel.Debug, Message = "TLS 1.3 link {Direction} {Remote}, Node {Node}")]
+    private partial void LogEstablished(string direction, IPEndPoint remote, PublicKey node);
+}
