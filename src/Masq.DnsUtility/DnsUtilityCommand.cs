@@ -221,9 +221,12 @@ internal sealed class DnsUtilityCommand(ResolverPaths paths, TextWriter output, 
             return ExitCodes.Success;
         }
 
+        string stale = !setup.Subverted && setup.HasBackup
+            ? $"; {paths.Backup} is left from a subvert that was interrupted or undone by another program, and revert removes it"
+            : string.Empty;
         output.WriteLine(setup.Subverted
             ? $"subverted (the original, {ResolverSetup.Describe(setup.Layout)}, is kept in {paths.Backup})"
-            : $"reverted ({paths.ResolvConf} is {ResolverSetup.Describe(setup.Layout)})");
+            : $"reverted ({paths.ResolvConf} is {ResolverSetup.Describe(setup.Layout)}{stale})");
         return ExitCodes.Success;
     }
 
