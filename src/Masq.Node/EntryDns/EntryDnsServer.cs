@@ -141,8 +141,8 @@ internal sealed partial class EntryDnsServer : BackgroundService
             {
                 while (true)
                 {
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    idle.CancelAfter(TcpIdleTimeout);
+                    using var timeout = new CancellationTokenSource(TcpIdleTimeout, _time);
+                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
                     if (!await ReadExactlyAsync(connection, query.AsMemory(0, 2), idle.Token).ConfigureAwait(false))
                     {
                         return;
