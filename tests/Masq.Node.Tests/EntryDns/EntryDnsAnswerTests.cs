@@ -69,28 +69,28 @@ public sealed class EntryDnsAnswerTests
         Assert.Equal(0x2000, Flags(answer) & 0x7800);
     }
 
-    public static TheoryData<string, byte[], EntryDnsProblem, bool> Malformed() => new()
+    public static TheoryData<string, byte[], string, bool> Malformed() => new()
     {
-        { "too short", [0x12, 0x34, 0x01, 0x00, 0, 1], EntryDnsProblem.TooShort, false },
-        { "a response", [.. Query(1, "a.test", 1)[..2], 0x81, 0x80, .. Query(1, "a.test", 1)[4..]], EntryDnsProblem.NotAQuery, false },
-        { "no question", [0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], EntryDnsProblem.BadCounts, true },
-        { "65535 questions", [0, 1, 1, 0, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1, 0, 1], EntryDnsProblem.BadCounts, true },
-        { "answers in a query", [0, 1, 1, 0, 0, 1, 0xff, 0xff, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1, 0, 1], EntryDnsProblem.BadCounts, true },
-        { "pointer loop", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1], EntryDnsProblem.CompressedName, true },
-        { "pointer after a label", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0xc0, 12, 0, 1, 0, 1], EntryDnsProblem.CompressedName, true },
-        { "reserved label type", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x41, (byte)'a', 0, 0, 1, 0, 1], EntryDnsProblem.BadName, true },
-        { "label past the end", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 63, (byte)'a'], EntryDnsProblem.Truncated, true },
-        { "no type and class", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1], EntryDnsProblem.Truncated, true },
-        { "name over 255 bytes", LongName(256), EntryDnsProblem.BadName, true },
+        { "too short", [0x12, 0x34, 0x01, 0x00, 0, 1], nameof(EntryDnsProblem.TooShort), false },
+        { "a response", [.. Query(1, "a.test", 1)[..2], 0x81, 0x80, .. Query(1, "a.test", 1)[4..]], nameof(EntryDnsProblem.NotAQuery), false },
+        { "no question", [0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], nameof(EntryDnsProblem.BadCounts), true },
+        { "65535 questions", [0, 1, 1, 0, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1, 0, 1], nameof(EntryDnsProblem.BadCounts), true },
+        { "answers in a query", [0, 1, 1, 0, 0, 1, 0xff, 0xff, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1, 0, 1], nameof(EntryDnsProblem.BadCounts), true },
+        { "pointer loop", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1], nameof(EntryDnsProblem.CompressedName), true },
+        { "pointer after a label", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0xc0, 12, 0, 1, 0, 1], nameof(EntryDnsProblem.CompressedName), true },
+        { "reserved label type", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x41, (byte)'a', 0, 0, 1, 0, 1], nameof(EntryDnsProblem.BadName), true },
+        { "label past the end", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 63, (byte)'a'], nameof(EntryDnsProblem.Truncated), true },
+        { "no type and class", [0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, (byte)'a', 0, 0, 1], nameof(EntryDnsProblem.Truncated), true },
+        { "name over 255 bytes", LongName(256), nameof(EntryDnsProblem.BadName), true },
     };
 
     [Theory]
     [MemberData(nameof(Malformed))]
-    public void Malformed_queries_get_FORMERR_or_nothing(string what, byte[] query, EntryDnsProblem expected, bool answered)
+    public void Malformed_queries_get_FORMERR_or_nothing(string what, byte[] query, string expected, bool answered)
     {
         byte[] answer = Answer(query, out int length, out var problem);
 
-        Assert.True(expected == problem, what);
+        Assert.True(expected == problem.ToString(), what);
         if (answered)
         {
             Assert.Equal(12, length);
