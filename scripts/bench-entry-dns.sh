@@ -30,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [ $answer_path = 1 ]; then
   echo "== answer path (BenchmarkDotNet)"
-  (cd "$work" && dotnet "$bench" --filter '*EntryDnsAnswerBenchmarks*' --job short --memory) | grep -E '^\|' || true
+  (cd "$work" && dotnet "$bench" --filter '*EntryDnsAnswerBenchmarks*' --job short --memory --inProcess) | grep -E '^\|' || true
 fi
 
 echo "== real sockets: the load tool's own server"
