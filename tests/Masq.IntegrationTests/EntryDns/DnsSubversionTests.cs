@@ -19,7 +19,7 @@ public sealed class DnsSubversionTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task With_dns_utility_subvert_curl_with_no_proxy_reaches_a_real_server_through_three_hops_and_revert_restores_both_layouts()
+    public async Task With_dns_utility_subvert_curl_and_chromium_with_no_proxy_reach_a_real_server_through_three_hops_and_revert_restores_both_layouts()
     {
         var result = await RunScenarioAsync("browse-with-dns-subversion.sh", new Dictionary<string, string>
         {
@@ -62,6 +62,11 @@ public sealed class DnsSubversionTests : IDisposable
         }
 
         Assert.StartsWith("link:../run/systemd/resolve/stub-resolv.conf", Text("symlink-after.txt"), StringComparison.Ordinal);
+
+        // Debian's Chromium, with no proxy settings, loads the page over HTTP and over HTTPS (the server's certificate).
+        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing: run scripts/install-test-deps.sh");
+        Assert.Contains("served by the real site.test", Text("chromium-http.html"), StringComparison.Ordinal);
+        Assert.Contains("served by the real site.test", Text("chromium-https.html"), StringComparison.Ordinal);
     }
 
     [Fact]

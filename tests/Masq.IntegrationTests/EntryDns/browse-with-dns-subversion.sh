@@ -2,7 +2,7 @@
 # The whole of DNS subversion with real parts, inside private namespaces: dns_utility subvert; a 6-Node localnet whose
 # first Node holds 127.0.0.1:53/80/443 (entry DNS and the transparent listeners); getent; curl with no proxy options
 # to http://site.test/ and https://site.test/ (a real web server, reached through a 3-hop route, TLS end to end); then
-# revert. Once for a plain /etc/resolv.conf and once for systemd-resolved's symlink. Results go to $OUT for the test
+# revert; Chromium with no proxy settings loads an HTTP and an HTTPS page. Once for a plain /etc/resolv.conf and once for systemd-resolved's symlink. Results go to $OUT for the test
 # to compare; figures (time to first byte) to $OUT/figures.txt.
 # Env: WORK, OUT, DNS_UTILITY, MASQ (the masq CLI), MASQ_NODE_PATH.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +18,7 @@ log() { echo "== $*" >&2; }
 # The real web server the exit reaches: site.test -> $SERVER_IP (port 80, and 443 with a certificate for site.test).
 mkdir -p "$WORK/www"
 head -c 1500000 /dev/urandom >"$WORK/www/blob"
+printf '<html><head><title>site.test</title></head><body><p id="marker">served by the real site.test</p></body></html>\n' >"$WORK/www/index.html"
 sha256sum <"$WORK/www/blob" | cut -d' ' -f1 >"$OUT/served.sha256"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=site.test -addext subjectAltName=DNS:site.test \
   -keyout "$WORK/site.key" -out "$WORK/site.pem" 2>/dev/null
@@ -73,6 +74,15 @@ scenario() {
   openssl s_client -connect 127.0.0.1:443 -servername site.test </dev/null 2>/dev/null \
     | openssl x509 -noout -fingerprint -sha256 | cut -d= -f2 >"$OUT/$layout-seen-cert.sha256" || true
   sha256sum <"$WORK/fetched" | cut -d' ' -f1 >"$OUT/$layout-https.sha256"
+  if [ "$layout" = plain ] && command -v chromium >/dev/null 2>&1; then
+    # A browser with no proxy settings: Debian's Chromium resolves through /etc/resolv.conf with its own resolver.
+    # It trusts the web server's certificate by its public key hash, as it would a real CA's; the Node never holds it.
+    spki=$(openssl x509 -in "$WORK/site.pem" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64)
+    for scheme in http https; do
+      HOME="$WORK/home" timeout 90 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$WORK/chromium-$scheme" \
+        --ignore-certificate-errors-spki-list="$spki" --dump-dom "$scheme://site.test/index.html" >"$OUT/chromium-$scheme.html" 2>"$WORK/chromium-$scheme.err" || true
+    done
+  fi
   "$DNS_UTILITY" revert >"$OUT/$layout-revert.txt" 2>&1; echo $? >"$OUT/$layout-revert.rc"
   "$DNS_UTILITY" revert >"$OUT/$layout-revert-again.txt" 2>&1; echo $? >"$OUT/$layout-revert-again.rc"
   set -e
