@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole of DNS subversion with real parts, inside private namespaces: dns_utility subvert; a 6-Node localnet whose
 # first Node holds 127.0.0.1:53/80/443 (entry DNS and the transparent listeners); getent; curl with no proxy options
-# to http://site.test/ and https://site.test/ (a real web server, reached through a 3-hop route, TLS end to end); then
-# revert; Chromium with no proxy settings loads an HTTP and an HTTPS page. Once for a plain /etc/resolv.conf and once for systemd-resolved's symlink. Results go to $OUT for the test
-# to compare; figures (time to first byte) to $OUT/figures.txt.
+# to http://site.test/ and https://site.test/ (a real web server, reached through a 3-hop route, TLS end to end) and
+# Debian's Chromium with no proxy settings; then revert. Once for a plain /etc/resolv.conf and once for
+# systemd-resolved's symlink. Results go to $OUT for the test to compare; figures (time to first byte) to
+# $OUT/figures.txt.
 # Env: WORK, OUT, DNS_UTILITY, MASQ (the masq CLI), MASQ_NODE_PATH.
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=ns-common.sh
