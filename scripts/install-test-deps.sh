@@ -8,6 +8,12 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || need_apt+=(dnsmasq-base)
 # The neighborhood graph test checks its DOT output with Graphviz itself.
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# The DNS subversion scenarios: namespaces and setpriv (util-linux), ip (iproute2), a web server with TLS (python3,
+# openssl) and getent (libc-bin, always there).
+command -v unshare >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1 || need_apt+=(util-linux)
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "need root (or sudo) to install: ${need_apt[*]}" >&2

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-for project in Masq.Node Masq.Cli Masq.Dashboard; do
+for project in Masq.Node Masq.Cli Masq.Dashboard Masq.DnsUtility; do
   dotnet publish "src/$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
     --nologo -v quiet -clp:ErrorsOnly -o "artifacts/publish/$project"
 done
+# dns_utility ships beside MASQNode (the seed README: "sudo ./dns_utility subvert"), so a user finds it there.
+ln -sf ../Masq.DnsUtility/dns_utility artifacts/publish/Masq.Node/dns_utility

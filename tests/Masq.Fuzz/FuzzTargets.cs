@@ -17,6 +17,7 @@ internal static class FuzzTargets
         new ChunkedBodyTarget(),
         new TlsClientHelloTarget(),
         new DnsAnswerTarget(),
+        new EntryDnsQueryTarget(),
         new NodeDescriptorTarget(),
         new TomlConfigTarget(),
         new UiEnvelopeTarget(),

@@ -6,6 +6,7 @@ using Masq.Node.Actors;
 using Masq.Node.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Dispatcher;
+using Masq.Node.EntryDns;
 using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
@@ -49,6 +50,7 @@ internal static class NodeHost
         var environment = HostFacts.CaptureEnvironment();
         var bootLog = new StartupLogBuffer();
         using var privilegedSockets = PrivilegedBrowserSockets.BindIfPermitted(bootLog);
+        using var entryDnsSockets = EntryDnsSockets.BindIfPermitted(bootLog);
         var realUser = NodeConfigurationResolver.PopulatedRealUser(early.Values.GetValueOrDefault(ParameterNames.RealUser)?.Value, environment, HostFacts.Capture());
         var uiPort = int.Parse(early.Values[ParameterNames.UiPort].Value, System.Globalization.CultureInfo.InvariantCulture);
         if (EstablishUiCookie(uiPort, realUser, out var problem) is not { } uiSecret)
@@ -120,7 +122,7 @@ internal static class NodeHost
             startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
             Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
 
-            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, uiSecret, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, entryDnsSockets, uiSecret, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -136,6 +138,7 @@ internal static class NodeHost
         UiLogBroadcastSink broadcastSink,
         CrashPoint crashPoint,
         PrivilegedBrowserSockets privilegedSockets,
+        EntryDnsSockets entryDnsSockets,
         byte[] uiSecret,
         CancellationToken cancellationToken)
     {
@@ -163,6 +166,7 @@ internal static class NodeHost
         builder.Services.AddMasqNeighborhood(settings.NeighborhoodMode);
         builder.Services.AddMoney();
         builder.Services.AddMasqDataPath(privilegedSockets);
+        builder.Services.AddEntryDns(entryDnsSockets);
         builder.Services.AddSingleton<UiGateway>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
         builder.Services.AddMasqUiHub(uiSecret);

@@ -13,9 +13,14 @@ internal static class MasqBinaries
 
     public static string Dashboard => Binary("Masq.Dashboard", "Masq.Dashboard");
 
-    private static string Binary(string project, string name)
+    public static string DnsUtility => Binary("Masq.DnsUtility", "dns_utility");
+
+    /// <summary>The crash tests' build of dns_utility, which can pause between its steps (this project builds it).</summary>
+    public static string DnsUtilityWithStepHooks => Binary("Masq.DnsUtility", "dns_utility", Path.Combine("bin", "step-hooks"));
+
+    private static string Binary(string project, string name, string bin = "bin")
     {
-        var path = Path.Combine(DependencyRuleTests.RepositoryRoot(), "src", project, "bin", Configuration, "net10.0", name);
+        var path = Path.Combine(DependencyRuleTests.RepositoryRoot(), "src", project, bin, Configuration, "net10.0", name);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: {path} is missing", path);
     }
 }
