@@ -5,6 +5,7 @@ using Masq.Lib.Configuration;
 using Masq.Node.Actors;
 using Masq.Node.Persistence;
 using Masq.Node.Proxy.Server;
+using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
     private readonly ILoggerFactory _loggers;
     private readonly List<(Socket Listener, BrowserPortStyle? Style)> _listeners = [];
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private readonly SocksGate _socksGate;
 
     public StreamHandlerPool(
         NodeSettings settings,
@@ -60,6 +62,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
         _lifetime = lifetime;
         _logger = logger;
         _loggers = loggers;
+        _socksGate = new SocksGate(options, time, loggers);
     }
 
     public string Key => "STREAMHANDLERPOOL";
@@ -69,6 +72,9 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     /// <summary>Where the forward proxy listens, once started (null when it is off).</summary>
     public IPEndPoint? ProxyEndpoint { get; private set; }
+
+    /// <summary>Where the SOCKS5 proxy listens, once started (null when it is off).</summary>
+    public IPEndPoint? SocksEndpoint { get; private set; }
 
     public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
 
@@ -111,6 +117,22 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
             catch (SocketException e)
             {
                 LogProxyUnavailable(e.Message);
+            }
+        }
+
+        if (_settings.SocksPort != 0)
+        {
+            // Loopback only, like the forward proxy: SOCKS5 without authentication must never face a network.
+            try
+            {
+                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.SocksPort), "socks-port");
+                SocksEndpoint = (IPEndPoint)listener.LocalEndPoint!;
+                _listeners.Add((listener, BrowserPortStyle.Socks5));
+                LogBrowserListening(SocksEndpoint, "SOCKS5");
+            }
+            catch (SocketException e)
+            {
+                LogSocksUnavailable(e.Message);
             }
         }
 
@@ -185,7 +207,14 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
                 continue;
             }
 
-            var connection = new BrowserConnection(socket, browserStyle, _proxyServer, _options, _time, _loggers.CreateLogger<BrowserConnection>());
+            SocksGate? socks = browserStyle == BrowserPortStyle.Socks5 ? _socksGate : null;
+            if (socks is not null && !socks.TryEnter(socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0)))
+            {
+                socket.Dispose();
+                continue;
+            }
+
+            var connection = new BrowserConnection(socket, browserStyle, _proxyServer, _options, _time, _loggers.CreateLogger<BrowserConnection>(), socks);
             var running = connection.RunAsync(stoppingToken);
             _connections[running] = true;
             _ = running.ContinueWith(t => _connections.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -203,6 +232,9 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The forward proxy is off: {Reason}")]
     private partial void LogProxyUnavailable(string reason);
+
+    [LoggerMessage(EventId = DataPathEventIds.SocksListenFailed, Level = LogLevel.Error, Message = "SOCKS5 is off: {Reason}")]
+    private partial void LogSocksUnavailable(string reason);
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserConnectionFailed, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
     private partial void LogAcceptFailed(string reason);
