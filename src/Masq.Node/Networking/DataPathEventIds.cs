@@ -82,5 +82,4 @@ internal static class DataPathEventIds
     public const int SocksRefused = 6400;
     public const int SocksFailed = 6401;
     public const int SocksTooManyHandshakes = 6402;
-    public const int SocksListenFailed = 6403;
 }

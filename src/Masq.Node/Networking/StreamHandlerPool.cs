@@ -103,38 +103,10 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
             return Task.CompletedTask;
         }
 
-        if (_settings.ProxyPort != 0)
-        {
-            // Without its forward proxy the Node still routes and exits for others (and may have ports 80/443), so a
-            // taken proxy port is an error to fix, not a reason to stop.
-            try
-            {
-                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.ProxyPort), "proxy-port");
-                ProxyEndpoint = (IPEndPoint)listener.LocalEndPoint!;
-                _listeners.Add((listener, BrowserPortStyle.ForwardProxy));
-                LogBrowserListening(ProxyEndpoint, "forward proxy");
-            }
-            catch (SocketException e)
-            {
-                LogProxyUnavailable(e.Message);
-            }
-        }
-
-        if (_settings.SocksPort != 0)
-        {
-            // Loopback only, like the forward proxy: SOCKS5 without authentication must never face a network.
-            try
-            {
-                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.SocksPort), "socks-port");
-                SocksEndpoint = (IPEndPoint)listener.LocalEndPoint!;
-                _listeners.Add((listener, BrowserPortStyle.Socks5));
-                LogBrowserListening(SocksEndpoint, "SOCKS5");
-            }
-            catch (SocketException e)
-            {
-                LogSocksUnavailable(e.Message);
-            }
-        }
+        // Without its forward proxy or SOCKS5 the Node still routes and exits for others (and may have ports 80/443), so
+        // a taken port is an error to fix, not a reason to stop. Loopback only: neither asks who is browsing.
+        ProxyEndpoint = ListenForBrowsers(_settings.ProxyPort, BrowserPortStyle.ForwardProxy, "proxy-port", "forward proxy");
+        SocksEndpoint = ListenForBrowsers(_settings.SocksPort, BrowserPortStyle.Socks5, "socks-port", "SOCKS5");
 
         if (_privileged.Http is { } http)
         {
@@ -163,6 +135,29 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l.Listener, l.Style, stoppingToken)));
+
+    /// <returns>Where it listens; null when <paramref name="port"/> is 0 (off) or cannot be bound (logged).</returns>
+    private IPEndPoint? ListenForBrowsers(int port, BrowserPortStyle style, string parameter, string name)
+    {
+        if (port == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var listener = Listen(new IPEndPoint(IPAddress.Loopback, port), parameter);
+            var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+            _listeners.Add((listener, style));
+            LogBrowserListening(endpoint, name);
+            return endpoint;
+        }
+        catch (SocketException e)
+        {
+            LogBrowserListenerOff(name, e.Message);
+            return null;
+        }
+    }
 
     private static Socket Listen(IPEndPoint endpoint, string parameter)
     {
@@ -230,11 +225,8 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
     [LoggerMessage(EventId = DataPathEventIds.ClandestineListenFailed, Level = LogLevel.Critical, Message = "Configuration error: {Reason}")]
     private partial void LogListenFailed(string reason);
 
-    [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The forward proxy is off: {Reason}")]
-    private partial void LogProxyUnavailable(string reason);
-
-    [LoggerMessage(EventId = DataPathEventIds.SocksListenFailed, Level = LogLevel.Error, Message = "SOCKS5 is off: {Reason}")]
-    private partial void LogSocksUnavailable(string reason);
+    [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The {Listener} is off: {Reason}")]
+    private partial void LogBrowserListenerOff(string listener, string reason);
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserConnectionFailed, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
     private partial void LogAcceptFailed(string reason);

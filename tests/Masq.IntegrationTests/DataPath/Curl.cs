@@ -16,7 +16,7 @@ internal static class Curl
         string output = Path.Combine(Path.GetTempPath(), $"masq-curl-{Guid.NewGuid():N}");
         try
         {
-            var args = new List<string> { "-sS", "--max-time", "120", .. proxyOptions, "-o", output };
+            List<string> args = ["-sS", "--max-time", "120", .. proxyOptions, "-o", output];
             if (caCertificate is not null)
             {
                 args.AddRange(["--cacert", caCertificate]);

@@ -90,28 +90,15 @@ internal static class Socks5Parser
         string? host;
         switch (addressType)
         {
-            case AddressIPv4:
+            case AddressIPv4 or AddressIPv6:
             {
-                Span<byte> address = stackalloc byte[4];
+                Span<byte> address = stackalloc byte[addressType == AddressIPv4 ? 4 : 16];
                 if (!reader.TryCopyTo(address))
                 {
                     return Socks5ParseStatus.Incomplete;
                 }
 
-                reader.Advance(4);
-                host = new IPAddress(address).ToString();
-                break;
-            }
-
-            case AddressIPv6:
-            {
-                Span<byte> address = stackalloc byte[16];
-                if (!reader.TryCopyTo(address))
-                {
-                    return Socks5ParseStatus.Incomplete;
-                }
-
-                reader.Advance(16);
+                reader.Advance(address.Length);
                 host = new IPAddress(address).ToString();
                 break;
             }
