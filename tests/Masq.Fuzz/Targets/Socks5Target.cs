@@ -42,7 +42,7 @@ internal sealed class Socks5Target : FuzzTarget
             FuzzFinding.Check((status == Socks5ParseStatus.Complete) == (request is not null), $"status {status} with request {request}");
             if (request is not null)
             {
-                FuzzFinding.Check(request.Port is > 0 and <= 65535 && request.Host.Length is > 0 and <= 255, $"request {request}");
+                FuzzFinding.Check(request.Port is >= 0 and <= 65535 && (request.Port > 0 || request.Command != Socks5Command.Connect) && request.Host.Length is > 0 and <= 255, $"request {request}");
             }
 
             if (status != Socks5ParseStatus.Incomplete)

@@ -54,8 +54,8 @@ public sealed class SocksReplyCodeTests(DataPathFixture fixture)
         Assert.Equal(0x02, await Socks5Wire.RefusalAsync(port, Socks5Wire.Connect(IPAddress.IPv6Loopback, 80)));
         Assert.Equal(0x02, await Socks5Wire.RefusalAsync(port, Socks5Wire.Connect("localhost", 80)));
 
-        // A name that resolves to a loopback address passes the originator; the exit refuses to connect to it.
-        Assert.Equal(0x02, await Socks5Wire.RefusalAsync(port, Socks5Wire.Connect(DataPathFixture.FilesHost, fixture.HttpPort)));
+        // A name passes the originator; the exit drops the loopback addresses it resolves to, so it has none to use.
+        Assert.Equal(0x04, await Socks5Wire.RefusalAsync(port, Socks5Wire.Connect(DataPathFixture.FilesHost, fixture.HttpPort)));
     }
 
     [Fact]

@@ -18,6 +18,6 @@ internal enum Socks5ParseStatus
     /// <summary>A request whose address type is none of IPv4 (1), domain name (3) and IPv6 (4).</summary>
     UnknownAddressType,
 
-    /// <summary>A request with an empty or unusable domain name, or port 0.</summary>
+    /// <summary>A request with an empty or unusable domain name, or a CONNECT to port 0.</summary>
     BadAddress,
 }

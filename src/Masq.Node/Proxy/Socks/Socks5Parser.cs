@@ -132,7 +132,8 @@ internal static class Socks5Parser
 
         consumed = (int)reader.Consumed;
         int port = (ushort)rawPort;
-        if (host is null || port == 0)
+        // Port 0 is no place to connect to; BIND and UDP ASSOCIATE may send it, and are refused for what they are.
+        if (host is null || (port == 0 && command == (byte)Socks5Command.Connect))
         {
             return Socks5ParseStatus.BadAddress;
         }
