@@ -70,7 +70,8 @@ internal static class SocksTtfbBenchmark
         await stream.WriteAsync(new byte[] { 5, 1, 0 });
         byte[] method = new byte[2];
         await stream.ReadExactlyAsync(method);
-        await stream.WriteAsync(new byte[] { 5, 1, 0, 1, .. DestinationAddress.GetAddressBytes(), (byte)(httpPort >> 8), (byte)httpPort });
+        byte[] connect = [5, 1, 0, 1, .. DestinationAddress.GetAddressBytes(), (byte)(httpPort >> 8), (byte)httpPort];
+        await stream.WriteAsync(connect);
         byte[] reply = new byte[10];
         await stream.ReadExactlyAsync(reply);
         if (reply[1] != 0)
