@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text;
+using Masq.Node.Networking;
 
 namespace Masq.Node.Proxy.Socks;
 
@@ -22,9 +23,6 @@ internal static class Socks5Parser
     private const byte AddressIPv4 = 1;
     private const byte AddressDomain = 3;
     private const byte AddressIPv6 = 4;
-
-    private static readonly SearchValues<byte> HostBytes =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._"u8);
 
     /// <param name="consumed">The greeting's length when complete.</param>
     /// <param name="offersNoAuthentication">Whether the client offers method 0x00.</param>
@@ -117,7 +115,7 @@ internal static class Socks5Parser
                 }
 
                 reader.Advance(length);
-                host = length > 0 && !name[..length].ContainsAnyExcept(HostBytes) ? Encoding.ASCII.GetString(name[..length]) : null;
+                host = length > 0 && !name[..length].ContainsAnyExcept(TlsClientHelloParser.HostBytes) ? Encoding.ASCII.GetString(name[..length]) : null;
                 break;
             }
 
