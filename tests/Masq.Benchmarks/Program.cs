@@ -8,8 +8,9 @@ public static class Program
     /// <c>mesh [options]</c> runs the mesh throughput benchmark (real sockets, Nodes in their own processes);
     /// <c>mesh-node</c> is one of those Node processes; <c>settle [options]</c> runs the mesh-settling benchmark (issue 4:
     /// Nodes in one process, each its own generic host); <c>dashboard-tabs [options]</c> measures the dashboard with open
-    /// tabs while a 3-hop download runs (issue 6); <c>entry-dns-load [options]</c> loads the entry DNS over real
-    /// sockets; anything else goes to BenchmarkDotNet.
+    /// tabs while a 3-hop download runs; <c>entry-dns-load [options]</c> loads the entry DNS over real sockets;
+    /// <c>socks-ttfb [--samples N]</c> compares time to first byte through SOCKS5 and the forward proxy; anything else
+    /// goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -31,6 +32,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "entry-dns-load")
         {
             return EntryDns.EntryDnsLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "socks-ttfb")
+        {
+            return Socks.SocksTtfbBenchmark.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "mesh-node")

@@ -16,6 +16,7 @@ internal static class FuzzTargets
         new HttpHeadTarget(),
         new ChunkedBodyTarget(),
         new TlsClientHelloTarget(),
+        new Socks5Target(),
         new DnsAnswerTarget(),
         new EntryDnsQueryTarget(),
         new NodeDescriptorTarget(),

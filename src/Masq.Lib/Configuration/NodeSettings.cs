@@ -79,6 +79,9 @@ public sealed class NodeSettings
     /// <summary>The local forward-proxy port; 0 when the proxy is off.</summary>
     public required int ProxyPort { get; init; }
 
+    /// <summary>The local SOCKS5 port; 0 (the default) when SOCKS5 is off.</summary>
+    public int SocksPort { get; init; }
+
     /// <summary>
     /// Whether browsers may ask for loopback hosts and this exit may connect to loopback addresses
     /// (<c>--allow-loopback-targets on</c>); for testing against servers on this computer only.

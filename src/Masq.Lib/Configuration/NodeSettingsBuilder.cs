@@ -54,6 +54,7 @@ public static class NodeSettingsBuilder
         var fakePublicKey = reader.Validated(N.FakePublicKey);
         var proxyPort = reader.ParseOptional(N.ProxyPort, v => (SetupParameters.Get(N.ProxyPort).TryValidate(v, out var e) ? int.Parse(v, CultureInfo.InvariantCulture) : (int?)null, e))
             ?? SetupParameters.DefaultProxyPort;
+        var socksPort = reader.ParseOptional(N.SocksPort, v => (SetupParameters.Get(N.SocksPort).TryValidate(v, out var e) ? int.Parse(v, CultureInfo.InvariantCulture) : (int?)null, e)) ?? 0;
         var neighbors = ParseNeighbors(reader, chain);
 
         var errors = reader.Errors;
@@ -104,6 +105,7 @@ public static class NodeSettingsBuilder
             CrashPoint = crashPoint,
             FakePublicKey = fakePublicKey,
             ProxyPort = proxyPort,
+            SocksPort = socksPort,
             AllowLoopbackTargets = allowLoopback,
         };
         return new NodeSettingsResult(settings, []);

@@ -29,5 +29,6 @@ public static class ParameterNames
     public const string RealUser = "real-user";
     public const string ScanIntervals = "scan-intervals";
     public const string Scans = "scans";
+    public const string SocksPort = "socks-port";
     public const string UiPort = "ui-port";
 }

@@ -6,7 +6,7 @@ using N = Masq.Lib.Configuration.ParameterNames;
 namespace Masq.Lib.Configuration;
 
 /// <summary>
-/// The schema of the Node's parameters (ui-daemon-cli-config §4.1 plus <c>proxy-port</c>): every parameter a Node
+/// The schema of the Node's parameters (ui-daemon-cli-config §4.1 plus <c>proxy-port</c> and <c>socks-port</c>): every parameter a Node
 /// accepts, of which all but <c>fake-public-key</c> and <c>ui-port</c> are also setup parameters.
 /// </summary>
 public static class SetupParameters
@@ -133,6 +133,9 @@ public static class SetupParameters
                 "Whether the Node scans for payables and receivables automatically.",
                 "on|off", "on", "on", Requirement.Never,
                 v => ValueFormats.TryParseOnOff(v, out _, out var e) ? null : e),
+            new(N.SocksPort,
+                "Local port of the Node's SOCKS5 proxy (RFC 1928, no authentication, CONNECT only) on 127.0.0.1, for browsers and tools that send host names for the exit to resolve (curl --socks5-hostname, Chromium --proxy-server=socks5://); 0 turns it off. Commonly 1080.",
+                "0 or 1025-65535", "0 (off)", "0", Requirement.Never, ValidateProxyPort),
             new(N.UiPort,
                 "The port of the Node's UI endpoint on 127.0.0.1; chosen by the Daemon.",
                 "1025-65535", DefaultUiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Masq.Node.Protocol;
 using Masq.Node.Proxy.Server;
+using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Logging;
 
 namespace Masq.Node.Networking;
@@ -42,8 +43,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
     private long _bodyRemaining;
     private ChunkedBodyScanner? _chunked;
 
-    public BrowserConnection(Socket socket, BrowserPortStyle style, ProxyServer proxyServer, DataPathOptions options, TimeProvider time, ILogger logger)
+    public BrowserConnection(Socket socket, BrowserPortStyle style, ProxyServer proxyServer, DataPathOptions options, TimeProvider time, ILogger logger, SocksGate? socks = null)
     {
+        _socks = socks;
         _socket = socket;
         _style = style;
         _proxyServer = proxyServer;
@@ -57,12 +59,17 @@ internal sealed partial class BrowserConnection : IBrowserSink
         });
         _drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
 
-        // Slowloris and silent connections: the first request head (or ClientHello) must be complete in time.
-        _head = new CancellationTokenSource(options.BrowserHeadTimeout, time);
+        // Slowloris and silent connections: the first request head (or ClientHello, or SOCKS5 handshake) must be complete in time.
+        _head = new CancellationTokenSource(style == BrowserPortStyle.Socks5 ? options.SocksHandshakeTimeout : options.BrowserHeadTimeout, time);
         _headArmed = true;
         _http = new HttpRequestParser(options.MaxRequestHeadLength);
         _pending = new byte[options.MaxChunkLength + options.MaxRequestHeadLength + TlsRecordFramer.MaxRecordLength + 1024];
-        _state = style == BrowserPortStyle.TransparentTls ? BrowserReadState.ClientHello : BrowserReadState.Head;
+        _state = style switch
+        {
+            BrowserPortStyle.TransparentTls => BrowserReadState.ClientHello,
+            BrowserPortStyle.Socks5 => BrowserReadState.SocksGreeting,
+            _ => BrowserReadState.Head,
+        };
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -80,13 +87,22 @@ internal sealed partial class BrowserConnection : IBrowserSink
             }
             catch (OperationCanceledException) when (_head.IsCancellationRequested && !_drain.IsCancellationRequested && !stopping.IsCancellationRequested)
             {
-                LogTimedOut(_client, _state.ToString(), _options.BrowserHeadTimeout.TotalSeconds);
+                if (_style == BrowserPortStyle.Socks5)
+                {
+                    ReportSocksProblem($"no whole SOCKS5 handshake within {_options.SocksHandshakeTimeout.TotalSeconds} s (state {_state})");
+                }
+                else
+                {
+                    LogTimedOut(_client, _state.ToString(), _options.BrowserHeadTimeout.TotalSeconds);
+                }
+
                 timedOut = true;
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
             }
 
+            LeaveSocksHandshake();
             var current = _current;
             if (timedOut)
             {
@@ -143,9 +159,13 @@ internal sealed partial class BrowserConnection : IBrowserSink
         }
     }
 
-    public async ValueTask FailAsync(ProxyStream? stream, ReadOnlyMemory<byte> counterfeit, CancellationToken cancellationToken)
+    public async ValueTask FailAsync(ProxyStream? stream, ReadOnlyMemory<byte> counterfeit, StreamFailure failure, CancellationToken cancellationToken)
     {
-        if (stream is null || stream == _current)
+        if (_style == BrowserPortStyle.Socks5)
+        {
+            await FailSocksAsync(stream, failure, cancellationToken).ConfigureAwait(false);
+        }
+        else if (stream is null || stream == _current)
         {
             await EnqueueAsync(new BrowserOutgoing(BrowserOutgoingKind.Fail, stream, counterfeit), cancellationToken).ConfigureAwait(false);
         }
@@ -331,6 +351,16 @@ internal sealed partial class BrowserConnection : IBrowserSink
                     break;
                 case BrowserReadState.ClientHello:
                     used = await ReadClientHelloAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BrowserReadState.SocksGreeting:
+                    used = await ReadSocksGreetingAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BrowserReadState.SocksRequest:
+                    used = await ReadSocksRequestAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    break;
+                case BrowserReadState.Opaque:
+                    used = Math.Min(buffer.Length, room);
+                    Append(buffer.Slice(0, used));
                     break;
                 default:
                     used = await ReadRecordsAsync(buffer, room, cancellationToken).ConfigureAwait(false);

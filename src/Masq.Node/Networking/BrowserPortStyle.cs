@@ -11,4 +11,7 @@ internal enum BrowserPortStyle
 
     /// <summary>Port 443 in the transparent style: the ClientHello's server name says where (or a CONNECT).</summary>
     TransparentTls,
+
+    /// <summary>The SOCKS5 port: the CONNECT request says where; the payload is not looked at.</summary>
+    Socks5,
 }

@@ -17,4 +17,13 @@ internal enum BrowserReadState
 
     /// <summary>TLS records going through untouched (after a CONNECT or a ClientHello).</summary>
     Tunnel,
+
+    /// <summary>SOCKS5: expecting the greeting (version and methods).</summary>
+    SocksGreeting,
+
+    /// <summary>SOCKS5: expecting the request (command, address, port).</summary>
+    SocksRequest,
+
+    /// <summary>SOCKS5 after CONNECT: whatever the client sends goes through as it comes, unframed.</summary>
+    Opaque,
 }

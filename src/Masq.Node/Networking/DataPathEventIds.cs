@@ -77,4 +77,9 @@ internal static class DataPathEventIds
     public const int ExitLostPackets = 6306;
     public const int ExitTargetRefused = 6307;
     public const int ExitServerSilent = 6308;
+
+    // SOCKS5 (Proxy/Socks)
+    public const int SocksRefused = 6400;
+    public const int SocksFailed = 6401;
+    public const int SocksTooManyHandshakes = 6402;
 }

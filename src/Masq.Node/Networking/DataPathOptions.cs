@@ -123,6 +123,19 @@ internal sealed record DataPathOptions
     /// </summary>
     public TimeSpan BrowserHeadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A SOCKS5 client must send its greeting and request within this of connecting; it is a few dozen bytes.</summary>
+    public TimeSpan SocksHandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>SOCKS5 connections still in their handshake at once; more are closed at once (a flood of idle connections).</summary>
+    public int MaxSocksHandshakes { get; init; } = 256;
+
+    /// <summary>
+    /// How long a SOCKS5 CONNECT waits for the exit's word that the server connected (or failed), per exit tried:
+    /// the route's links may be opening (<see cref="FirstAnswerTimeout"/>) and the exit may try two addresses
+    /// (<see cref="ConnectTimeout"/> each).
+    /// </summary>
+    public TimeSpan ConnectAnswerTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Bad packages from one peer in a row before its link is closed and it is treated as a malefactor.</summary>
     public int MaxBadPackages { get; init; } = 100;
 
@@ -138,7 +151,7 @@ internal sealed record DataPathOptions
     /// <summary>
     /// The defaults, with the limits a test or an operator sets through <c>MASQ_DATAPATH_*</c> environment variables
     /// (<c>MEMORY_BUDGET_MIB</c>, <c>ADDRESS_MEMORY_MIB</c>, <c>CONNECTIONS_PER_IP</c>, <c>FIRST_FRAME_TIMEOUT_MS</c>,
-    /// <c>FRAME_TIMEOUT_MS</c>, <c>HEAD_TIMEOUT_MS</c>, <c>MAX_BAD_PACKAGES</c>).
+    /// <c>FRAME_TIMEOUT_MS</c>, <c>HEAD_TIMEOUT_MS</c>, <c>MAX_BAD_PACKAGES</c>, <c>SOCKS_HANDSHAKE_TIMEOUT_MS</c>).
     /// </summary>
     public DataPathOptions WithEnvironment(Func<string, string?> environment)
     {
@@ -154,6 +167,7 @@ internal sealed record DataPathOptions
             FrameTimeout = Number("FRAME_TIMEOUT_MS") is { } frame ? TimeSpan.FromMilliseconds(frame) : FrameTimeout,
             BrowserHeadTimeout = Number("HEAD_TIMEOUT_MS") is { } head ? TimeSpan.FromMilliseconds(head) : BrowserHeadTimeout,
             MaxBadPackages = (int?)Number("MAX_BAD_PACKAGES") ?? MaxBadPackages,
+            SocksHandshakeTimeout = Number("SOCKS_HANDSHAKE_TIMEOUT_MS") is { } socks ? TimeSpan.FromMilliseconds(socks) : SocksHandshakeTimeout,
         };
     }
 }

@@ -5,6 +5,7 @@ using Masq.Lib.Configuration;
 using Masq.Node.Actors;
 using Masq.Node.Persistence;
 using Masq.Node.Proxy.Server;
+using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
     private readonly ILoggerFactory _loggers;
     private readonly List<(Socket Listener, BrowserPortStyle? Style)> _listeners = [];
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private readonly SocksGate _socksGate;
 
     public StreamHandlerPool(
         NodeSettings settings,
@@ -60,6 +62,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
         _lifetime = lifetime;
         _logger = logger;
         _loggers = loggers;
+        _socksGate = new SocksGate(options, time, loggers);
     }
 
     public string Key => "STREAMHANDLERPOOL";
@@ -69,6 +72,9 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     /// <summary>Where the forward proxy listens, once started (null when it is off).</summary>
     public IPEndPoint? ProxyEndpoint { get; private set; }
+
+    /// <summary>Where the SOCKS5 proxy listens, once started (null when it is off).</summary>
+    public IPEndPoint? SocksEndpoint { get; private set; }
 
     public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
 
@@ -97,22 +103,10 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
             return Task.CompletedTask;
         }
 
-        if (_settings.ProxyPort != 0)
-        {
-            // Without its forward proxy the Node still routes and exits for others (and may have ports 80/443), so a
-            // taken proxy port is an error to fix, not a reason to stop.
-            try
-            {
-                var listener = Listen(new IPEndPoint(IPAddress.Loopback, _settings.ProxyPort), "proxy-port");
-                ProxyEndpoint = (IPEndPoint)listener.LocalEndPoint!;
-                _listeners.Add((listener, BrowserPortStyle.ForwardProxy));
-                LogBrowserListening(ProxyEndpoint, "forward proxy");
-            }
-            catch (SocketException e)
-            {
-                LogProxyUnavailable(e.Message);
-            }
-        }
+        // Without its forward proxy or SOCKS5 the Node still routes and exits for others (and may have ports 80/443), so
+        // a taken port is an error to fix, not a reason to stop. Loopback only: neither asks who is browsing.
+        ProxyEndpoint = ListenForBrowsers(_settings.ProxyPort, BrowserPortStyle.ForwardProxy, "proxy-port", "forward proxy");
+        SocksEndpoint = ListenForBrowsers(_settings.SocksPort, BrowserPortStyle.Socks5, "socks-port", "SOCKS5");
 
         if (_privileged.Http is { } http)
         {
@@ -141,6 +135,29 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_listeners.Select(l => AcceptLoopAsync(l.Listener, l.Style, stoppingToken)));
+
+    /// <returns>Where it listens; null when <paramref name="port"/> is 0 (off) or cannot be bound (logged).</returns>
+    private IPEndPoint? ListenForBrowsers(int port, BrowserPortStyle style, string parameter, string name)
+    {
+        if (port == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var listener = Listen(new IPEndPoint(IPAddress.Loopback, port), parameter);
+            var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+            _listeners.Add((listener, style));
+            LogBrowserListening(endpoint, name);
+            return endpoint;
+        }
+        catch (SocketException e)
+        {
+            LogBrowserListenerOff(name, e.Message);
+            return null;
+        }
+    }
 
     private static Socket Listen(IPEndPoint endpoint, string parameter)
     {
@@ -185,7 +202,14 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
                 continue;
             }
 
-            var connection = new BrowserConnection(socket, browserStyle, _proxyServer, _options, _time, _loggers.CreateLogger<BrowserConnection>());
+            SocksGate? socks = browserStyle == BrowserPortStyle.Socks5 ? _socksGate : null;
+            if (socks is not null && !socks.TryEnter(socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0)))
+            {
+                socket.Dispose();
+                continue;
+            }
+
+            var connection = new BrowserConnection(socket, browserStyle, _proxyServer, _options, _time, _loggers.CreateLogger<BrowserConnection>(), socks);
             var running = connection.RunAsync(stoppingToken);
             _connections[running] = true;
             _ = running.ContinueWith(t => _connections.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -201,8 +225,8 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
     [LoggerMessage(EventId = DataPathEventIds.ClandestineListenFailed, Level = LogLevel.Critical, Message = "Configuration error: {Reason}")]
     private partial void LogListenFailed(string reason);
 
-    [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The forward proxy is off: {Reason}")]
-    private partial void LogProxyUnavailable(string reason);
+    [LoggerMessage(EventId = DataPathEventIds.BrowserListenFailed, Level = LogLevel.Error, Message = "The {Listener} is off: {Reason}")]
+    private partial void LogBrowserListenerOff(string listener, string reason);
 
     [LoggerMessage(EventId = DataPathEventIds.BrowserConnectionFailed, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
     private partial void LogAcceptFailed(string reason);

@@ -18,7 +18,8 @@ internal static class TlsClientHelloParser
     private const ushort ExtensionServerName = 0;
     private const byte NameTypeHostName = 0;
 
-    private static readonly SearchValues<byte> HostBytes =
+    /// <summary>The bytes a host name may hold (also what a SOCKS5 request's domain name may).</summary>
+    internal static readonly SearchValues<byte> HostBytes =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._"u8);
 
     public static ClientHelloStatus TryGetServerName(in ReadOnlySequence<byte> buffer, out string? serverName)

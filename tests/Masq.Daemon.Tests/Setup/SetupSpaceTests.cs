@@ -31,12 +31,24 @@ public sealed class SetupSpaceTests
         Assert.Equal(new SetupEntry("config-file", "config.toml", SetupStatus.Default), Entry(space, "config-file"));
         Assert.Equal(new SetupEntry("dns-servers", "192.168.1.1", SetupStatus.Default), Entry(space, "dns-servers"));
         Assert.Equal(new SetupEntry("proxy-port", "8118", SetupStatus.Default), Entry(space, "proxy-port"));
+        Assert.Equal(new SetupEntry("socks-port", "0", SetupStatus.Default), Entry(space, "socks-port"));
         Assert.Equal(new SetupEntry("blockchain-service-url", "", SetupStatus.Required), Entry(space, "blockchain-service-url"));
         Assert.Equal(new SetupEntry("clandestine-port", "", SetupStatus.Required), Entry(space, "clandestine-port"));
         Assert.Equal(new SetupEntry("db-password", "", SetupStatus.Required), Entry(space, "db-password"));
         Assert.Equal(new SetupEntry("neighbors", "", SetupStatus.Blank), Entry(space, "neighbors"));
         Assert.Equal(new SetupEntry("crash-point", "", SetupStatus.Blank), Entry(space, "crash-point"));
         Assert.Equal(("/home/booga/.local/share/MASQ/base-mainnet", (string?)null), Assert.Single(_database.Reads));
+    }
+
+    [Fact]
+    public void Socks_port_is_set_through_setup_and_a_privileged_port_is_an_error()
+    {
+        var space = NewSpace();
+        Assert.Empty(space.Apply([("socks-port", "1080")]).Errors);
+        Assert.Equal(new SetupEntry("socks-port", "1080", SetupStatus.Set), Entry(space, "socks-port"));
+
+        var refused = space.Apply([("socks-port", "80")]);
+        Assert.Equal("socks-port", Assert.Single(refused.Errors).Parameter);
     }
 
     [Fact]

@@ -39,6 +39,21 @@ public sealed class SetupPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void The_socks_port_row_shows_its_help_text_and_can_be_set()
+    {
+        Store.ApplySetup(SetupWith(false, (ParameterNames.SocksPort, "0", SetupStatus.Default)), SetupOrigin.Refresh);
+        var cut = Render<SetupPage>();
+
+        Assert.Contains("SOCKS5", cut.Find("#row-socks-port").TextContent, StringComparison.Ordinal);
+        cut.Find("#edit-button-socks-port").Click();
+        cut.Find("#edit-socks-port").Change("1080");
+        cut.Find("#save-socks-port").Click();
+
+        var values = Backend.LastArgument<IReadOnlyList<UiSetupRequestValue>>(nameof(FakeMasqBackend.SetupAsync));
+        Assert.Equal([new UiSetupRequestValue(ParameterNames.SocksPort, "1080")], values);
+    }
+
+    [Fact]
     public void Editing_a_value_sends_it_and_closes_the_editor_when_accepted()
     {
         var cut = Render<SetupPage>();

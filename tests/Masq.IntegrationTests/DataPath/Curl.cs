@@ -7,12 +7,16 @@ namespace Masq.IntegrationTests.DataPath;
 internal static class Curl
 {
     /// <summary>Downloads <paramref name="url"/> through the proxy; returns curl's exit code and the body's SHA-256.</summary>
-    public static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url, string? caCertificate = null)
+    public static Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url, string? caCertificate = null) =>
+        DownloadAsync(["-x", proxy.ToString()], url, caCertificate);
+
+    /// <summary>Downloads <paramref name="url"/> with curl's proxy options (e.g. <c>--socks5-hostname 127.0.0.1:1080</c>).</summary>
+    public static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(IReadOnlyList<string> proxyOptions, string url, string? caCertificate = null)
     {
         string output = Path.Combine(Path.GetTempPath(), $"masq-curl-{Guid.NewGuid():N}");
         try
         {
-            var args = new List<string> { "-sS", "--max-time", "120", "-x", proxy.ToString(), "-o", output };
+            List<string> args = ["-sS", "--max-time", "120", .. proxyOptions, "-o", output];
             if (caCertificate is not null)
             {
                 args.AddRange(["--cacert", caCertificate]);

@@ -35,6 +35,26 @@ public sealed class NodeConfigurationResolverTests
         Assert.True(settings.ScansEnabled);
     }
 
+    [Theory]
+    [InlineData("command-line")]
+    [InlineData("environment")]
+    [InlineData("config-file")]
+    public void Socks_port_comes_from_every_source_and_is_off_by_default(string source)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config.toml", source == "config-file" ? "socks-port = 1080\n" : "\n");
+        string[] args = ["--data-directory", dir.Path, "--blockchain-service-url", Url, .. source == "command-line" ? new[] { "--socks-port", "1080" } : []];
+        var env = source == "environment" ? TestHosts.Env(("MASQ_SOCKS_PORT", "1080")) : TestHosts.NoValues;
+
+        var result = NodeConfigurationResolver.Resolve(args, env, TestHosts.NoValues, TestHosts.Linux());
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(1080, result.Settings!.SocksPort);
+        var defaults = NodeConfigurationResolver.Resolve(["--blockchain-service-url", Url], TestHosts.NoValues, TestHosts.NoValues, TestHosts.Linux());
+        Assert.Equal(new ResolvedValue("0", ValueSource.Default), defaults.Values["socks-port"]);
+        Assert.Equal(0, defaults.Settings!.SocksPort);
+    }
+
     [Fact]
     public void Defaults_fill_everything_else()
     {

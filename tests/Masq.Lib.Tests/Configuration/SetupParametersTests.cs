@@ -12,7 +12,7 @@ public sealed class SetupParametersTests
                 "allow-loopback-targets", "blockchain-service-url", "chain", "clandestine-port", "config-file", "consuming-private-key", "crash-point",
                 "data-directory", "db-password", "dns-servers", "earning-wallet", "fake-public-key", "gas-price", "ip",
                 "log-level", "mapping-protocol", "min-hops", "neighborhood-mode", "neighbors", "new-public-key",
-                "payment-thresholds", "proxy-port", "rate-pack", "real-user", "scan-intervals", "scans", "ui-port",
+                "payment-thresholds", "proxy-port", "rate-pack", "real-user", "scan-intervals", "scans", "socks-port", "ui-port",
             ],
             SetupParameters.All.Select(p => p.Name));
     }
@@ -58,6 +58,7 @@ public sealed class SetupParametersTests
     [InlineData("rate-pack", "53844|53844|107688|107688")]
     [InlineData("scan-intervals", "600|600|600")]
     [InlineData("scans", "on")]
+    [InlineData("socks-port", "0")]
     [InlineData("ui-port", "5333")]
     public void Built_in_defaults(string name, string value) => Assert.Equal(value, SetupParameters.Get(name).DefaultValue);
 
@@ -141,6 +142,18 @@ public sealed class SetupParametersTests
     [InlineData("8118")]
     [InlineData("65535")]
     public void Proxy_port_accepts_zero_or_a_port(string value) => Assert.True(SetupParameters.Get("proxy-port").TryValidate(value, out _));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1080")]
+    [InlineData("65535")]
+    public void Socks_port_accepts_zero_or_a_port(string value) => Assert.True(SetupParameters.Get("socks-port").TryValidate(value, out _));
+
+    [Theory]
+    [InlineData("1024")]
+    [InlineData("65536")]
+    [InlineData("on")]
+    public void Socks_port_rejects_anything_else(string value) => Assert.False(SetupParameters.Get("socks-port").TryValidate(value, out _));
 
     [Theory]
     [InlineData("1")]

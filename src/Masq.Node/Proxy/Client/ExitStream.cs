@@ -87,6 +87,12 @@ internal sealed partial class ExitStream
     /// <summary>The sequence number of the request packet that opened the stream (for the ProxyClient's tombstones).</summary>
     public ulong OpeningSequence { get; init; }
 
+    /// <summary>
+    /// Whether the originator waits for the connection before its client sends (SOCKS5 CONNECT): once the server
+    /// accepted, an empty response goes back first.
+    /// </summary>
+    public bool AnnounceConnection { get; init; }
+
     /// <summary>Whether the stream could not be opened (for the ProxyClient's tombstones).</summary>
     public bool FailedToOpen { get; private set; }
 
@@ -211,6 +217,11 @@ internal sealed partial class ExitStream
             var network = new NetworkStream(socket, ownsSocket: true);
             await using (network.ConfigureAwait(false))
             {
+                if (AnnounceConnection && await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: false, linked.Token).ConfigureAwait(false))
+                {
+                    await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);
+                }
+
                 using var writerStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
                 using var answerTimer = new CancellationTokenSource(_options.ServerResponseTimeout, _time);
                 var writing = WriteLoopAsync(network, socket, answerTimer, writerStop.Token);

@@ -145,8 +145,10 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         }
 
         // Nothing to do for an unknown stream that carries no data (data-path.md §2.2 step 8), or one that already failed
-        // (unless the packet starts it again: the originator's DNS retry).
-        if (packet.Data.IsEmpty || _tombstones.Refuses(payload.StreamKey, packet.SequenceNumber))
+        // (unless the packet starts it again: the originator's DNS retry). An empty first request (sequence 0, not
+        // last_data) is a SOCKS5 CONNECT: connect now and say so, before the client sends anything.
+        bool connectFirst = packet.Data.IsEmpty && !packet.LastData && packet.SequenceNumber == 0;
+        if ((packet.Data.IsEmpty && !connectFirst) || _tombstones.Refuses(payload.StreamKey, packet.SequenceNumber))
         {
             // Still exit service: the originator paid for the package reaching this exit, so the books must agree.
             if (payer is not null)
@@ -178,6 +180,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger)
         {
             OpeningSequence = packet.SequenceNumber,
+            AnnounceConnection = connectFirst,
         };
         if (!_streams.TryAdd(payload.StreamKey, stream))
         {

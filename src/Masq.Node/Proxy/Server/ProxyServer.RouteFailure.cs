@@ -63,6 +63,17 @@ internal sealed partial class ProxyServer
 
         foreach (var stream in _streams.Values)
         {
+            if (stream.AwaitingConnect)
+            {
+                // The exit says nothing until it has connected, so no probe; the deadline restarts with each exit tried.
+                if (!stream.IsFinished && stream.Plan is not null && _time.GetElapsedTime(stream.HeardAt, now) > _options.ConnectAnswerTimeout)
+                {
+                    _ = EndDeadRouteAsync(stream, $"its exit did not report the connection within {_options.ConnectAnswerTimeout.TotalSeconds:0.#} s", StreamFailureKind.ConnectUnanswered);
+                }
+
+                continue;
+            }
+
             if (stream.IsFinished || stream.Plan is not { IsZeroHop: false } || stream.ClientClosedAt >= 0 || stream.IsSendingProbe)
             {
                 continue;
@@ -124,7 +135,7 @@ internal sealed partial class ProxyServer
         }
     }
 
-    private async Task EndDeadRouteAsync(ProxyStream stream, string reason)
+    private async Task EndDeadRouteAsync(ProxyStream stream, string reason, StreamFailureKind kind = StreamFailureKind.RouteFailed)
     {
         if (!Remove(stream))
         {
@@ -144,6 +155,7 @@ internal sealed partial class ProxyServer
                 await stream.Sink.FailAsync(
                     stream,
                     stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.RouteFailed(stream.Host),
+                    new StreamFailure(kind),
                     CancellationToken.None).ConfigureAwait(false);
             }
         }

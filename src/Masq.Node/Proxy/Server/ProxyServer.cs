@@ -135,13 +135,25 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 return true;
             }
 
-            await FailAsync(stream, NoRouteResponse(stream), cancellationToken).ConfigureAwait(false);
+            await FailAsync(stream, NoRouteResponse(stream), new StreamFailure(StreamFailureKind.NoRoute), cancellationToken).ConfigureAwait(false);
             return false;
         }
         finally
         {
             stream.SendGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Opens a stream before its client sends anything (SOCKS5 CONNECT): the first request is empty, which asks the exit
+    /// to connect and answer with an empty response once the server accepted. The sink hears
+    /// <see cref="IBrowserSink.ConnectedAsync"/>, or a failure, or a <see cref="StreamFailureKind.ConnectUnanswered"/>
+    /// after <see cref="DataPathOptions.ConnectAnswerTimeout"/>. False when it failed at once (no wallet, no route).
+    /// </summary>
+    public ValueTask<bool> ConnectAsync(ProxyStream stream, CancellationToken cancellationToken)
+    {
+        stream.ExpectConnect();
+        return SendAsync(stream, [], cancellationToken);
     }
 
     /// <summary>
@@ -297,14 +309,14 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         if (_decentralized && _payer.Signer is null)
         {
             LogNoConsumingWallet(stream.Host ?? "<unknown>");
-            await FailAsync(stream, stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.ConsumingWalletRequired(), cancellationToken).ConfigureAwait(false);
+            await FailAsync(stream, stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.ConsumingWalletRequired(), new StreamFailure(StreamFailureKind.ConsumingWalletMissing), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
         if (!await TryRouteAsync(stream, payloadSize, cancellationToken).ConfigureAwait(false))
         {
             LogNoRoute(stream.Host ?? "<unknown>");
-            await FailAsync(stream, NoRouteResponse(stream), cancellationToken).ConfigureAwait(false);
+            await FailAsync(stream, NoRouteResponse(stream), new StreamFailure(StreamFailureKind.NoRoute), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -425,6 +437,15 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         await stream.ReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (stream.TryConnected())
+            {
+                // The exit's first word on a stream opened by ConnectAsync: the server accepted. The client may send now,
+                // and no other exit may be tried from here on.
+                stream.ResponseSeen = true;
+                stream.Touch(_time.GetTimestamp());
+                await stream.Sink.ConnectedAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+
             switch (stream.Responses.Add(response.SequencedPacket.SequenceNumber, response.SequencedPacket))
             {
                 case SequenceAddResult.Duplicate:
@@ -501,6 +522,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             await stream.Sink.FailAsync(
                 stream,
                 stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertFor(failure)) : ServerImpersonator.ServerFailure(failure, stream.Host, stream.Port),
+                StreamFailure.Of(failure),
                 cancellationToken).ConfigureAwait(false);
         }
         else
@@ -579,6 +601,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             await FailAsync(
                 stream,
                 stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertFor(failure.Kind)) : ServerImpersonator.ServerFailure(failure.Kind, stream.Host, stream.Port),
+                StreamFailure.Of(failure.Kind),
                 cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -659,6 +682,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             await FailAsync(
                 stream,
                 stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertUnrecognizedName) : ServerImpersonator.DnsFailure(stream.Host, stream.ExitsFailed.Count),
+                new StreamFailure(StreamFailureKind.DnsFailed),
                 cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -670,10 +694,10 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private static byte[] NoRouteResponse(ProxyStream stream) =>
         stream.Protocol == ProxyProtocol.Tls ? ServerImpersonator.TlsAlert(ServerImpersonator.AlertInternalError) : ServerImpersonator.NoRoute(stream.Host);
 
-    private async ValueTask FailAsync(ProxyStream stream, byte[] counterfeit, CancellationToken cancellationToken)
+    private async ValueTask FailAsync(ProxyStream stream, byte[] counterfeit, StreamFailure failure, CancellationToken cancellationToken)
     {
         Remove(stream);
-        await stream.Sink.FailAsync(stream, counterfeit, cancellationToken).ConfigureAwait(false);
+        await stream.Sink.FailAsync(stream, counterfeit, failure, cancellationToken).ConfigureAwait(false);
     }
 
     private bool Remove(ProxyStream stream)

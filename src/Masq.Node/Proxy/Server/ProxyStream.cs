@@ -103,6 +103,18 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     }
 
     private bool _exitAnswered;
+    private int _awaitingConnect;
+
+    /// <summary>
+    /// Whether the stream was opened by <see cref="ProxyServer.ConnectAsync"/> and the exit has not yet said the server
+    /// connected: not probed (the exit answers nothing before it connected), but held to a connect deadline instead.
+    /// </summary>
+    public bool AwaitingConnect => Volatile.Read(ref _awaitingConnect) != 0;
+
+    public void ExpectConnect() => Volatile.Write(ref _awaitingConnect, 1);
+
+    /// <summary>True for the one caller that learns the server connected.</summary>
+    public bool TryConnected() => Interlocked.Exchange(ref _awaitingConnect, 0) != 0;
 
     public void Heard(long now)
     {

@@ -31,6 +31,8 @@ internal sealed class MeshNode : IAsyncDisposable
         Logs = logs;
     }
 
+    private int _disposed;
+
     public MeshNodeSpec Spec { get; }
 
     public LogCollector Logs { get; }
@@ -77,6 +79,7 @@ internal sealed class MeshNode : IAsyncDisposable
         CrashPoint = CrashPoint.None,
         FakePublicKey = null,
         ProxyPort = spec.ProxyPort,
+        SocksPort = spec.SocksPort,
     };
 
     public static async Task<MeshNode> StartAsync(MeshNodeSpec spec, CancellationToken cancellationToken = default)
@@ -115,6 +118,12 @@ internal sealed class MeshNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may stop one Node of a mesh early; the mesh stops it again at the end.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {

@@ -12,6 +12,9 @@ internal sealed record MeshNodeSpec(IPAddress Ip, int ClandestinePort, int Proxy
 {
     public NeighborhoodMode Mode { get; init; } = NeighborhoodMode.Standard;
 
+    /// <summary>The SOCKS5 port on 127.0.0.1; 0: off.</summary>
+    public int SocksPort { get; init; }
+
     public IReadOnlyList<IPAddress> DnsServers { get; init; } = [];
 
     public string? ConsumingPrivateKey { get; init; }
