@@ -42,9 +42,9 @@ internal sealed partial class DelinquencyScanner(
         return new DelinquencyChanges(newlyBanned, unbanned);
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Wallet {Wallet} was banned for delinquency: it owes {BalanceWei} wei, last paid {AgeSec} s ago")]
+    [LoggerMessage(EventId = AccountingEventIds.Banned, Level = LogLevel.Information, Message = "Wallet {Wallet} was banned for delinquency: it owes {BalanceWei} wei, last paid {AgeSec} s ago")]
     private partial void LogBanned(string wallet, string balanceWei, long ageSec);
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Wallet {Wallet} was unbanned: it now owes {BalanceWei} wei")]
+    [LoggerMessage(EventId = AccountingEventIds.Unbanned, Level = LogLevel.Information, Message = "Wallet {Wallet} was unbanned: it now owes {BalanceWei} wei")]
     private partial void LogUnbanned(string wallet, string balanceWei);
 }

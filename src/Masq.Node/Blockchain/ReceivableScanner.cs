@@ -86,15 +86,15 @@ internal sealed partial class ReceivableScanner(
         return payments.Count > 0 ? ScanOutcome.Done(summary) : ScanOutcome.NothingToDo(summary);
     }
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "Received {AmountWei} wei from {Wallet}, which owes us nothing on record (unknown debtor); ignored")]
+    [LoggerMessage(EventId = BlockchainEventIds.UnknownPayer, Level = LogLevel.Warning, Message = "Received {AmountWei} wei from {Wallet}, which owes us nothing on record (unknown debtor); ignored")]
     private partial void LogUnknownDebtor(string wallet, string amountWei);
 
-    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "The blockchain service limits log queries; the receivable scan now asks for {Blocks} blocks at a time")]
+    [LoggerMessage(EventId = BlockchainEventIds.LogQueriesLimited, Level = LogLevel.Warning, Message = "The blockchain service limits log queries; the receivable scan now asks for {Blocks} blocks at a time")]
     private partial void LogWindowShrunk(ulong blocks);
 
-    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Could not get the latest block number: {Reason}")]
+    [LoggerMessage(EventId = BlockchainEventIds.LatestBlockUnknown, Level = LogLevel.Warning, Message = "Could not get the latest block number: {Reason}")]
     private partial void LogNoBlockNumber(string reason);
 
-    [LoggerMessage(EventId = 6204, Level = LogLevel.Debug, Message = "{Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.ReceivableSummary, Level = LogLevel.Debug, Message = "{Summary}")]
     private partial void LogScanned(string summary);
 }
