@@ -76,7 +76,10 @@ internal sealed class RouteSelector
         }
 
         return new SelectedRoute(
-            Describe(graph, over.BestPath), Describe(graph, back.BestPath), over.BestCost, back.BestCost);
+            Describe(graph, over.BestPath), Describe(graph, back.BestPath), over.BestCost, back.BestCost)
+        {
+            SearchVisits = over.Visits + back.Visits,
+        };
     }
 
     /// <summary>
