@@ -6,9 +6,9 @@ public static class Program
 {
     /// <summary>
     /// <c>mesh [options]</c> runs the mesh throughput benchmark (real sockets, Nodes in their own processes);
-    /// <c>mesh-node</c> is one of those Node processes; <c>settle [options]</c> runs the mesh-settling benchmark (issue 4:
-    /// Nodes in one process, each its own generic host); <c>dashboard-tabs [options]</c> measures the dashboard with open
-    /// tabs while a 3-hop download runs (issue 6); anything else goes to BenchmarkDotNet.
+    /// <c>mesh-node</c> is one of those Node processes; <c>settle [options]</c> runs the mesh-settling benchmark (the
+    /// Neighborhood: Nodes in one process, each its own generic host); <c>dashboard-tabs [options]</c> measures the dashboard with open
+    /// tabs while a 3-hop download runs; anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
     {

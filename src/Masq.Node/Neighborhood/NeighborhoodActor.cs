@@ -272,7 +272,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             }
             else if (_progress.Get(endpoint.Address)?.Stage is not (NeighborStage.StageZero or NeighborStage.TcpConnectionEstablished))
             {
-                // Once joined, then left alone when its neighbors died (issue 14): an established or passed-on initial
+                // Once joined, then left alone when its neighbors died (killed or gone): an established or passed-on initial
                 // neighbor is never retried above, so without this the Node would stay alone, and unroutable, for good.
                 LogDebutRetry(endpoint);
                 _traffic.Sent(debut.Encode().Length);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Masq.Benchmarks.Settle;
 
 /// <summary>
-/// The mesh-settling benchmark (issue 4 figures): N standard-mode Nodes in one process, each a generic host on its own
+/// The mesh-settling benchmark (the Neighborhood's figures): N standard-mode Nodes in one process, each a generic host on its own
 /// 127.0.x.y address with real sockets. Node 0 has no neighbors; Node k debuts to Node k−1 and to one random earlier
 /// Node (seeded). Keys and descriptors are made up front, then the hosts start (one after another, each as soon as the
 /// previous one's listener is up, or all at once). Measures the time until every Node's ConnectionProgress reaches

@@ -95,7 +95,7 @@ public sealed class DashboardMeshFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 6: the real dashboard, the real Daemon and the Node it launches joining a real mesh, driven in Debian's
+/// The real dashboard, the real Daemon and the Node it launches joining a real mesh, driven in Debian's
 /// Chromium: the wizard (join the network with a neighbor's descriptor), RouteFound on the Overview, a download through
 /// the Node's proxy over a 3-hop route, the payables on the Accounting page (exactly what the Node's own financials
 /// answer says) and the graph on the Neighborhood page.

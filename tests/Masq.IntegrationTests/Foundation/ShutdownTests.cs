@@ -9,7 +9,7 @@ using Masq.Lib.Ui.Messages;
 namespace Masq.IntegrationTests.Foundation;
 
 /// <summary>
-/// Issue 11: every way of stopping a Node while traffic flows ends in a clean exit (code 0, no unhandled exception in
+/// Every way of stopping a Node while traffic flows ends in a clean exit (code 0, no unhandled exception in
 /// its output or log) with its last charges in the database. Two real Nodes (a 1-hop route, each with its own earning
 /// wallet, so the originator owes the exit) and a download throttled by curl that is still running when the
 /// originator is stopped.

@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace Masq.IntegrationTests.MoneyMesh;
 
 /// <summary>
-/// Issue 5's "done when", end to end with real processes: ganache with the test token at the <c>dev</c> chain's contract
+/// Money end to end with real processes: ganache with the test token at the <c>dev</c> chain's contract
 /// address, seven real Nodes on the <c>dev</c> chain (each with its own earning wallet; the originator's consuming
 /// wallet is ganache's account 0, which holds the tokens and ether), real traffic over a gossip-chosen 3-hop route,
 /// and then the money: the originator's payables equal the serving Nodes' receivables to the wei, a payable scan pays

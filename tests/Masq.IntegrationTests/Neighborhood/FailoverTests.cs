@@ -30,7 +30,7 @@ public sealed class FailoverMeshFixture : MeshEnvironment
 }
 
 /// <summary>
-/// Issue 14: a relay, then an exit, SIGKILLed in the middle of a real download through real Node processes. The browser
+/// Failover: a relay, then an exit, SIGKILLed in the middle of a real download through real Node processes. The browser
 /// (curl) must not wait for the 5-minute idle timeout (curl's own 120 s limit, exit code 28, would show it did), and a
 /// new request must succeed again through a route without the dead Node. Seconds
 /// from each kill are printed, not asserted.
@@ -123,7 +123,7 @@ public sealed class FailoverTests(FailoverMeshFixture fixture, ITestOutputHelper
                 $"no request succeeded within {RecoveryTimeout.TotalSeconds:0} s after the {role} {victim.Name} was killed (last: curl exit {next.ExitCode}, {next.Length} bytes): {next.Error}\n{Context()}");
 
             // Not asserted yet: that the dead Node also leaves the originator's graph. A neighbor that had no link of its
-            // own to it never sees one close, so its full link can linger there (issue 14, open).
+            // own to it never sees one close, so its full link can linger there (not fixed yet).
         }
         finally
         {
