@@ -107,7 +107,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
             {
                 return DiedImmediately();
             }
-            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, cancellationToken, _options.CookieSecret).ConfigureAwait(false))
+            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, _options.CookieSecret, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }

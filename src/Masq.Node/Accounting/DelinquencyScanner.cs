@@ -1,3 +1,4 @@
+using System.Globalization;
 using Masq.Lib.Blockchains;
 using Masq.Node.Persistence;
 using Microsoft.Extensions.Logging;
@@ -28,14 +29,14 @@ internal sealed partial class DelinquencyScanner(
                 if (curve.ShouldUnban(account.BalanceWei) && banned.Unban(wallet))
                 {
                     unbanned.Add(wallet);
-                    LogUnbanned(wallet.ToString(), account.BalanceWei.ToString());
+                    LogUnbanned(wallet.ToString(), account.BalanceWei.ToString(CultureInfo.InvariantCulture));
                 }
             }
             else if (curve.IsNewDelinquent(account.BalanceWei, account.LastReceivedTimestamp.ToUnixTimeSeconds(), now))
             {
                 banned.Ban(wallet);
                 newlyBanned.Add(wallet);
-                LogBanned(wallet.ToString(), account.BalanceWei.ToString(), now - account.LastReceivedTimestamp.ToUnixTimeSeconds());
+                LogBanned(wallet.ToString(), account.BalanceWei.ToString(CultureInfo.InvariantCulture), now - account.LastReceivedTimestamp.ToUnixTimeSeconds());
             }
         }
 

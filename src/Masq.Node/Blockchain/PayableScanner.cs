@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Masq.Lib.Blockchains;
 using Masq.Node.Accounting;
@@ -84,12 +85,12 @@ internal sealed partial class PayableScanner(
                     LogHashMismatch(payment.TransactionHash, outcomes[i].TransactionHash ?? "none");
                 }
 
-                LogSent(payment.TransactionHash, payment.AmountWei.ToString(), payment.Creditor.ToString(), (ulong)payment.Nonce);
+                LogSent(payment.TransactionHash, payment.AmountWei.ToString(CultureInfo.InvariantCulture), payment.Creditor.ToString(), (ulong)payment.Nonce);
             }
             else
             {
                 payments.CancelSentPayment(rowids[i]);
-                LogRefused(payment.Creditor.ToString(), payment.AmountWei.ToString(), outcomes[i].Error!);
+                LogRefused(payment.Creditor.ToString(), payment.AmountWei.ToString(CultureInfo.InvariantCulture), outcomes[i].Error!);
             }
         }
 
@@ -155,7 +156,7 @@ internal sealed partial class PayableScanner(
         var gas = gasPrice * signer.BaseGasLimit * 2 * qualifying.Count;
         if (tokens < owed || ether < gas)
         {
-            LogShortOfFunds(consuming.ToString(), owed.ToString(), tokens.ToString(), ether.ToString());
+            LogShortOfFunds(consuming.ToString(), owed.ToString(CultureInfo.InvariantCulture), tokens.ToString(CultureInfo.InvariantCulture), ether.ToString(CultureInfo.InvariantCulture));
         }
     }
 

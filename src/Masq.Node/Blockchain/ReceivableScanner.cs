@@ -1,3 +1,4 @@
+using System.Globalization;
 using Masq.Node.Accounting;
 using Masq.Node.Persistence;
 using Masq.Node.Wallets;
@@ -76,12 +77,12 @@ internal sealed partial class ReceivableScanner(
         var unknown = receivables.ApplyPayments(payments, next.Value);
         foreach (var stranger in unknown)
         {
-            LogUnknownDebtor(stranger.WalletAddress, stranger.AmountWei.ToString());
+            LogUnknownDebtor(stranger.WalletAddress, stranger.AmountWei.ToString(CultureInfo.InvariantCulture));
         }
 
         var received = payments.Except(unknown).Aggregate(Int128.Zero, (sum, p) => sum + p.AmountWei);
         totals.AddPaidReceivable(received);
-        var summary = $"Found {payments.Count - unknown.Count} payments from debtors and {unknown.Count} from unknown wallets in blocks {from?.ToString() ?? "latest"} to {to?.ToString() ?? "latest"}; next scan starts at block {next}";
+        var summary = $"Found {payments.Count - unknown.Count} payments from debtors and {unknown.Count} from unknown wallets in blocks {from?.ToString(CultureInfo.InvariantCulture) ?? "latest"} to {to?.ToString(CultureInfo.InvariantCulture) ?? "latest"}; next scan starts at block {next}";
         LogScanned(summary);
         return payments.Count > 0 ? ScanOutcome.Done(summary) : ScanOutcome.NothingToDo(summary);
     }

@@ -688,7 +688,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private uint CountryUndesirability(string? country) => _exitPreferences.UndesirabilityOf(country);
 
     /// <summary>The exit-country rule of §5: with fallback, any exit will do while none of the chosen countries is reachable.</summary>
-    private IExitCountryRule ExitRule()
+    private ExitCountryRule ExitRule()
     {
         var preferences = _exitPreferences;
         if (!preferences.HasPreference)
@@ -720,7 +720,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
     }
 
-    private bool SavePastNeighbors(IReadOnlyList<string> descriptors)
+    private bool SavePastNeighbors(List<string> descriptors)
     {
         if (_configuration is null)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -17,6 +18,7 @@ namespace Masq.IntegrationTests.DashboardMesh;
 /// to it (two at a time). The Daemon-launched Node of the test debuts to the last one. Its own destination and dnsmasq
 /// (on 127.0.4.x, apart from the mesh tests' 127.0.1.153/200, which may be running beside it) serve <see cref="Host"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes the mesh in IAsyncLifetime.DisposeAsync.")]
 public sealed class DashboardMeshFixture : IAsyncLifetime
 {
     public const int RelayCount = 6;

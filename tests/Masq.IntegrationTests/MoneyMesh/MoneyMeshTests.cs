@@ -356,11 +356,11 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     private static Masq.Lib.Blockchains.WalletAddress Wallet(MeshMember node) => Masq.Lib.Blockchains.WalletAddress.Parse(EarningWallet(node));
 
     /// <summary>Every creditor has a serving Node whose receivable against the payer is the same to the wei, and back.</summary>
-    private static bool Agree(IReadOnlyDictionary<string, LedgerPayable> payables, IReadOnlyDictionary<string, BigInteger> receivables) =>
+    private static bool Agree(IReadOnlyDictionary<string, LedgerPayable> payables, Dictionary<string, BigInteger> receivables) =>
         payables.Count == receivables.Count
         && payables.All(p => receivables.TryGetValue(p.Key, out var wei) && wei == p.Value.BalanceWei);
 
-    private static BigInteger Earned(IReadOnlyDictionary<string, BigInteger> receivables, string wallet) =>
+    private static BigInteger Earned(Dictionary<string, BigInteger> receivables, string wallet) =>
         receivables.TryGetValue(wallet, out var wei) ? wei : BigInteger.Zero;
 
     private static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url)
