@@ -1,5 +1,4 @@
 using System.Reflection;
-using Masq.Node.Networking;
 using Masq.Tests.Shared;
 
 namespace Masq.Node.Tests.Logging;
@@ -10,6 +9,6 @@ public sealed class EventIdTableTests
     public void The_Node_and_the_Daemon_it_hosts_log_with_ids_from_their_tables_each_used_once()
     {
         // The Node process hosts the Daemon, so their ids share one space.
-        EventIdTables.AssertConsistent(typeof(DataPathEventIds).Assembly, Assembly.Load("Masq.Daemon"));
+        EventIdTables.AssertConsistent(Assembly.Load("MASQNode"), Assembly.Load("Masq.Daemon"));
     }
 }
