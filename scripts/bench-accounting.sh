@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Accounting overhead (issue 5): 3-hop downloads through one real localnet of published Nodes, alternately with the
+# Accounting overhead: 3-hop downloads through one real localnet of published Nodes, alternately with the
 # Accountant's database writes on (as users run it) and off. The Nodes run with
 # MASQ_BENCHMARK_ACCOUNTING_WRITES=off-while:FILE, so creating FILE switches the writes off within a flush interval
 # and removing it switches them on again: both halves of each round use the same Nodes and the same route, and which

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Failover (issue 14): on a real localnet, SIGKILLs a Node in the middle of a download's route and measures how long
+# Failover: on a real localnet, SIGKILLs a Node in the middle of a download's route and measures how long
 # the browser (curl) waits before its download ends, and how long until a new request succeeds again. Two rounds, each
 # on a fresh mesh (at min-hops 3 a 7-Node localnet has few spare exits): a relay (the Node the exit sends its answers
 # to), then the exit itself (found by its connection to the server). Measures only; asserts nothing.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hardening figures (issue 14): runs the flood tests against real Node processes and prints what they measured —
+# Hardening figures: runs the flood tests against real Node processes and prints what they measured —
 # the Node's RSS before, at its peak and after 400 connections each holding an unfinished 1.5 MiB frame (against a
 # 64 MiB buffer budget), how fast slowloris heads and silent CONNECT tunnels are closed (2 s head timeout), and how
 # many log lines 10,000 garbage frames cost.

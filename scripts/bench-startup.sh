@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up figures of issue 2, as median wall time over N runs (default 10) of the published (ReadyToRun) product:
+# Start-up figures, as median wall time over N runs (default 10) of the published (ReadyToRun) product:
 #   Daemon start → hub ready, Node start → hub ready (existing database), one-shot `masq descriptor` round trip.
 set -euo pipefail
 cd "$(dirname "$0")/.."

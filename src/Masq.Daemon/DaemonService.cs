@@ -220,15 +220,15 @@ internal sealed partial class DaemonService(
             ? envelope.ErrorReply(UiErrorCodes.Unmarshal, problem)
             : UiEnvelope.From(new UiUnmarshalError(problem, envelope.ToJson())));
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "The Daemon failed to handle a message")]
+    [LoggerMessage(EventId = DaemonEventIds.MessageFailed, Level = LogLevel.Error, Message = "The Daemon failed to handle a message")]
     private partial void LogHandlerFailure(Exception exception);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Could not launch Node: {Failure}")]
+    [LoggerMessage(EventId = DaemonEventIds.LaunchFailed, Level = LogLevel.Warning, Message = "Could not launch Node: {Failure}")]
     private partial void LogLaunchFailed(string failure);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Refused real-user '{RealUser}': {Why}")]
+    [LoggerMessage(EventId = DaemonEventIds.RealUserRefused, Level = LogLevel.Warning, Message = "Refused real-user '{RealUser}': {Why}")]
     private partial void LogRealUserRefused(string realUser, string why);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Node in process {ProcessId} terminated with exit code {ExitCode}")]
+    [LoggerMessage(EventId = DaemonEventIds.NodeTerminated, Level = LogLevel.Warning, Message = "Node in process {ProcessId} terminated with exit code {ExitCode}")]
     private partial void LogNodeExited(int processId, int exitCode);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Masq.Node.Crypto;
@@ -11,6 +12,7 @@ namespace Masq.Benchmarks;
 /// CBOR encode/decode alone, and the whole relay step (open, shift, re-seal) a relay does per package.
 /// </summary>
 [MemoryDiagnoser]
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet disposes it in the [GlobalCleanup] method.")]
 public class CoresPackageBenchmarks
 {
     private const int PayloadLength = 16 * 1024;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using Masq.Node.Neighborhood.Countries;
@@ -42,6 +43,7 @@ public class CountryLookupBenchmarks
     }
 
     [Benchmark(Description = "decode the embedded table (Load, uncached)")]
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "BenchmarkDotNet runs instance methods only.")]
     public int LoadTable() => IpCountryTable.ReadEmbedded().Ipv4RangeCount;
 
     [Benchmark(Description = "IPv4 lookup (per address)", OperationsPerInvoke = AddressCount)]

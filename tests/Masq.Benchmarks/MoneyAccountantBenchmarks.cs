@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
 using Masq.Daemon.Ui;
 using Masq.Lib.Blockchains;
@@ -19,6 +20,7 @@ namespace Masq.Benchmarks;
 /// writes on and off. The difference is the database's share; reporting itself only enqueues.
 /// </summary>
 [MemoryDiagnoser]
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet stops and disposes it in the [GlobalCleanup] method.")]
 public class MoneyAccountantBenchmarks
 {
     private const int Reports = 10_000;

@@ -6,11 +6,11 @@ public static class Program
 {
     /// <summary>
     /// <c>mesh [options]</c> runs the mesh throughput benchmark (real sockets, Nodes in their own processes);
-    /// <c>mesh-node</c> is one of those Node processes; <c>settle [options]</c> runs the mesh-settling benchmark (issue 4:
-    /// Nodes in one process, each its own generic host); <c>dashboard-tabs [options]</c> measures the dashboard with open
-    /// tabs while a 3-hop download runs; <c>entry-dns-load [options]</c> loads the entry DNS over real sockets;
-    /// <c>socks-ttfb [--samples N]</c> compares time to first byte through SOCKS5 and the forward proxy; anything else
-    /// goes to BenchmarkDotNet.
+    /// <c>mesh-node</c> is one of those Node processes; <c>settle [options]</c> runs the mesh-settling benchmark (the
+    /// Neighborhood: Nodes in one process, each its own generic host); <c>dashboard-tabs [options]</c> measures the
+    /// dashboard with open tabs while a 3-hop download runs; <c>entry-dns-load [options]</c> loads the entry DNS over
+    /// real sockets; <c>socks-ttfb [--samples N]</c> compares time to first byte through SOCKS5 and the forward proxy;
+    /// anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
     {

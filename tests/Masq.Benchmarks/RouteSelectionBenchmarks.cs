@@ -13,7 +13,9 @@ namespace Masq.Benchmarks;
 /// <summary>
 /// Route selection (neighborhood.md §5) on a seeded random 100-Node mesh of average degree 5 with random rates: the
 /// whole query (snapshot + both legs), the legs over a prebuilt snapshot, a query with an exit-country preference that
-/// only 5 % of the Nodes satisfy (so the over leg may run past min-hops), the exit-country listing and the snapshot alone.
+/// only 5 % of the Nodes satisfy (so the over leg may run past min-hops), the same mesh with every rate equal (no cost
+/// gradient steers the search; the unit tests count its visits, this times it), the exit-country listing and the
+/// snapshot alone.
 /// </summary>
 [MemoryDiagnoser]
 public class RouteSelectionBenchmarks
@@ -25,6 +27,7 @@ public class RouteSelectionBenchmarks
 
     private readonly RouteSelector _selector = new();
     private NeighborhoodDatabase _db = null!;
+    private NeighborhoodDatabase _equalRates = null!;
     private RouteGraph _graph = null!;
     private ExitCountryRule _rareCountry = null!;
 
@@ -34,7 +37,8 @@ public class RouteSelectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _db = BuildMesh();
+        _db = BuildMesh(equalRates: false);
+        _equalRates = BuildMesh(equalRates: true);
         _graph = RouteGraph.Build(_db);
         _rareCountry = new ExitCountryRule(true, static c => c == "FR");
         if (_selector.FindRoundTrip(_db, MinHops, "example.com", Payload, ExitCountryRule.None, true) is null
@@ -53,6 +57,9 @@ public class RouteSelectionBenchmarks
     [Benchmark(Description = "FindRoundTrip, exit country on 5% of Nodes")]
     public int FindRoundTripWithCountry() => _selector.FindRoundTrip(_db, MinHops, "example.com", Payload, _rareCountry, true)!.Back.Count;
 
+    [Benchmark(Description = "FindRoundTrip, all rates equal")]
+    public int FindRoundTripEqualRates() => _selector.FindRoundTrip(_equalRates, MinHops, "example.com", Payload, ExitCountryRule.None, true)!.Back.Count;
+
     [Benchmark(Description = "AvailableExitCountries")]
     public IReadOnlyList<string> AvailableExitCountries() => _selector.AvailableExitCountries(_db, MinHops);
 
@@ -60,7 +67,7 @@ public class RouteSelectionBenchmarks
     public int BuildSnapshot() => RouteGraph.Build(_db).MaxDegree;
 
     /// <summary>Node 0 is the root; a ring keeps the mesh connected, random full links bring the average degree to 5.</summary>
-    private static NeighborhoodDatabase BuildMesh()
+    private static NeighborhoodDatabase BuildMesh(bool equalRates)
     {
         var random = new Random(Seed);
         string[] countries = ["DE", "US", "JP", "NL", "GB", "CA", "SE", "CH", "AT", "BE", "ES", "IT", "PL", "CZ", "DK", "NO", "FI", "IE", "PT", "FR"];
@@ -73,6 +80,10 @@ public class RouteSelectionBenchmarks
             signers[i] = Key(i);
             rates[i] = new RatePack(
                 (ulong)random.Next(1, 100), (ulong)random.Next(1_000, 100_000), (ulong)random.Next(1, 200), (ulong)random.Next(1_000, 200_000));
+            if (equalRates)
+            {
+                rates[i] = new RatePack(10, 10_000, 20, 20_000);
+            }
             country[i] = i % 20 == 19 ? "FR" : countries[random.Next(countries.Length - 1)];
             neighbors[i] = [];
         }

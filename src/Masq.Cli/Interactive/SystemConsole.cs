@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Masq.Cli.Interactive;
 
 /// <summary><see cref="IMasqConsole"/> over <see cref="Console"/>. A terminal gets a line editor with history
 /// (<see cref="LineEditor"/>); redirected input is read line by line as it is.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "One per masq process, alive until it exits; Ctrl-C may cancel the token at any time until then.")]
 internal sealed class SystemConsole : IMasqConsole
 {
     private readonly CancellationTokenSource _interrupted = new();

@@ -12,7 +12,7 @@ internal static class LocalnetNodeUi
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
     public static Task<bool> IsServingAsync(int uiPort, CancellationToken cancellationToken) =>
-        UiClient.ProbeAsync(uiPort, TimeSpan.FromMilliseconds(500), cancellationToken);
+        UiClient.ProbeAsync(uiPort, TimeSpan.FromMilliseconds(500), cancellationToken: cancellationToken);
 
     /// <returns>The Node's descriptor, or null when it has none yet or cannot be asked.</returns>
     public static async Task<string?> DescriptorAsync(int uiPort, CancellationToken cancellationToken)

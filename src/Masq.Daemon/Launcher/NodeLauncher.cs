@@ -107,7 +107,7 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
             {
                 return DiedImmediately();
             }
-            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, cancellationToken, _options.CookieSecret).ConfigureAwait(false))
+            if (await UiClient.ProbeAsync(uiPort, _options.ProbeInterval, _options.CookieSecret, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
@@ -168,12 +168,12 @@ internal sealed partial class NodeLauncher(IOptions<NodeLauncherOptions> options
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Started Node in process {ProcessId} with UI port {UiPort}")]
+    [LoggerMessage(EventId = DaemonEventIds.NodeStarted, Level = LogLevel.Information, Message = "Started Node in process {ProcessId} with UI port {UiPort}")]
     private partial void LogSpawned(int processId, int uiPort);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Node in process {ProcessId} did not open UI port {UiPort} in time; killing it")]
+    [LoggerMessage(EventId = DaemonEventIds.NodeUiPortTimedOut, Level = LogLevel.Warning, Message = "Node in process {ProcessId} did not open UI port {UiPort} in time; killing it")]
     private partial void LogUnresponsive(int processId, int uiPort);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Node in process {ProcessId} exited with code {ExitCode}")]
+    [LoggerMessage(EventId = DaemonEventIds.NodeExited, Level = LogLevel.Information, Message = "Node in process {ProcessId} exited with code {ExitCode}")]
     private partial void LogExited(int processId, int exitCode);
 }

@@ -297,7 +297,7 @@ public sealed class SetupSpace
     /// </summary>
     private SetupCandidate DataDirectory(
         Dictionary<string, string> set,
-        IReadOnlyDictionary<string, string> configured,
+        Dictionary<string, string> configured,
         HashSet<string> incoming,
         Chain previousChain,
         Chain chain,

@@ -240,18 +240,18 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
         await _outbound.SendAsync(request.ClientId, reply).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Not charging {Wallet}: it is this Node's own wallet")]
+    [LoggerMessage(EventId = AccountingEventIds.OwnWalletNotCharged, Level = LogLevel.Warning, Message = "Not charging {Wallet}: it is this Node's own wallet")]
     private partial void LogOwnWallet(string wallet);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Ignoring a service report for {Wallet} with a negative payload size {Size}")]
+    [LoggerMessage(EventId = AccountingEventIds.NegativePayload, Level = LogLevel.Error, Message = "Ignoring a service report for {Wallet} with a negative payload size {Size}")]
     private partial void LogBadReport(string wallet, long size);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Could not record {Count} {Table} charges; they are kept and retried: {Reason}")]
+    [LoggerMessage(EventId = AccountingEventIds.ChargesNotRecorded, Level = LogLevel.Error, Message = "Could not record {Count} {Table} charges; they are kept and retried: {Reason}")]
     private partial void LogWriteFailed(string table, int count, string reason);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Accountant stopped after {Reports} service reports; the last charges are written ({Unwritten} wallets left unwritten)")]
+    [LoggerMessage(EventId = AccountingEventIds.Stopped, Level = LogLevel.Information, Message = "Accountant stopped after {Reports} service reports; the last charges are written ({Unwritten} wallets left unwritten)")]
     private partial void LogStopped(long reports, int unwritten);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Could not read the financial records: {Reason}")]
+    [LoggerMessage(EventId = AccountingEventIds.RecordsUnreadable, Level = LogLevel.Error, Message = "Could not read the financial records: {Reason}")]
     private partial void LogReadFailed(string reason);
 }

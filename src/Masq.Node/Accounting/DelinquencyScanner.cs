@@ -1,3 +1,4 @@
+using System.Globalization;
 using Masq.Lib.Blockchains;
 using Masq.Node.Persistence;
 using Microsoft.Extensions.Logging;
@@ -28,23 +29,23 @@ internal sealed partial class DelinquencyScanner(
                 if (curve.ShouldUnban(account.BalanceWei) && banned.Unban(wallet))
                 {
                     unbanned.Add(wallet);
-                    LogUnbanned(wallet.ToString(), account.BalanceWei.ToString());
+                    LogUnbanned(wallet.ToString(), account.BalanceWei.ToString(CultureInfo.InvariantCulture));
                 }
             }
             else if (curve.IsNewDelinquent(account.BalanceWei, account.LastReceivedTimestamp.ToUnixTimeSeconds(), now))
             {
                 banned.Ban(wallet);
                 newlyBanned.Add(wallet);
-                LogBanned(wallet.ToString(), account.BalanceWei.ToString(), now - account.LastReceivedTimestamp.ToUnixTimeSeconds());
+                LogBanned(wallet.ToString(), account.BalanceWei.ToString(CultureInfo.InvariantCulture), now - account.LastReceivedTimestamp.ToUnixTimeSeconds());
             }
         }
 
         return new DelinquencyChanges(newlyBanned, unbanned);
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Wallet {Wallet} was banned for delinquency: it owes {BalanceWei} wei, last paid {AgeSec} s ago")]
+    [LoggerMessage(EventId = AccountingEventIds.Banned, Level = LogLevel.Information, Message = "Wallet {Wallet} was banned for delinquency: it owes {BalanceWei} wei, last paid {AgeSec} s ago")]
     private partial void LogBanned(string wallet, string balanceWei, long ageSec);
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Wallet {Wallet} was unbanned: it now owes {BalanceWei} wei")]
+    [LoggerMessage(EventId = AccountingEventIds.Unbanned, Level = LogLevel.Information, Message = "Wallet {Wallet} was unbanned: it now owes {BalanceWei} wei")]
     private partial void LogUnbanned(string wallet, string balanceWei);
 }

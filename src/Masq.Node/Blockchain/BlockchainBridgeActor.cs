@@ -208,21 +208,21 @@ internal sealed partial class BlockchainBridgeActor : Actor<BridgeMessage>, IUiR
         }
     }
 
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Warning, Message = "{Type} scan failed: '{Reason}'; it is retried at the next scan")]
+    [LoggerMessage(EventId = BlockchainEventIds.ScanFailed, Level = LogLevel.Warning, Message = "{Type} scan failed: '{Reason}'; it is retried at the next scan")]
     private partial void LogScanFailed(string type, string reason);
 
-    [LoggerMessage(EventId = 6302, Level = LogLevel.Information, Message = "{Type} scan: {Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.ScanDone, Level = LogLevel.Information, Message = "{Type} scan: {Summary}")]
     private partial void LogScanDone(string type, string summary);
 
-    [LoggerMessage(EventId = 6303, Level = LogLevel.Information, Message = "{Type} scan: {Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.ScanDoneForUi, Level = LogLevel.Information, Message = "{Type} scan: {Summary}")]
     private partial void LogScanDoneForUi(string type, string summary);
 
-    [LoggerMessage(EventId = 6304, Level = LogLevel.Debug, Message = "{Type} scan: {Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.NothingToScan, Level = LogLevel.Debug, Message = "{Type} scan: {Summary}")]
     private partial void LogNothingToDo(string type, string summary);
 
-    [LoggerMessage(EventId = 6305, Level = LogLevel.Information, Message = "Automatic scans are off (--scans off); only the UI scan message runs them")]
+    [LoggerMessage(EventId = BlockchainEventIds.ScansOff, Level = LogLevel.Information, Message = "Automatic scans are off (--scans off); only the UI scan message runs them")]
     private partial void LogScansOff();
 
-    [LoggerMessage(EventId = 6306, Level = LogLevel.Information, Message = "Payment scans started (intervals pending-payable|payable|receivable: {Intervals} s)")]
+    [LoggerMessage(EventId = BlockchainEventIds.ScansStarted, Level = LogLevel.Information, Message = "Payment scans started (intervals pending-payable|payable|receivable: {Intervals} s)")]
     private partial void LogScansStarted(string intervals);
 }

@@ -97,7 +97,7 @@ internal sealed class JsonRpcTransport(HttpClient http, Uri? url)
         return Parse(text, calls, firstId, batch);
     }
 
-    private IReadOnlyList<JsonRpcReply> Parse(string text, IReadOnlyList<JsonRpcCall> calls, long firstId, bool batch)
+    private JsonRpcReply[] Parse(string text, IReadOnlyList<JsonRpcCall> calls, long firstId, bool batch)
     {
         JsonElement root;
         try

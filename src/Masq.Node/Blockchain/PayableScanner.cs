@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Masq.Lib.Blockchains;
 using Masq.Node.Accounting;
@@ -84,12 +85,12 @@ internal sealed partial class PayableScanner(
                     LogHashMismatch(payment.TransactionHash, outcomes[i].TransactionHash ?? "none");
                 }
 
-                LogSent(payment.TransactionHash, payment.AmountWei.ToString(), payment.Creditor.ToString(), (ulong)payment.Nonce);
+                LogSent(payment.TransactionHash, payment.AmountWei.ToString(CultureInfo.InvariantCulture), payment.Creditor.ToString(), (ulong)payment.Nonce);
             }
             else
             {
                 payments.CancelSentPayment(rowids[i]);
-                LogRefused(payment.Creditor.ToString(), payment.AmountWei.ToString(), outcomes[i].Error!);
+                LogRefused(payment.Creditor.ToString(), payment.AmountWei.ToString(CultureInfo.InvariantCulture), outcomes[i].Error!);
             }
         }
 
@@ -155,25 +156,25 @@ internal sealed partial class PayableScanner(
         var gas = gasPrice * signer.BaseGasLimit * 2 * qualifying.Count;
         if (tokens < owed || ether < gas)
         {
-            LogShortOfFunds(consuming.ToString(), owed.ToString(), tokens.ToString(), ether.ToString());
+            LogShortOfFunds(consuming.ToString(), owed.ToString(CultureInfo.InvariantCulture), tokens.ToString(CultureInfo.InvariantCulture), ether.ToString(CultureInfo.InvariantCulture));
         }
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Sent transaction {Hash}: {AmountWei} wei to {Creditor} with nonce {Nonce}")]
+    [LoggerMessage(EventId = BlockchainEventIds.PaymentSent, Level = LogLevel.Information, Message = "Sent transaction {Hash}: {AmountWei} wei to {Creditor} with nonce {Nonce}")]
     private partial void LogSent(string hash, string amountWei, string creditor, ulong nonce);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "The blockchain service refused a payment of {AmountWei} wei to {Creditor}; it is retried at the next scan: {Reason}")]
+    [LoggerMessage(EventId = BlockchainEventIds.PaymentRefused, Level = LogLevel.Warning, Message = "The blockchain service refused a payment of {AmountWei} wei to {Creditor}; it is retried at the next scan: {Reason}")]
     private partial void LogRefused(string creditor, string amountWei, string reason);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "The blockchain service's gas price ({ChainGwei} gwei) is above the gas-price ceiling; paying {CeilingGwei} gwei")]
+    [LoggerMessage(EventId = BlockchainEventIds.GasPriceAboveCeiling, Level = LogLevel.Warning, Message = "The blockchain service's gas price ({ChainGwei} gwei) is above the gas-price ceiling; paying {CeilingGwei} gwei")]
     private partial void LogGasPriceCapped(ulong chainGwei, ulong ceilingGwei);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "The consuming wallet {Wallet} may be short of funds: owes {OwedWei} wei, holds {TokenWei} token wei and {EtherWei} wei for gas")]
+    [LoggerMessage(EventId = BlockchainEventIds.WalletShortOfFunds, Level = LogLevel.Warning, Message = "The consuming wallet {Wallet} may be short of funds: owes {OwedWei} wei, holds {TokenWei} token wei and {EtherWei} wei for gas")]
     private partial void LogShortOfFunds(string wallet, string owedWei, string tokenWei, string etherWei);
 
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Transaction {Expected} came back from the blockchain service as {Actual}")]
+    [LoggerMessage(EventId = BlockchainEventIds.UnexpectedHash, Level = LogLevel.Warning, Message = "Transaction {Expected} came back from the blockchain service as {Actual}")]
     private partial void LogHashMismatch(string expected, string actual);
 
-    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "No readable answer after sending {Count} payments ({Reason}); they stay recorded as pending and the pending-payable scan will find their receipts")]
+    [LoggerMessage(EventId = BlockchainEventIds.BatchUnanswered, Level = LogLevel.Warning, Message = "No readable answer after sending {Count} payments ({Reason}); they stay recorded as pending and the pending-payable scan will find their receipts")]
     private partial void LogSendUncertain(int count, string reason);
 }

@@ -123,24 +123,24 @@ internal sealed partial class PendingPayableScanner(
         LogReplaced(fingerprint.TransactionHash, replacement.TransactionHash, (ulong)(bumped / WeiPerGwei));
     }
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Found {Count} pending payables to process")]
+    [LoggerMessage(EventId = BlockchainEventIds.PendingFound, Level = LogLevel.Information, Message = "Found {Count} pending payables to process")]
     private partial void LogFound(int count);
 
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Transaction {Hash} has been added to the blockchain (block {Block})")]
+    [LoggerMessage(EventId = BlockchainEventIds.TransactionConfirmed, Level = LogLevel.Information, Message = "Transaction {Hash} has been added to the blockchain (block {Block})")]
     private partial void LogConfirmed(string hash, ulong block);
 
-    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Transaction {Hash} failed on the blockchain (block {Block}); its payable stays pending and is not paid again automatically")]
+    [LoggerMessage(EventId = BlockchainEventIds.TransactionFailed, Level = LogLevel.Warning, Message = "Transaction {Hash} failed on the blockchain (block {Block}); its payable stays pending and is not paid again automatically")]
     private partial void LogFailedOnChain(string hash, ulong block);
 
-    [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "{Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.PendingSummary, Level = LogLevel.Information, Message = "{Summary}")]
     private partial void LogResults(string summary);
 
-    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Transaction {OldHash} was pending too long; replaced by {NewHash} at {Gwei} gwei")]
+    [LoggerMessage(EventId = BlockchainEventIds.TransactionReplaced, Level = LogLevel.Warning, Message = "Transaction {OldHash} was pending too long; replaced by {NewHash} at {Gwei} gwei")]
     private partial void LogReplaced(string oldHash, string newHash, ulong gwei);
 
-    [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "Transaction {Hash} is pending too long but cannot be replaced: {Reason}")]
+    [LoggerMessage(EventId = BlockchainEventIds.TransactionNotReplaced, Level = LogLevel.Warning, Message = "Transaction {Hash} is pending too long but cannot be replaced: {Reason}")]
     private partial void LogCannotReplace(string hash, string reason);
 
-    [LoggerMessage(EventId = 6107, Level = LogLevel.Error, Message = "Could not record the outcome of transaction {Hash}; it is checked again at the next scan: {Reason}")]
+    [LoggerMessage(EventId = BlockchainEventIds.OutcomeNotRecorded, Level = LogLevel.Error, Message = "Could not record the outcome of transaction {Hash}; it is checked again at the next scan: {Reason}")]
     private partial void LogRecordFailed(string hash, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Masq.Node.Accounting;
 using Masq.Node.Persistence;
 using Masq.Node.Wallets;
@@ -76,25 +77,25 @@ internal sealed partial class ReceivableScanner(
         var unknown = receivables.ApplyPayments(payments, next.Value);
         foreach (var stranger in unknown)
         {
-            LogUnknownDebtor(stranger.WalletAddress, stranger.AmountWei.ToString());
+            LogUnknownDebtor(stranger.WalletAddress, stranger.AmountWei.ToString(CultureInfo.InvariantCulture));
         }
 
         var received = payments.Except(unknown).Aggregate(Int128.Zero, (sum, p) => sum + p.AmountWei);
         totals.AddPaidReceivable(received);
-        var summary = $"Found {payments.Count - unknown.Count} payments from debtors and {unknown.Count} from unknown wallets in blocks {from?.ToString() ?? "latest"} to {to?.ToString() ?? "latest"}; next scan starts at block {next}";
+        var summary = $"Found {payments.Count - unknown.Count} payments from debtors and {unknown.Count} from unknown wallets in blocks {from?.ToString(CultureInfo.InvariantCulture) ?? "latest"} to {to?.ToString(CultureInfo.InvariantCulture) ?? "latest"}; next scan starts at block {next}";
         LogScanned(summary);
         return payments.Count > 0 ? ScanOutcome.Done(summary) : ScanOutcome.NothingToDo(summary);
     }
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "Received {AmountWei} wei from {Wallet}, which owes us nothing on record (unknown debtor); ignored")]
+    [LoggerMessage(EventId = BlockchainEventIds.UnknownPayer, Level = LogLevel.Warning, Message = "Received {AmountWei} wei from {Wallet}, which owes us nothing on record (unknown debtor); ignored")]
     private partial void LogUnknownDebtor(string wallet, string amountWei);
 
-    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "The blockchain service limits log queries; the receivable scan now asks for {Blocks} blocks at a time")]
+    [LoggerMessage(EventId = BlockchainEventIds.LogQueriesLimited, Level = LogLevel.Warning, Message = "The blockchain service limits log queries; the receivable scan now asks for {Blocks} blocks at a time")]
     private partial void LogWindowShrunk(ulong blocks);
 
-    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Could not get the latest block number: {Reason}")]
+    [LoggerMessage(EventId = BlockchainEventIds.LatestBlockUnknown, Level = LogLevel.Warning, Message = "Could not get the latest block number: {Reason}")]
     private partial void LogNoBlockNumber(string reason);
 
-    [LoggerMessage(EventId = 6204, Level = LogLevel.Debug, Message = "{Summary}")]
+    [LoggerMessage(EventId = BlockchainEventIds.ReceivableSummary, Level = LogLevel.Debug, Message = "{Summary}")]
     private partial void LogScanned(string summary);
 }

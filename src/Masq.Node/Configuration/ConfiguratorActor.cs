@@ -350,18 +350,18 @@ internal sealed partial class ConfiguratorActor(
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "The database password was changed")]
+    [LoggerMessage(EventId = ConfigurationEventIds.PasswordChanged, Level = LogLevel.Information, Message = "The database password was changed")]
     private partial void LogPasswordChanged();
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Set {Name} to {Value} at run time")]
+    [LoggerMessage(EventId = ConfigurationEventIds.ValueSet, Level = LogLevel.Information, Message = "Set {Name} to {Value} at run time")]
     private partial void LogConfigurationSet(string name, string value);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Could not read {Field} from the database: {Reason}")]
+    [LoggerMessage(EventId = ConfigurationEventIds.FieldUnreadable, Level = LogLevel.Error, Message = "Could not read {Field} from the database: {Reason}")]
     private partial void LogReadFailure(string field, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Generated new wallets: consuming {Consuming}, earning {Earning}")]
+    [LoggerMessage(EventId = ConfigurationEventIds.WalletsGenerated, Level = LogLevel.Information, Message = "Generated new wallets: consuming {Consuming}, earning {Earning}")]
     private partial void LogWalletsGenerated(string consuming, string earning);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Recovered wallets: consuming {Consuming}, earning {Earning}")]
+    [LoggerMessage(EventId = ConfigurationEventIds.WalletsRecovered, Level = LogLevel.Information, Message = "Recovered wallets: consuming {Consuming}, earning {Earning}")]
     private partial void LogWalletsRecovered(string consuming, string earning);
 }

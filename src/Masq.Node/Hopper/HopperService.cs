@@ -516,7 +516,9 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         try
         {
             byte[] opened = SealedCbor.OpenPooled(_alias, package.Payload.Span, CoresLimits.MaxPackageLength, "payload", out int length);
+#pragma warning disable CA2000 // a pooled chunk goes back to the pool through PooledChunk.TryRelease, on every path below or by the browser writer
             chunk = new PooledChunk(opened, length);
+#pragma warning restore CA2000
         }
         catch (CoresDecodeException e)
         {

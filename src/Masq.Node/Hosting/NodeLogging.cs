@@ -1,3 +1,4 @@
+using System.Globalization;
 using Masq.Lib.Configuration;
 using Masq.Node.Ui;
 using Serilog;
@@ -26,13 +27,14 @@ internal static class NodeLogging
             .MinimumLevel.Verbose()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: LogEventLevel.Information, standardErrorFromLevel: LogEventLevel.Warning)
+            .WriteTo.Console(restrictedToMinimumLevel: LogEventLevel.Information, formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Warning)
             .WriteTo.Sink(broadcastSink, LogEventLevel.Information);
         if (level != NodeLogLevel.Off)
         {
             configuration = configuration.WriteTo.File(
                 Path.Combine(dataDirectory, LogFileName),
                 restrictedToMinimumLevel: fileLevel,
+                formatProvider: CultureInfo.InvariantCulture,
                 fileSizeLimitBytes: 100L * 1024 * 1024,
                 rollOnFileSizeLimit: true,
                 retainedFileCountLimit: 50);

@@ -102,7 +102,7 @@ internal static class NodeStartup
         return new NodeIdentity(main, main.CreateAlias(), publicDescriptor, logged);
     }
 
-    private static ICryptDE LoadOrGenerate(NodeSettings settings, IPersistentConfiguration configuration, ReadOnlySpan<byte> contract, ILogger logger)
+    private static CryptDeReal LoadOrGenerate(NodeSettings settings, IPersistentConfiguration configuration, ReadOnlySpan<byte> contract, ILogger logger)
     {
         var password = settings.DbPassword;
         var passwordWorks = password is not null && configuration.IsPasswordSet() && configuration.CheckPassword(password);

@@ -100,6 +100,6 @@ internal sealed partial class NeighborhoodActor
     [LoggerMessage(EventId = E.Refused, Level = LogLevel.Debug, Message = "Gossip of {Count} record(s) from {Source} refused: {Failure}")]
     private partial void LogRefused(IPEndPoint source, int count, GossipFailureKind failure);
 
-    [LoggerMessage(EventId = E.NoGossipResponse, Level = LogLevel.Debug, Message = "Initial neighbor {PeerIp} did not answer the Debut within 10 s; this Node has other neighbors")]
+    [LoggerMessage(EventId = E.NoGossipResponseButConnected, Level = LogLevel.Debug, Message = "Initial neighbor {PeerIp} did not answer the Debut within 10 s; this Node has other neighbors")]
     private partial void LogNoGossipResponseButConnected(IPAddress peerIp);
 }

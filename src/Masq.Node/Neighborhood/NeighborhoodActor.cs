@@ -278,7 +278,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             }
             else if (_progress.Get(endpoint.Address)?.Stage is not (NeighborStage.StageZero or NeighborStage.TcpConnectionEstablished))
             {
-                // Once joined, then left alone when its neighbors died (issue 14): an established or passed-on initial
+                // Once joined, then left alone when its neighbors died (killed or gone): an established or passed-on initial
                 // neighbor is never retried above, so without this the Node would stay alone, and unroutable, for good.
                 LogDebutRetry(endpoint);
                 _traffic.Sent(debut.Encode().Length);
@@ -811,7 +811,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private uint CountryUndesirability(string? country) => _exitPreferences.UndesirabilityOf(country);
 
     /// <summary>The exit-country rule of §5: with fallback, any exit will do while none of the chosen countries is reachable.</summary>
-    private IExitCountryRule ExitRule()
+    private ExitCountryRule ExitRule()
     {
         var preferences = _exitPreferences;
         if (!preferences.HasPreference)
@@ -843,7 +843,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
     }
 
-    private bool SavePastNeighbors(IReadOnlyList<string> descriptors)
+    private bool SavePastNeighbors(List<string> descriptors)
     {
         if (_configuration is null)
         {

@@ -1,6 +1,9 @@
+using Masq.Lib.Logging;
+
 namespace Masq.Node.Neighborhood;
 
 /// <summary>The Neighborhood's log event ids (7000–7099), one table so they never collide.</summary>
+[EventIdRange(7000, 7099)]
 internal static class NeighborhoodEventIds
 {
     public const int Debut = 7000;
@@ -32,6 +35,7 @@ internal static class NeighborhoodEventIds
     public const int RootVersionNotSaved = 7035;
     public const int Replied = 7036;
     public const int Refused = 7037;
-    public const int PartedFrom = 7038;
-    public const int PartedForExit = 7039;
+    public const int NoGossipResponseButConnected = 7038;
+    public const int PartedFrom = 7039;
+    public const int PartedForExit = 7040;
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -16,6 +17,7 @@ namespace Masq.Node.Networking;
 /// chunks of at most <see cref="DataPathOptions.MaxChunkLength"/> for the ProxyServer; the writer puts responses on the
 /// socket from a short bounded queue, so a slow browser makes the response path wait. TLS is never terminated.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The connection owns its lifetime: RunAsync disposes its token sources when the connection ends, and nothing else holds them.")]
 internal sealed partial class BrowserConnection : IBrowserSink
 {
     /// <summary>How long a closing connection keeps reading (and discarding) so the browser gets our last bytes, not a reset.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -16,6 +17,7 @@ namespace Masq.Node.Networking;
 /// close it; a link another Node opened must bring a whole frame within <see cref="DataPathOptions.FirstFrameTimeout"/>,
 /// and every frame, once started, must be complete within <see cref="DataPathOptions.FrameTimeout"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The link owns its lifetime: it disposes its token sources when it closes or fails to connect, and nothing else holds them.")]
 internal sealed partial class ClandestineConnection
 {
     private const int WriteBatchLength = 256 * 1024;
@@ -148,7 +150,9 @@ internal sealed partial class ClandestineConnection
     private async Task ConnectAndRunAsync(IPAddress? localAddress, TimeSpan timeout, TimeProvider time, Action<ClandestineConnection, bool> closed, CancellationToken stopping)
     {
         await Task.Yield();
+#pragma warning disable CA2000 // disposed when the connect fails; RunAsync's NetworkStream owns it otherwise
         var socket = new Socket(Remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+#pragma warning restore CA2000
         try
         {
             if (localAddress is { } local && !local.Equals(IPAddress.Any) && local.AddressFamily == Remote.AddressFamily)
@@ -171,6 +175,8 @@ internal sealed partial class ClandestineConnection
             }
 
             closed(this, false);
+            _closing.Dispose();
+            _stall.Dispose();
             return;
         }
 

@@ -1,6 +1,9 @@
+using Masq.Lib.Logging;
+
 namespace Masq.Node.Networking;
 
 /// <summary>The data path's log event ids in one table (6000–6499), so a log line can be traced to its source.</summary>
+[EventIdRange(6000, 6499)]
 internal static class DataPathEventIds
 {
     public const int Crashed = 6000;
@@ -77,6 +80,8 @@ internal static class DataPathEventIds
     public const int ExitLostPackets = 6306;
     public const int ExitTargetRefused = 6307;
     public const int ExitServerSilent = 6308;
+    public const int ExitUnpaid = 6309;
+    public const int ExitWayBackUnreadable = 6310;
 
     // SOCKS5 (Proxy/Socks)
     public const int SocksRefused = 6400;

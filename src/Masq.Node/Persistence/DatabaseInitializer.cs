@@ -190,6 +190,6 @@ internal sealed partial class DatabaseInitializer(ClandestinePortPicker portPick
         transaction.Commit();
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Created the Node database {Path} for chain {Chain}")]
+    [LoggerMessage(EventId = PersistenceEventIds.DatabaseCreated, Level = LogLevel.Information, Message = "Created the Node database {Path} for chain {Chain}")]
     private static partial void LogCreated(ILogger logger, string path, string chain);
 }

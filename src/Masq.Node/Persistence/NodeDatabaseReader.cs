@@ -67,6 +67,6 @@ internal sealed partial class NodeDatabaseReader(PasswordKeyDerivation keyDeriva
         return values;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The Node database in {Directory} cannot be read: {Reason}")]
+    [LoggerMessage(EventId = PersistenceEventIds.DatabaseUnreadable, Level = LogLevel.Warning, Message = "The Node database in {Directory} cannot be read: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string directory, string reason);
 }

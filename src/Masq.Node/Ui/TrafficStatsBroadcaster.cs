@@ -1,5 +1,6 @@
 using Masq.Daemon.Ui;
 using Masq.Lib.Ui;
+using Masq.Lib.Ui.Messages;
 using Microsoft.Extensions.Hosting;
 
 namespace Masq.Node.Ui;
@@ -14,26 +15,33 @@ internal sealed class TrafficStatsBroadcaster(TrafficCounters counters, IUiOutbo
 
     private const int IdleTicksBetweenBroadcasts = 5;
 
+    private UiTrafficStatsBroadcast _last = counters.Snapshot();
+    private int _idleTicks = IdleTicksBetweenBroadcasts;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        var last = counters.Snapshot();
-        var idleTicks = IdleTicksBetweenBroadcasts;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var now = counters.Snapshot();
-                if (now != last || ++idleTicks >= IdleTicksBetweenBroadcasts)
-                {
-                    last = now;
-                    idleTicks = 0;
-                    await outbound.BroadcastAsync(UiEnvelope.From(now)).ConfigureAwait(false);
-                }
+                await TickAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>One tick of the timer: broadcasts when the counters changed or when the idle refresh is due.</summary>
+    internal async Task TickAsync()
+    {
+        var now = counters.Snapshot();
+        if (now != _last || ++_idleTicks >= IdleTicksBetweenBroadcasts)
+        {
+            _last = now;
+            _idleTicks = 0;
+            await outbound.BroadcastAsync(UiEnvelope.From(now)).ConfigureAwait(false);
         }
     }
 }

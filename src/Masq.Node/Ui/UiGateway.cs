@@ -114,15 +114,15 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Received shutdown order from client {ClientId}: shutting down hard")]
+    [LoggerMessage(EventId = UiEventIds.ShutdownOrdered, Level = LogLevel.Information, Message = "Received shutdown order from client {ClientId}: shutting down hard")]
     private partial void LogShutdown(ulong clientId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "UI client {ClientId} sent unrecognized opcode '{Opcode}'")]
+    [LoggerMessage(EventId = UiEventIds.UnrecognizedOpcode, Level = LogLevel.Warning, Message = "UI client {ClientId} sent unrecognized opcode '{Opcode}'")]
     private partial void LogUnknownOpcode(ulong clientId, string opcode);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Ignoring a crash request: the Node was not started with --crash-point message")]
+    [LoggerMessage(EventId = UiEventIds.CrashRequestIgnored, Level = LogLevel.Debug, Message = "Ignoring a crash request: the Node was not started with --crash-point message")]
     private partial void LogCrashIgnored();
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Ignoring a bad crash request: {Problem}")]
+    [LoggerMessage(EventId = UiEventIds.BadCrashRequest, Level = LogLevel.Warning, Message = "Ignoring a bad crash request: {Problem}")]
     private partial void LogBadCrash(string problem);
 }

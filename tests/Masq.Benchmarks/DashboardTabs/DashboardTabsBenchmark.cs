@@ -13,7 +13,7 @@ namespace Masq.Benchmarks.DashboardTabs;
 /// <summary>
 /// <c>dashboard-tabs [--tabs N] [--relays N] [--idle-seconds S] [--seconds S] [--blob-mib M] [--configuration Release|Debug]
 /// [--node path/MASQNode] [--dashboard path/Masq.Dashboard]</c>
-/// (issue 6's figure): the dashboard's memory and CPU with N open tabs (Overview and Accounting, alternately) while the
+/// The dashboard's memory and CPU with N open tabs (Overview and Accounting, alternately) while the
 /// Daemon-launched Node downloads over a 3-hop route through a real mesh of standard Nodes; and the same tabs idle.
 /// </summary>
 /// <remarks>

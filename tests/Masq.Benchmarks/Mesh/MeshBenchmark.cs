@@ -11,7 +11,7 @@ using Masq.Node.Networking;
 namespace Masq.Benchmarks.Mesh;
 
 /// <summary>
-/// The mesh throughput benchmark (issue 3 figures): a Kestrel destination serving content of known SHA-256, a direct
+/// The mesh throughput benchmark (the data path's figures): a Kestrel destination serving content of known SHA-256, a direct
 /// download in the same run, then the same downloads through a zero-hop Node and through a 3-hop round trip of 6 Nodes,
 /// each Node its own process on its own 127.0.0.x address. Reports MB/s, the ratio to direct, time to first byte for
 /// 1 KiB, each Node's peak RSS while 1 GiB goes through, and whether 100 concurrent downloads all arrive intact.

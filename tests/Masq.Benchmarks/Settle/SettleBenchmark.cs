@@ -4,13 +4,14 @@ using System.Net;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Neighborhood;
 using Masq.Lib.Ui.Messages;
+using Masq.Node.Neighborhood;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Masq.Benchmarks.Settle;
 
 /// <summary>
-/// The mesh-settling benchmark (issue 4 figures): N standard-mode Nodes in one process, each a generic host on its own
+/// The mesh-settling benchmark (the Neighborhood's figures): N standard-mode Nodes in one process, each a generic host on its own
 /// 127.0.x.y address with real sockets. Node 0 has no neighbors; Node k debuts to Node k−1 and to one random earlier
 /// Node (seeded). Keys and descriptors are made up front, then the hosts start (one after another, each as soon as the
 /// previous one's listener is up, or all at once). Measures the time until every Node's ConnectionProgress reaches
@@ -237,7 +238,7 @@ internal static class SettleBenchmark
             foreach (int i in slowest.Where(i => routeFoundAt[i] is { } t && t.TotalSeconds > 5))
             {
                 Console.WriteLine($"  slow Node {i} ({nodes[i].Spec.Ip}, initial neighbors {string.Join(",", neighbors[i])}): {FullNeighborsOf(nodes[i], nodes)}; its Neighborhood log (info+):");
-                foreach (var entry in nodes[i].Logs.Entries.Where(e => e.Level >= LogLevel.Information && e.EventId != 7030).Take(10))
+                foreach (var entry in nodes[i].Logs.Entries.Where(e => e.Level >= LogLevel.Information && e.EventId != NeighborhoodEventIds.NoRoute).Take(10))
                 {
                     Console.WriteLine($"      {entry.At.TotalSeconds,7:F2} s {entry.Level} {ShortCategory(entry.Category)}: {entry.Message}");
                 }
@@ -276,7 +277,7 @@ internal static class SettleBenchmark
     private static void ReportProblems(SettleNode[] nodes, int[] degrees, int[] records)
     {
         var warnings = nodes.SelectMany(x => x.Logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => (Node: x.Spec.Index, Entry: e))).ToList();
-        Console.WriteLine("  (#7030 \"Unsatisfied route query\" errors come from this benchmark's lag probe asking before a route exists)");
+        Console.WriteLine($"  (#{NeighborhoodEventIds.NoRoute} \"Unsatisfied route query\" errors come from this benchmark's lag probe asking before a route exists)");
         var byEvent = warnings.GroupBy(w => (w.Entry.Category, w.Entry.EventId)).OrderByDescending(g => g.Count());
         foreach (var group in byEvent)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Masq.Cli.Commands;
 using Masq.Cli.Commands.Parsing;
 using Masq.Cli.Output;
@@ -5,6 +6,7 @@ using Masq.Cli.Output;
 namespace Masq.Cli.Tests.Fakes;
 
 /// <summary>Parses a command line and runs it against a <see cref="FakeUiTransport"/>, capturing stdout and stderr.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A harness for one test; its StringWriters hold only memory.")]
 internal sealed class CommandHarness
 {
     private readonly StringWriter _stdout = new();

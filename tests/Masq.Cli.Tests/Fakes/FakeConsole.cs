@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Masq.Cli.Interactive;
 
 namespace Masq.Cli.Tests.Fakes;
 
 /// <summary>A console whose input lines and Ctrl-C come from the test.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A fake for one test; its StringWriters hold only memory, and its token source has no timer.")]
 internal sealed class FakeConsole(bool isInputTerminal = false) : IMasqConsole
 {
     private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>();

@@ -6,7 +6,7 @@ using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Tests.Interactive;
 
-public sealed class InteractiveSessionTests
+public sealed class InteractiveSessionTests : IAsyncDisposable
 {
     private const string Prompt = "masq> ";
 
@@ -27,6 +27,8 @@ public sealed class InteractiveSessionTests
     }
 
     private Task<int> RunAsync() => _session.RunAsync(_console.CaptureInterrupts());
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
 
     [Fact]
     public async Task Version_in_a_script_prints_like_the_reference_transcript()

@@ -5,10 +5,12 @@ using Masq.Lib.Ui.Messages;
 
 namespace Masq.Cli.Tests.Interactive;
 
-public sealed class MasqApplicationTests
+public sealed class MasqApplicationTests : IAsyncDisposable
 {
     private readonly FakeConsole _console = new();
     private readonly FakeUiTransport _transport = new();
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
 
     private Task<int> RunAsync(FakeConnector connector, params string[] args) =>
         new MasqApplication(_console, connector, new FakePortProbe(0)).RunAsync(args, CancellationToken.None);

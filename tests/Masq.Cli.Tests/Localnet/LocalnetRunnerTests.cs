@@ -72,6 +72,8 @@ public sealed class LocalnetRunnerTests : IDisposable
 
     public void Dispose()
     {
+        _stdout.Dispose();
+        _stderr.Dispose();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);

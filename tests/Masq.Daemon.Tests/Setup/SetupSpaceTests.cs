@@ -460,7 +460,7 @@ public sealed class SetupSpaceTests
     }
 
     [Fact]
-    public void Readers_always_see_a_whole_sorted_cluster_while_setups_are_applied()
+    public async Task Readers_always_see_a_whole_sorted_cluster_while_setups_are_applied()
     {
         var space = NewSpace();
         space.Apply([]);
@@ -486,7 +486,7 @@ public sealed class SetupSpaceTests
         }
 
         stop.Cancel();
-        Assert.All(Task.WhenAll(readers).GetAwaiter().GetResult(), reads => Assert.True(reads > 0));
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Masq.Dashboard.Tests.Backend;
 
-public sealed class NodeWatcherTests
+public sealed class NodeWatcherTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly NodeStateStore _store;
@@ -24,6 +24,8 @@ public sealed class NodeWatcherTests
         _backend = new FakeMasqBackend(_store);
         _watcher = new NodeWatcher(_backend, _store, Options.Create(new DashboardOptions { TopRecords = 7 }), _clock, NullLogger<NodeWatcher>.Instance);
     }
+
+    public void Dispose() => _watcher.Dispose();
 
     [Fact]
     public async Task Reads_nothing_while_the_node_is_not_running()

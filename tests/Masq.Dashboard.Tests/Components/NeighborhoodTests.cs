@@ -31,14 +31,14 @@ public sealed class NeighborhoodTests : DashboardTestContext
     }
 
     [Fact]
-    public void Asks_for_the_graph_only_while_shown()
+    public async Task Asks_for_the_graph_only_while_shown()
     {
         RunNode();
         var cut = Render<Neighborhood>();
         Assert.True(Store.IsWanted(StoreArea.Neighborhood));
         Assert.NotNull(cut.Find("#graph-waiting"));
 
-        DisposeComponentsAsync().GetAwaiter().GetResult();
+        await DisposeComponentsAsync();
 
         Assert.False(Store.IsWanted(StoreArea.Neighborhood));
     }

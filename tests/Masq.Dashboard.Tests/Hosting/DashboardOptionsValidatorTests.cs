@@ -29,14 +29,14 @@ public sealed class DashboardOptionsValidatorTests
     }
 
     [Fact]
-    public void Run_reports_a_bad_option_and_exits_non_zero()
+    public async Task Run_reports_a_bad_option_and_exits_non_zero()
     {
         var error = new StringWriter();
         var previous = Console.Error;
         Console.SetError(error);
         try
         {
-            var code = DashboardApp.RunAsync(["--urls", "http://127.0.0.1:0", "--daemon-ui-port", "99"]).GetAwaiter().GetResult();
+            var code = await DashboardApp.RunAsync(["--urls", "http://127.0.0.1:0", "--daemon-ui-port", "99"]);
 
             Assert.Equal(1, code);
         }

@@ -25,7 +25,7 @@ internal sealed class NodeDescriptorTarget : FuzzTarget
         }
 
         int at = text.IndexOf('@', StringComparison.Ordinal);
-        NodeAddr.TryParse(at >= 0 ? text[(at + 1)..] : text, out _, out _);
+        _ = NodeAddr.TryParse(at >= 0 ? text[(at + 1)..] : text, out _, out _);
     }
 
     public override IEnumerable<(string Name, byte[] Bytes)> Seeds()

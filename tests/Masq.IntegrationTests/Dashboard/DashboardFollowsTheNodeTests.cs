@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Masq.IntegrationTests.Dashboard;
 
 /// <summary>
-/// Issue 11: one truth about the Node in every client, whoever started it. The README's own flow (the dashboard is
+/// One truth about the Node in every client, whoever started it. The README's own flow (the dashboard is
 /// open, the Node is started and stopped with <c>masq</c>), and a dashboard pointed at a Node's UI port directly.
 /// </summary>
 [Collection(IntegrationCollection.Name)]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -17,6 +18,7 @@ namespace Masq.IntegrationTests.DashboardMesh;
 /// to it (two at a time). The Daemon-launched Node of the test debuts to the last one. Its own destination and dnsmasq
 /// (on 127.0.4.x, apart from the mesh tests' 127.0.1.153/200, which may be running beside it) serve <see cref="Host"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes the mesh in IAsyncLifetime.DisposeAsync.")]
 public sealed class DashboardMeshFixture : IAsyncLifetime
 {
     public const int RelayCount = 6;
@@ -95,7 +97,7 @@ public sealed class DashboardMeshFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 6: the real dashboard, the real Daemon and the Node it launches joining a real mesh, driven in Debian's
+/// The real dashboard, the real Daemon and the Node it launches joining a real mesh, driven in Debian's
 /// Chromium: the wizard (join the network with a neighbor's descriptor), RouteFound on the Overview, a download through
 /// the Node's proxy over a 3-hop route, the payables on the Accounting page (exactly what the Node's own financials
 /// answer says) and the graph on the Neighborhood page.

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Masq.IntegrationTests.DataPath;
 
 /// <summary>
-/// Dead routes (issue 14): full Nodes in this process on a 3-hop route 0→1→2→3 and back 3→2→1→0, with a
+/// Dead routes: full Nodes in this process on a 3-hop route 0→1→2→3 and back 3→2→1→0, with a
 /// <see cref="FaultyTcpRelay"/> put in front of one Node (every Node is told that Node lives at the relay). A link that
 /// stalls, is cut or reset ends the browser's stream long before the 5-minute idle timeout (curl's own 120 s limit
 /// would show as exit code 28); a slow link or a slow server does not. Elapsed times are printed, not asserted.

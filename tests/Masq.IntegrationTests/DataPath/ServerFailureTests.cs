@@ -8,7 +8,7 @@ using Masq.Node.Networking;
 namespace Masq.IntegrationTests.DataPath;
 
 /// <summary>
-/// Failures between the exit and the server (issue 11 item 4): each one reaches the browser as a counterfeit page (HTTP),
+/// Failures between the exit and the server: each one reaches the browser as a counterfeit page (HTTP),
 /// a TLS alert (TLS), or, after part of the answer, a reset of the browser connection; against real servers that
 /// refuse, stall and reset. The multi-hop cases show the failure travelling from the exit back to the originator.
 /// </summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -21,15 +20,16 @@ public sealed class StreamLifecycleTests(DataPathFixture fixture)
         var (count, route) = TestMesh.Straight(3, distinctBackRelays: true);
         await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with { DnsServers = [DataPathFixture.GoodDnsAddress] });
         await using var browser = await RawBrowser.ConnectAsync(mesh.Originator.Spec.ProxyPort);
-        var watch = Stopwatch.StartNew();
 
         // HTTP/1.0 without keep-alive: the server answers and closes; nothing else will come from the browser.
         await browser.SendAsync($"GET {fixture.HttpUrl("/hello")} HTTP/1.0\r\n\r\n");
         string response = Encoding.UTF8.GetString(await browser.ReadToEndAsync());
         Assert.StartsWith("HTTP/1.1 200 OK", response, StringComparison.Ordinal);
         Assert.EndsWith("hello through MASQ</body></html>", response, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the close took {watch.Elapsed}");
         await MultiHopTests.WaitUntilAsync(() => mesh.Originator.ProxyServer.StreamCount == 0 && mesh.Nodes[3].ProxyClient.StreamCount == 0);
+        // The server's close ended the stream, not the idle sweep (five minutes away): ReadToEndAsync gives up after
+        // 20 s, so "at once" needs no clock here.
+        Assert.All(mesh.Nodes, n => Assert.Equal(0, n.Logs.Count(DataPathEventIds.StreamExpired) + n.Logs.Count(DataPathEventIds.ExitStreamExpired)));
     }
 
     [Fact]
@@ -77,11 +77,10 @@ public sealed class StreamLifecycleTests(DataPathFixture fixture)
         await using var browser = await RawBrowser.ConnectAsync(node.Spec.ProxyPort);
         await browser.SendAsync($"GET http://{ServerAddress}:{port}/silent HTTP/1.1\r\n\r\n");
         using var accepted = await server.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        var watch = Stopwatch.StartNew();
         Assert.Empty(await browser.ReadToEndAsync());
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15));
         await MultiHopTests.WaitUntilAsync(() => node.ProxyServer.StreamCount == 0 && node.ProxyClient.StreamCount == 0);
         // Both ends keep the same idle limit; whichever sweeps first ends the stream (the other then sees it closed).
+        // The expiry, not the clock, shows the stream ended for being idle.
         Assert.True(node.Logs.Count(DataPathEventIds.StreamExpired) + node.Logs.Count(DataPathEventIds.ExitStreamExpired) >= 1);
 
         // The exit closed its server connection too.

@@ -119,7 +119,11 @@ public sealed class MasqCliScenarioTests
         var second = await daemon.MasqAsync("setup", "--log-level", "info");
         Assert.True(second.ExitCode == 0, second.ToString());
         await observer.WaitForAsync("Daemon setup has changed:");
-        await Task.Delay(1000);
+        // The Daemon handles one message at a time and broadcasts a change before it reads the next, so the answer to
+        // this client's own request comes after any broadcast the two changes caused: its table is the last printed.
+        string tableHeader = "NAME".PadRight(29) + " VALUE";
+        await observer.SendAsync("setup\n");
+        await observer.WaitForAsync(tableHeader, occurrences: 2);
         await observer.SendAsync("exit\n");
         var output = await observer.FinishAsync();
         Assert.Equal(1, CountOccurrences(output.StandardOutput, "Daemon setup has changed:"));
@@ -176,21 +180,21 @@ public sealed class MasqCliScenarioTests
             _stderrPump = Pump(_process.StandardError, _stderr);
         }
 
-        public async Task WaitForAsync(string text)
+        public async Task WaitForAsync(string text, int occurrences = 1)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while (DateTime.UtcNow < deadline)
             {
                 lock (_stdout)
                 {
-                    if (_stdout.ToString().Contains(text, StringComparison.Ordinal))
+                    if (CountOccurrences(_stdout.ToString(), text) >= occurrences)
                     {
                         return;
                     }
                 }
                 await Task.Delay(50);
             }
-            throw new TimeoutException($"masq never printed '{text}'. stdout: {_stdout} stderr: {_stderr}");
+            throw new TimeoutException($"masq never printed '{text}' {occurrences} time(s). stdout: {_stdout} stderr: {_stderr}");
         }
 
         public async Task SendAsync(string text)

@@ -10,6 +10,9 @@ namespace Masq.IntegrationTests.Foundation;
 [Collection(IntegrationCollection.Name)]
 public sealed class NodeProcessTests
 {
+    // Real, effective, saved and filesystem ids in /proc/<pid>/status: all of them the nobody user or group.
+    private static readonly string[] Nobody = ["65534", "65534", "65534", "65534"];
+
     [Fact]
     public async Task A_root_Node_becomes_the_real_user_before_it_opens_the_database()
     {
@@ -26,8 +29,8 @@ public sealed class NodeProcessTests
             Assert.Equal(65534u, uid);
             Assert.Equal(65534u, FileOwner(Path.Combine(dataDirectory, "node-data.db")));
             // setgroups came first: none of root's supplementary groups survive, and every uid/gid is the user's.
-            Assert.Equal(new[] { "65534", "65534", "65534", "65534" }, node.Status("Uid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Equal(new[] { "65534", "65534", "65534", "65534" }, node.Status("Gid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(Nobody, node.Status("Uid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(Nobody, node.Status("Gid").Split('\t', StringSplitOptions.RemoveEmptyEntries));
             Assert.All(node.Status("Groups").Split(' ', StringSplitOptions.RemoveEmptyEntries), g => Assert.NotEqual("0", g));
         }
         else

@@ -8,7 +8,7 @@ using Masq.IntegrationTests.Infrastructure;
 namespace Masq.IntegrationTests.Foundation;
 
 /// <summary>
-/// Issue 11: Ctrl-C on <c>scripts/run.sh</c> stops everything it started: the Daemon, the Node the Daemon launched
+/// Ctrl-C on <c>scripts/run.sh</c> stops everything it started: the Daemon, the Node the Daemon launched
 /// (which still holds the proxy port otherwise) and the dashboard. The script runs this build's apphosts
 /// (<c>MASQ_RUN_BINARIES</c>) rather than publishing.
 /// </summary>

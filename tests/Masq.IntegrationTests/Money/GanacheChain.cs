@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -20,6 +21,7 @@ namespace Masq.IntegrationTests.Money;
 /// deployed as account 0's first transaction, so it sits at the <c>dev</c> chain's contract address. Stopped on
 /// dispose. Tests isolate themselves with <see cref="SnapshotAsync"/> / <see cref="RevertAsync"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes the HTTP client in IAsyncLifetime.DisposeAsync.")]
 public sealed class GanacheChain : IAsyncLifetime
 {
     public const string Mnemonic = "timber cage wide hawk phone shaft pattern movie army dizzy hen tackle lamp absent write kind term toddler sphere ripple idle dragon curious hold";

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Masq.IntegrationTests.Money;
 
 /// <summary>
-/// Issue 11, "money on a localnet", with the real <c>masq</c> and MASQNode on the shared ganache: <c>localnet up</c>'s
+/// Money on a localnet, with the real <c>masq</c> and MASQNode on the shared ganache: <c>localnet up</c>'s
 /// payment options reach the Node (its <c>configuration</c> shows them), <c>up</c> prints the wallets the Node reports,
 /// <c>wallet-addresses</c> shows them with where they come from, <c>scan payables</c> says what it did and
 /// <c>financials --wei</c> shows the totals in wei.

@@ -6,7 +6,7 @@ using Masq.Node.Persistence;
 namespace Masq.IntegrationTests.Money;
 
 /// <summary>
-/// Issue 11: a UI <c>scan</c> answers with what it did (debts found, payments sent with their transactions, or why
+/// A UI <c>scan</c> answers with what it did (debts found, payments sent with their transactions, or why
 /// nothing), and <c>financials</c> carries every amount in wei as well, on a real ganache with the test token.
 /// </summary>
 [Collection(MoneyChainCollection.Name)]

@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace Masq.IntegrationTests.MoneyMesh;
 
 /// <summary>
-/// Issue 5's "done when", end to end with real processes: ganache with the test token at the <c>dev</c> chain's contract
+/// Money end to end with real processes: ganache with the test token at the <c>dev</c> chain's contract
 /// address, seven real Nodes on the <c>dev</c> chain (each with its own earning wallet; the originator's consuming
 /// wallet is ganache's account 0, which holds the tokens and ether), real traffic over a gossip-chosen 3-hop route,
 /// and then the money: the originator's payables equal the serving Nodes' receivables to the wei, a payable scan pays
@@ -356,11 +356,11 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     private static Masq.Lib.Blockchains.WalletAddress Wallet(MeshMember node) => Masq.Lib.Blockchains.WalletAddress.Parse(EarningWallet(node));
 
     /// <summary>Every creditor has a serving Node whose receivable against the payer is the same to the wei, and back.</summary>
-    private static bool Agree(IReadOnlyDictionary<string, LedgerPayable> payables, IReadOnlyDictionary<string, BigInteger> receivables) =>
+    private static bool Agree(IReadOnlyDictionary<string, LedgerPayable> payables, Dictionary<string, BigInteger> receivables) =>
         payables.Count == receivables.Count
         && payables.All(p => receivables.TryGetValue(p.Key, out var wei) && wei == p.Value.BalanceWei);
 
-    private static BigInteger Earned(IReadOnlyDictionary<string, BigInteger> receivables, string wallet) =>
+    private static BigInteger Earned(Dictionary<string, BigInteger> receivables, string wallet) =>
         receivables.TryGetValue(wallet, out var wei) ? wei : BigInteger.Zero;
 
     private static async Task<(int ExitCode, string Sha256, long Length, string Error)> DownloadAsync(Uri proxy, string url)

@@ -30,7 +30,7 @@ public sealed class FailoverMeshFixture : MeshEnvironment
 }
 
 /// <summary>
-/// Issue 14: a relay, then an exit, SIGKILLed in the middle of a real download through real Node processes. The browser
+/// Failover: a relay, then an exit, SIGKILLed in the middle of a real download through real Node processes. The browser
 /// (curl) must not wait for the 5-minute idle timeout (curl's own 120 s limit, exit code 28, would show it did), and a
 /// new request must succeed again through a route without the dead Node, which leaves the originator's graph. Seconds
 /// from each kill are printed, not asserted.

@@ -6,7 +6,7 @@ using System.Text;
 namespace Masq.IntegrationTests.Neighborhood;
 
 /// <summary>
-/// Issue 14 (hardening) against real Node processes: floods of unfinished large frames stay within the buffer budget
+/// Hardening against misbehaving peers, with real Node processes: floods of unfinished large frames stay within the buffer budget
 /// and give their memory back, slowloris and silent CONNECT tunnels are closed by the head timeout, garbage frames are
 /// logged in a few lines and get their sender cut off, and that ban does not refuse another Node on the same IP.
 /// </summary>

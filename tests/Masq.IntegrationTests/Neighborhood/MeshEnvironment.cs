@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Security.Cryptography;
 using Masq.IntegrationTests.DataPath;
@@ -10,6 +11,7 @@ namespace Masq.IntegrationTests.Neighborhood;
 /// 127.0.1.200, a dnsmasq at 127.0.1.153 that resolves <see cref="Host"/> to it (the Nodes' <c>--dns-servers</c>), and a
 /// <see cref="RealMesh"/>. Subclasses start the Nodes their tests share in <see cref="StartNodesAsync"/>.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes the mesh in IAsyncLifetime.DisposeAsync.")]
 public class MeshEnvironment : IAsyncLifetime
 {
     public const string Host = "files.mesh.masq.test";

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Masq.Lib.Blockchains;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Masq.Node.Tests.Accounting;
 
 /// <summary>The Accountant on a real database: charges, own wallets, batching, and financials.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes them in IAsyncLifetime.DisposeAsync.")]
 public sealed class AccountantTests : IAsyncLifetime
 {
     private const long Gwei = 1_000_000_000;

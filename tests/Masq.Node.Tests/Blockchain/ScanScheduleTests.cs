@@ -1,5 +1,7 @@
 using Masq.Daemon.Ui;
 using Masq.Lib.Configuration;
+using Masq.Lib.Ui;
+using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
 using Masq.Node.Blockchain;
 using Masq.Node.Configuration;
@@ -7,6 +9,7 @@ using Masq.Node.Hosting;
 using Masq.Node.Persistence;
 using Masq.Node.Tests.Persistence;
 using Masq.Node.Tests.Wallets;
+using Masq.Node.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -32,18 +35,15 @@ public sealed class ScanScheduleTests : IDisposable
         services.GetRequiredService<IScanStarter>().StartScans();
         await WaitForAsync(() => bridge.ScansRun == 3);
 
-        _time.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(200);
-        Assert.Equal(3, bridge.ScansRun);
-
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(60));
         await WaitForAsync(() => bridge.ScansRun == 6);
 
-        // Starting again (a second route) changes nothing.
+        // One second short of the next interval, and a second start (a second route), queue nothing. The fake clock
+        // fires due timers inside Advance, so whatever they queue is in the mailbox before the stop drains it.
+        _time.Advance(TimeSpan.FromSeconds(59));
         services.GetRequiredService<IScanStarter>().StartScans();
-        await Task.Delay(200);
-        Assert.Equal(6, bridge.ScansRun);
         await bridge.StopAsync(CancellationToken.None);
+        Assert.Equal(6, bridge.ScansRun);
     }
 
     [Fact]
@@ -54,11 +54,14 @@ public sealed class ScanScheduleTests : IDisposable
         await bridge.StartAsync(CancellationToken.None);
 
         services.GetRequiredService<IScanStarter>().StartScans();
-        _time.Advance(TimeSpan.FromHours(1));
-        await Task.Delay(300);
+        // A UI scan queued behind the start shows, once it has run, that the start was handled before time moves.
+        await bridge.PostUiAsync(new UiRequest(1, UiEnvelope.From(new UiScanRequest(UiScanType.Receivables), 1)), CancellationToken.None);
+        await WaitForAsync(() => bridge.ScansRun == 1);
 
-        Assert.Equal(0, bridge.ScansRun);
+        _time.Advance(TimeSpan.FromHours(1));
         await bridge.StopAsync(CancellationToken.None);
+
+        Assert.Equal(1, bridge.ScansRun);
     }
 
     private ServiceProvider Compose(bool scansEnabled)

@@ -9,7 +9,7 @@ namespace Masq.Node.Tests.Protocol;
 public sealed class PayerTests : IDisposable
 {
     private static readonly BigInteger CurveOrder =
-        BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
+        BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     private readonly CryptDeReal _reader = CryptDeReal.Generate(TestChains.BaseSepolia);
     private readonly CryptDeReal _otherReader = CryptDeReal.Generate(TestChains.BaseSepolia);

@@ -21,6 +21,23 @@ internal sealed class RecordingUiOutbound : IUiOutbound
 
     public int Disconnects { get; private set; }
 
+    /// <summary>What was sent once at least <paramref name="count"/> messages were; fails after <paramref name="deadline"/>.</summary>
+    public async Task<IReadOnlyList<(ulong? To, UiEnvelope Message)>> WaitForAsync(int count, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (true)
+        {
+            var sent = Sent;
+            if (sent.Count >= count)
+            {
+                return sent;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"only {sent.Count} of {count} message(s) sent within {deadline.TotalSeconds:0} s");
+            await Task.Delay(10);
+        }
+    }
+
     public Task SendAsync(ulong clientId, UiEnvelope message)
     {
         lock (_sent)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Masq.Node.Tests.Wallets;
 
 /// <summary>generateWallets and recoverWallets through the real Configurator actor and a real database.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes them in IAsyncLifetime.DisposeAsync.")]
 public sealed class ConfiguratorWalletTests : IAsyncLifetime
 {
     private const string Password = "secret password";

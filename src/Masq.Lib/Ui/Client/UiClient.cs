@@ -56,19 +56,21 @@ public sealed class UiClient : IAsyncDisposable
     public static async Task<UiClient> ConnectAsync(int uiPort, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         UiClient? client = null;
+#pragma warning disable CA2000 // the client made from the link below owns it and disposes it
         var link = await UiHubLink.ConnectAsync(
             uiPort,
             timeout ?? ConnectTimeout,
             (l, text) => client?.OnMessage(l, text),
             (l, error) => client?.OnClosed(l),
             cancellationToken).ConfigureAwait(false);
+#pragma warning restore CA2000
         client = new UiClient(link);
         return client;
     }
 
     /// <summary>True when a UI hub accepts a connection on the port within the timeout (the Daemon's launch probe).</summary>
     /// <param name="secret">The UI cookie to present; null to read the port's cookie file.</param>
-    public static async Task<bool> ProbeAsync(int uiPort, TimeSpan timeout, CancellationToken cancellationToken = default, byte[]? secret = null)
+    public static async Task<bool> ProbeAsync(int uiPort, TimeSpan timeout, byte[]? secret = null, CancellationToken cancellationToken = default)
     {
         try
         {

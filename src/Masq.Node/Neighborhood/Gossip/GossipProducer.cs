@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Masq.Node.Crypto;
 using Masq.Node.Neighborhood.Database;
 
@@ -54,9 +55,11 @@ internal sealed class GossipProducer
     }
 
     /// <summary>The root's record alone, with its NodeAddr when it accepts connections: what a joining Node sends.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the producer the Neighborhood is given, like its other members, which read the producer's clock.")]
     public Gossip ProduceDebut(NeighborhoodDatabase db) => Debut(db);
 
     /// <summary>Who gets Standard gossip after a change: the root's (known) half neighbors.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called on the producer the Neighborhood is given, like its other members, which read the producer's clock.")]
     public IReadOnlyList<PublicKey> GossipTargets(NeighborhoodDatabase db)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -107,6 +107,9 @@ internal sealed class LegSearch
     /// <summary>True when the search hit <see cref="MaxVisits"/>: the leg found may not be the cheapest.</summary>
     public bool Truncated => _visits > MaxVisits;
 
+    /// <summary>Nodes visited so far: the work the search did, independent of how fast the machine is.</summary>
+    public int Visits => _visits;
+
     /// <summary>Searches; true when a complete leg was found.</summary>
     public bool Run()
     {

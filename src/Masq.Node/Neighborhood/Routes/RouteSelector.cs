@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Masq.Node.Neighborhood.Database;
 using Masq.Node.Routing;
@@ -48,6 +49,7 @@ internal sealed class RouteSelector
         FindRoundTrip(RouteGraph.Build(db), minHops, hostname, payloadSize, rule, hasConsumingWallet);
 
     /// <summary>As the other overload, over a snapshot the caller may reuse while the database is unchanged.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The selector is a service its callers are given; keeping the search on the instance lets it keep state (a cached snapshot) without changing them.")]
     public SelectedRoute? FindRoundTrip(
         RouteGraph graph, int minHops, string? hostname, int payloadSize, IExitCountryRule rule, bool hasConsumingWallet)
     {
@@ -76,7 +78,10 @@ internal sealed class RouteSelector
         }
 
         return new SelectedRoute(
-            Describe(graph, over.BestPath), Describe(graph, back.BestPath), over.BestCost, back.BestCost);
+            Describe(graph, over.BestPath), Describe(graph, back.BestPath), over.BestCost, back.BestCost)
+        {
+            SearchVisits = over.Visits + back.Visits,
+        };
     }
 
     /// <summary>
@@ -88,6 +93,7 @@ internal sealed class RouteSelector
         AvailableExitCountries(RouteGraph.Build(db), minHops);
 
     /// <inheritdoc cref="AvailableExitCountries(NeighborhoodDatabase, int)"/>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The selector is a service its callers are given; keeping the search on the instance lets it keep state (a cached snapshot) without changing them.")]
     public IReadOnlyList<string> AvailableExitCountries(RouteGraph graph, int minHops)
     {
         ArgumentNullException.ThrowIfNull(graph);

@@ -31,6 +31,9 @@ internal sealed class SelectedRoute
         }
     }
 
+    /// <summary>Nodes the two leg searches visited together (see <see cref="LegSearch.MaxVisits"/>).</summary>
+    public int SearchVisits { get; init; }
+
     /// <summary>Keys of the over leg: originator first, exit last.</summary>
     public IReadOnlyList<PublicKey> Over { get; }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
@@ -21,6 +22,7 @@ namespace Masq.Node.Proxy.Client;
 /// reader waits while the way back is full, so a slow browser slows this Node's reads from the server. A client's
 /// last_data half-closes the server side; the server's close is reported at once with last_data.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The stream owns its lifetime: RunAsync disposes its token source when it ends. The send gate is a SemaphoreSlim whose wait handle is never asked for, so it holds nothing to release, and a late sender may still release it.")]
 internal sealed partial class ExitStream
 {
     private readonly Channel<SequencedPacket> _requests;

@@ -201,10 +201,10 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         }
     }
 
-    [LoggerMessage(EventId = DataPathEventIds.NotAnExit, Level = LogLevel.Warning, Message = "Dropped a request from {Source}: nobody pays for the exit")]
+    [LoggerMessage(EventId = DataPathEventIds.ExitUnpaid, Level = LogLevel.Warning, Message = "Dropped a request from {Source}: nobody pays for the exit")]
     private partial void LogNoPayer(string source);
 
-    [LoggerMessage(EventId = DataPathEventIds.WrongMessageForComponent, Level = LogLevel.Warning, Message = "Dropped a request for stream {StreamKey}: its way back is unreadable ({Reason})")]
+    [LoggerMessage(EventId = DataPathEventIds.ExitWayBackUnreadable, Level = LogLevel.Warning, Message = "Dropped a request for stream {StreamKey}: its way back is unreadable ({Reason})")]
     private partial void LogUnanswerable(string streamKey, CoresDecodeError reason);
 
     [LoggerMessage(EventId = DataPathEventIds.ExitStreamExpired, Level = LogLevel.Information, Message = "Ended exit stream {StreamKey}: it outlived its time")]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Masq.Node.Proxy.Server;
 
 /// <summary>
-/// Dead routes (issue 14): a stream whose route lost a Node ends for the browser within seconds instead of at the
+/// Dead routes: a stream whose route lost a Node ends for the browser within seconds instead of at the
 /// idle timeout. Two signals:
 /// <list type="bullet">
 /// <item>The link to the stream's first Node closes (or cannot be opened): every stream whose route starts there ends at once.</item>

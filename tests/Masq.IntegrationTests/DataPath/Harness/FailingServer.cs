@@ -65,7 +65,7 @@ internal sealed class FailingServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        _listener.Dispose();
         try
         {
             await _loop;
