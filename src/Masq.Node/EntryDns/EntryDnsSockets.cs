@@ -35,7 +35,9 @@ internal sealed partial class EntryDnsSockets : IDisposable
             return None;
         }
 
+#pragma warning disable CA2000 // The sockets pass to the EntryDnsSockets returned, which owns and disposes them; TryBind throws nothing.
         var udp = TryBind(SocketType.Dgram, ProtocolType.Udp, logger);
+#pragma warning restore CA2000
         if (udp is null)
         {
             return None;

@@ -44,7 +44,9 @@ internal sealed partial class LinkHandshake
     public async Task<TlsLink> ConnectAsync(Stream transport, IPEndPoint remote, PublicKey expected, CancellationToken cancellationToken)
     {
         var proof = new PeerProof();
+#pragma warning disable CA2000 // HandshakeAsync owns the stream: it disposes it on failure and hands it to the TlsLink otherwise.
         var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
+#pragma warning restore CA2000
         var options = new SslClientAuthenticationOptions
         {
             // No SNI: the ClientHello names nobody.
@@ -64,7 +66,9 @@ internal sealed partial class LinkHandshake
     public async Task<TlsLink> AcceptAsync(Stream transport, IPEndPoint remote, CancellationToken cancellationToken)
     {
         var proof = new PeerProof();
+#pragma warning disable CA2000 // HandshakeAsync owns the stream: it disposes it on failure and hands it to the TlsLink otherwise.
         var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
+#pragma warning restore CA2000
         var options = new SslServerAuthenticationOptions
         {
             EnabledSslProtocols = SslProtocols.Tls13,
@@ -177,7 +181,9 @@ internal sealed partial class LinkHandshake
     {
         var now = _time.GetUtcNow();
         renewAt = now + (_options.CertificateLifetime / 2);
+#pragma warning disable CA2000 // The certificate lives as long as the context that holds it (the handshake's for this run).
         return LinkCertificate.CreateContext(LinkCertificate.Create(_identity, now - _options.ClockSkew, now + _options.CertificateLifetime));
+#pragma warning restore CA2000
     }
 
     /// <summary>What the certificate callback found, for the code awaiting the handshake.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Masq.Node.Tests.EntryDns;
 
 /// <summary>The entry DNS server on real loopback sockets (free ports here, 53 in the Node): UDP, TCP, floods.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes them in IAsyncLifetime.DisposeAsync.")]
 public sealed class EntryDnsServerTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 4, 0, 0, TimeSpan.Zero));

@@ -254,7 +254,7 @@ public sealed class LinkHandshakeTests
         }
     }
 
-    private static X509Certificate2 ForgedCertificate(PublicKey claimed, ICryptDE signer)
+    private static X509Certificate2 ForgedCertificate(PublicKey claimed, CryptDeReal signer)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=node", key, HashAlgorithmName.SHA256);
