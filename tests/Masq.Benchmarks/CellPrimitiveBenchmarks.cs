@@ -8,6 +8,7 @@ namespace Masq.Benchmarks;
 /// Why the cell layer uses libsodium's ChaCha20: one layer of one cell with it, against the in-box AES-GCM (the
 /// other candidate; .NET has no AES-CTR, and AES-GCM pays its OpenSSL context set-up on every call).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet disposes it in the [GlobalCleanup] method.")]
 public class CellPrimitiveBenchmarks
 {
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
