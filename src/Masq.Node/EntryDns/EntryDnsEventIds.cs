@@ -1,6 +1,9 @@
+using Masq.Lib.Logging;
+
 namespace Masq.Node.EntryDns;
 
 /// <summary>Entry DNS log event ids (6700–6749), beside the data path's table.</summary>
+[EventIdRange(6700, 6749)]
 internal static class EntryDnsEventIds
 {
     public const int Listening = 6700;
