@@ -50,13 +50,13 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly NodeRuntimeState _state;
     private readonly ConnectionProgress _progress;
     private readonly IUiOutbound _outbound;
-    private readonly Lazy<HopperService> _hopper;
+    private readonly HopperService _hopper;
     private readonly NodeDirectory _directory;
     private readonly IPayerSource _payer;
-    private readonly IPersistentConfiguration? _configuration;
-    private readonly IScanStarter? _scans;
+    private readonly IPersistentConfiguration _configuration;
+    private readonly IScanStarter _scans;
     private readonly TimeProvider _time;
-    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly NodeFailure _failure;
     private readonly ILogger<NeighborhoodActor> _logger;
     private readonly GossipTraffic _traffic;
@@ -68,6 +68,10 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly ReturnRouteIds _routeIds = new();
     private readonly List<ITimer> _timers = [];
     private readonly NeighborhoodDatabase _db;
+
+    // Past neighbors are sealed with a key derived from the password (deliberately slow) and stored in SQLite: that
+    // runs here, never on the actor's loop, which must stay free for route requests and gossip.
+    private readonly BlockingWorkThread _pastNeighborsWriter = new("Neighborhood past neighbors");
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
@@ -82,17 +86,17 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         NodeRuntimeState state,
         ConnectionProgress progress,
         IUiOutbound outbound,
-        Lazy<HopperService> hopper,
+        HopperService hopper,
+        ClandestinePool links,
         NodeDirectory directory,
         IPayerSource payer,
+        IPersistentConfiguration configuration,
+        IScanStarter scans,
+        GossipTraffic traffic,
         TimeProvider time,
+        IHostApplicationLifetime lifetime,
         NodeFailure failure,
-        ILogger<NeighborhoodActor> logger,
-        IPersistentConfiguration? configuration = null,
-        IScanStarter? scans = null,
-        IHostApplicationLifetime? lifetime = null,
-        GossipTraffic? traffic = null,
-        ClandestinePool? links = null)
+        ILogger<NeighborhoodActor> logger)
         : base("NEIGHBORHOOD", failure, logger)
     {
         _settings = settings;
@@ -110,7 +114,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _failure = failure;
         _logger = logger;
         _minHops = state.MinHops;
-        _traffic = traffic ?? new GossipTraffic();
+        _traffic = traffic;
         _malefactors = new MalefactorList(time);
         _acceptor = new GossipAcceptor(identity.Main, time);
         _producer = new GossipProducer(time);
@@ -118,11 +122,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity, _rootVersion.FirstVersion()), RootAddress(settings, identity), time);
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
         _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
-        if (links is not null)
-        {
-            links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
-            links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
-        }
+        links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
+        links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
+        hopper.AttachGossip(new NeighborhoodGossipSink(this));
     }
 
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
@@ -148,6 +150,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             timer.Dispose();
         }
 
+        _pastNeighborsWriter.Dispose();
         base.Dispose();
     }
 
@@ -192,6 +195,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                     }
                 }
 
+                break;
+            case NeighborhoodMessage.PastNeighborsSaved saved:
+                _savedFullNeighbors = [.. saved.Keys];
                 break;
             case NeighborhoodMessage.MinHopsChanged changed:
                 _minHops = changed.MinHops;
@@ -276,7 +282,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 // neighbor is never retried above, so without this the Node would stay alone, and unroutable, for good.
                 LogDebutRetry(endpoint);
                 _traffic.Sent(debut.Encode().Length);
-                await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+                await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -295,12 +301,12 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
     private async Task StartNeighborhoodAsync(CancellationToken cancellationToken)
     {
-        var initial = InitialNeighbors();
+        var initial = await InitialNeighborsAsync().ConfigureAwait(false);
         if (!Gossips)
         {
             if (_settings.Neighbors.Count > 0)
             {
-                SavePastNeighbors(_settings.Neighbors.Select(d => d.ToString()).ToList());
+                SavePastNeighbors(_settings.Neighbors.Select(d => d.ToString()).ToList(), []);
             }
 
             return;
@@ -334,7 +340,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     {
         LogDebut(endpoint);
         _traffic.Sent(debut.Encode().Length);
-        if (await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
+        if (await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
         {
             _progress.TcpConnected(endpoint.Address);
             var ip = endpoint.Address;
@@ -346,21 +352,22 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
     }
 
-    private List<NodeDescriptor> InitialNeighbors()
+    private async Task<List<NodeDescriptor>> InitialNeighborsAsync()
     {
         if (_settings.Neighbors.Count > 0)
         {
             return [.. _settings.Neighbors];
         }
 
-        if (_configuration is null || _state.DbPassword is not { } password)
+        if (_state.DbPassword is not { } password)
         {
             return [];
         }
 
         try
         {
-            var past = _configuration.GetPastNeighbors(password) ?? [];
+            IReadOnlyList<string> past = [];
+            await _pastNeighborsWriter.RunAsync(() => past = _configuration.GetPastNeighbors(password) ?? []).ConfigureAwait(false);
             var descriptors = new List<NodeDescriptor>();
             foreach (var text in past)
             {
@@ -540,7 +547,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         {
             LogNoNeighborAccepted();
             _failure.Record(Key, "no neighbor accepted this Node's Debut");
-            _lifetime?.StopApplication();
+            _lifetime.StopApplication();
         }
     }
 
@@ -591,7 +598,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             var encoded = gossip.ToMessage().Encode();
             _traffic.Sent(encoded.Length);
             var payload = _identity.Main.Seal(target, encoded);
-            if (!await _hopper.Value.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
+            if (!await _hopper.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
             {
                 LogGossipUndelivered(Describe(target));
             }
@@ -607,7 +614,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
         _traffic.Sent(message.Encode().Length);
-        if (!await _hopper.Value.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
+        if (!await _hopper.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
         {
             LogReplyUndelivered(message.Variant, endpoint);
         }
@@ -682,7 +689,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         LogRouteFound(_minHops);
         _progress.Advance(UiConnectionStage.RouteFound);
-        _scans?.StartScans();
+        _scans.StartScans();
     }
 
     private uint CountryUndesirability(string? country) => _exitPreferences.UndesirabilityOf(country);
@@ -714,35 +721,33 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         var descriptors = full
             .Select(n => new NodeDescriptor(_settings.Chain, n.Key.Span, n.Address).ToString())
             .ToList();
-        if (SavePastNeighbors(descriptors))
-        {
-            _savedFullNeighbors = [.. full.Select(n => n.Key)];
-        }
+        SavePastNeighbors(descriptors, [.. full.Select(n => n.Key)]);
     }
 
-    private bool SavePastNeighbors(IReadOnlyList<string> descriptors)
+    /// <summary>
+    /// Queues the save on the writer thread (saves stay in order); once stored, <paramref name="keys"/> come back to the
+    /// loop as the set saved. A save that fails is logged and the set stays as it was, so the next change tries again.
+    /// </summary>
+    private void SavePastNeighbors(IReadOnlyList<string> descriptors, HashSet<PublicKey> keys)
     {
-        if (_configuration is null)
-        {
-            return false;
-        }
-
         if (_state.DbPassword is not { } password)
         {
             LogPastNeighborsDeclined();
-            return false;
+            return;
         }
 
-        try
+        _ = _pastNeighborsWriter.RunAsync(() =>
         {
-            _configuration.SetPastNeighbors(descriptors.Count == 0 ? null : descriptors, password);
-            return true;
-        }
-        catch (PersistenceException e)
-        {
-            LogPastNeighborsNotSaved(e.Message);
-            return false;
-        }
+            try
+            {
+                _configuration.SetPastNeighbors(descriptors.Count == 0 ? null : descriptors, password);
+                TryPost(new NeighborhoodMessage.PastNeighborsSaved(keys));
+            }
+            catch (PersistenceException e)
+            {
+                LogPastNeighborsNotSaved(e.Message);
+            }
+        });
     }
 
     private async Task HandleUiAsync(UiRequest request)

@@ -92,7 +92,8 @@ internal sealed record DataPathOptions
     /// <summary>
     /// Whether browsers may ask for loopback hosts (127.0.0.1, localhost, …) and exits may connect to loopback
     /// addresses. Off in production (an exit must not serve strangers its own loopback services); on for testing
-    /// against local servers (the <c>allow-loopback-targets</c> parameter, or the reference's <c>MASQ_INTEGRATION_TEST=true</c>).
+    /// against local servers (the <c>allow-loopback-targets</c> parameter, of which the reference's
+    /// <c>MASQ_INTEGRATION_TEST=true</c> is an alias).
     /// </summary>
     public bool AllowLoopbackTargets { get; init; }
 
@@ -134,6 +135,13 @@ internal sealed record DataPathOptions
 
     /// <summary>How often the buffer budget checks whether a flood has ended and memory can go back to the system.</summary>
     public TimeSpan MemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The defaults for a Node with these settings: its own address, and its rule for loopback targets.</summary>
+    public static DataPathOptions For(Masq.Lib.Configuration.NodeSettings settings) => new()
+    {
+        AllowLoopbackTargets = settings.AllowLoopbackTargets,
+        LocalAddress = settings.Ip,
+    };
 
     /// <summary>
     /// The defaults, with the limits a test or an operator sets through <c>MASQ_DATAPATH_*</c> environment variables

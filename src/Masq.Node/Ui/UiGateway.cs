@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Masq.Daemon.Ui;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
@@ -30,7 +31,7 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         IUiOutbound outbound,
         IHostApplicationLifetime lifetime,
         NodeFailure failure,
-        NodeRunOptions runOptions,
+        NodeSettings settings,
         ILogger<UiGateway> logger)
     {
         _routes = handlers.SelectMany(h => h.UiOpcodes.Select(o => (Opcode: o, Handler: h)))
@@ -39,7 +40,7 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         _outbound = outbound;
         _lifetime = lifetime;
         _failure = failure;
-        _crashOnMessage = runOptions.CrashOnMessage;
+        _crashOnMessage = settings.CrashPoint == CrashPoint.Message;
         _logger = logger;
     }
 

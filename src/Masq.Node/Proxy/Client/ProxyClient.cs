@@ -66,6 +66,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _logger = logger;
         _localReply = new LocalReplyPath(hopper);
         _tombstones = new StreamTombstones(TombstoneLife, time);
+        hopper.AttachExit(this);
     }
 
     public string Key => "PROXYCLIENT";

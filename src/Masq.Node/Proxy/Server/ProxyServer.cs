@@ -41,7 +41,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly CrashHook _crashHook;
     private readonly ILogger<ProxyServer> _logger;
     private readonly ReturnRouteTable _returnRoutes;
-    private readonly INodeLocator? _locator;
+    private readonly INodeLocator _locator;
     private readonly bool _decentralized;
     private readonly byte[] _salt = new byte[StreamKey.SaltLength];
     private long _streamCounter;
@@ -58,8 +58,8 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         TimeProvider time,
         CrashHook crashHook,
         ILogger<ProxyServer> logger,
-        ClandestinePool? links = null,
-        INodeLocator? locator = null)
+        ClandestinePool links,
+        INodeLocator locator)
     {
         _main = identity.Main;
         _alias = identity.Alias;
@@ -76,11 +76,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         RandomNumberGenerator.Fill(_salt);
         _locator = locator;
-        if (links is not null)
-        {
-            links.LinkClosed += OnLinkLost;
-            links.LinkFailed += OnLinkLost;
-        }
+        links.LinkClosed += OnLinkLost;
+        links.LinkFailed += OnLinkLost;
+        hopper.AttachOrigin(this);
     }
 
     public string Key => "PROXYSERVER";
