@@ -5,13 +5,13 @@ using Masq.Lib.Configuration;
 using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
-using Masq.Node.Hosting;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
 using Masq.Lib.Blockchains;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
+using Masq.Node.Routing;
 
 namespace Masq.Node.Hopper;
 

@@ -2,6 +2,7 @@ using Masq.Node.Accounting;
 using Masq.Node.Blockchain;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Hosting;
 

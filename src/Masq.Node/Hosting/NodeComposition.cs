@@ -4,7 +4,6 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Blockchain;
 using Masq.Node.Configuration;
-using Masq.Node.Dispatcher;
 using Masq.Node.Hopper;
 using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
@@ -18,6 +17,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
+using Masq.Node.Crypto;
+using Masq.Node.Proxy;
+using Masq.Node.Neighborhood.Routes;
 
 namespace Masq.Node.Hosting;
 

@@ -6,8 +6,6 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Configuration;
 using Masq.Node.Crypto;
-using Masq.Node.Dispatcher;
-using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
 using Masq.Node.Platform;
@@ -20,6 +18,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Hosting;
 

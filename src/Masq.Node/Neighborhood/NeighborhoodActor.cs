@@ -9,7 +9,6 @@ using Masq.Node.Blockchain;
 using Masq.Node.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
 using Masq.Node.Neighborhood.Countries;
 using Masq.Node.Neighborhood.Database;
 using Masq.Node.Neighborhood.Gossip;

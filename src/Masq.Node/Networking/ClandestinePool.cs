@@ -5,6 +5,7 @@ using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 

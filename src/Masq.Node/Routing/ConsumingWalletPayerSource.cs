@@ -1,9 +1,9 @@
 using Masq.Lib.Configuration;
 using Masq.Node.Configuration;
-using Masq.Node.Hosting;
 using Masq.Node.Persistence;
 using Masq.Node.Protocol;
 using Nethereum.Signer;
+using Masq.Node.Crypto;
 
 namespace Masq.Node.Routing;
 

@@ -1,6 +1,7 @@
 using Masq.Daemon.Ui;
 using Masq.Lib.Ui;
 using Microsoft.Extensions.Hosting;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Ui;
 

@@ -4,7 +4,6 @@ using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
-using Masq.Node.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -18,6 +18,7 @@ using Masq.Node.Wallets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Benchmarks.Settle;
 

@@ -8,6 +8,7 @@ using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Nethereum.Signer;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath;
 

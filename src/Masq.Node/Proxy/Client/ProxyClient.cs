@@ -4,14 +4,12 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Masq.Lib.Blockchains;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Client;
 

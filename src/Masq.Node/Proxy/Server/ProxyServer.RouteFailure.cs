@@ -1,9 +1,9 @@
 using System.Net;
 using Masq.Node.Crypto;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Server;
 

@@ -6,14 +6,13 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Server;
 

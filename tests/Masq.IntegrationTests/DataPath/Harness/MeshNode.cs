@@ -14,6 +14,7 @@ using Masq.Node.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.Crypto;
 
 namespace Masq.IntegrationTests.DataPath.Harness;
 

@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>The data path's log event ids in one table (6000–6499), so a log line can be traced to its source.</summary>
 internal static class DataPathEventIds

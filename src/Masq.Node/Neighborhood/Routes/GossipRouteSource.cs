@@ -1,7 +1,7 @@
 using Masq.Node.Crypto;
 using Masq.Node.Routing;
 
-namespace Masq.Node.Neighborhood;
+namespace Masq.Node.Neighborhood.Routes;
 
 /// <summary>
 /// The ProxyServer's route source outside zero-hop mode: each query goes to the Neighborhood's actor, which owns the

@@ -6,8 +6,10 @@ using System.Threading.Channels;
 using Masq.Node.Protocol;
 using Masq.Node.Proxy.Server;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
+using Masq.Node.Networking;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>
 /// One browser connection (the reference's reader and sorted writer for a browser stream). The reader frames what the

@@ -7,8 +7,10 @@ using Masq.Node.Persistence;
 using Masq.Node.Proxy.Server;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
+using Masq.Node.Networking;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy;
 
 /// <summary>
 /// The StreamHandlerPool (data-path.md §1): owns the listeners and every socket but the exit's server sockets. The

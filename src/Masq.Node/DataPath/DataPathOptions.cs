@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// The data path's constants (data-path.md §6), gathered so tests can shorten the long ones. The defaults are what a
@@ -6,6 +6,9 @@ namespace Masq.Node.Networking;
 /// </summary>
 internal sealed record DataPathOptions
 {
+    /// <summary>The default of <see cref="MaxRequestHeadLength"/>.</summary>
+    public const int DefaultMaxRequestHeadLength = 64 * 1024;
+
     /// <summary>
     /// The Node's own IP (<c>--ip</c>): links it opens to other Nodes leave from it, so that they see the gossip source
     /// they expect (neighborhood.md §3.1). Null or unspecified: the system picks, as for a Node behind NAT.
@@ -87,7 +90,7 @@ internal sealed record DataPathOptions
     public int RetainedRequestLimit { get; init; } = 256 * 1024;
 
     /// <summary>A request head longer than this is refused with a 431 page.</summary>
-    public int MaxRequestHeadLength { get; init; } = HttpRequestParser.DefaultMaxHeadLength;
+    public int MaxRequestHeadLength { get; init; } = DefaultMaxRequestHeadLength;
 
     /// <summary>
     /// Whether browsers may ask for loopback hosts (127.0.0.1, localhost, …) and exits may connect to loopback
