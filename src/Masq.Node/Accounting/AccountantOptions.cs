@@ -22,6 +22,13 @@ internal sealed record AccountantOptions
     public string? WritesOffWhileExists { get; init; }
 
     /// <summary>
+    /// The environment variable the accounting-overhead benchmark (<c>scripts/bench-accounting.sh</c>) sets on the Nodes
+    /// it measures. The Node host reads it at start-up; it is not a setup parameter because no user should turn the
+    /// Accountant's writes off.
+    /// </summary>
+    public const string BenchmarkSwitch = "MASQ_BENCHMARK_ACCOUNTING_WRITES";
+
+    /// <summary>
     /// The options <c>MASQ_BENCHMARK_ACCOUNTING_WRITES</c> asks for: <c>off</c> (never write) or
     /// <c>off-while:PATH</c> (see <see cref="WritesOffWhileExists"/>); anything else, or unset, is the product's
     /// behavior.

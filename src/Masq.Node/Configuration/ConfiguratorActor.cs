@@ -107,7 +107,7 @@ internal sealed partial class ConfiguratorActor(
         {
             return envelope.ErrorReply(UiErrorCodes.ConfiguratorWrite, e.Message);
         }
-        state.DbPassword = request.NewPassword;
+        state.SetDbPassword(request.NewPassword);
         LoadConsumingWalletIfUnknown(request.NewPassword);
         LogPasswordChanged();
         return envelope.Reply(new UiChangePasswordResponse());

@@ -2,36 +2,42 @@ using Masq.Lib.Configuration;
 
 namespace Masq.Node.Configuration;
 
+/// <summary>The values that change while the Node runs, as one immutable snapshot.</summary>
+internal sealed record RuntimeValues(string? DbPassword, int MinHops, ulong GasPrice);
+
 /// <summary>
-/// The values that change while the Node runs (password, min-hops, gas price), shared by the actors that read them.
-/// The Configurator is the only writer; readers get a consistent snapshot.
+/// The values that change while the Node runs (password, min-hops, gas price). Owned by the Configurator, the only
+/// writer (it handles the UI messages that change them); every other actor reads <see cref="Current"/>, an immutable
+/// snapshot replaced whole, so a reader never sees half of a change and never needs a lock.
 /// </summary>
 internal sealed class NodeRuntimeState(NodeSettings settings)
 {
-    private volatile string? _dbPassword = settings.DbPassword;
-    private int _minHops = settings.MinHops;
-    private long _gasPrice = (long)settings.GasPrice;
+    private RuntimeValues _current = new(settings.DbPassword, settings.MinHops, settings.GasPrice);
 
+    /// <summary>Raised on the Configurator's loop after min-hops changed.</summary>
     public event Action<int>? MinHopsChanged;
 
     public NodeSettings Settings { get; } = settings;
 
+    public RuntimeValues Current => Volatile.Read(ref _current);
+
     /// <summary>The database password, once known (given at start or set through the UI).</summary>
-    public string? DbPassword
-    {
-        get => _dbPassword;
-        set => _dbPassword = value;
-    }
+    public string? DbPassword => Current.DbPassword;
 
-    public int MinHops => Volatile.Read(ref _minHops);
+    public int MinHops => Current.MinHops;
 
-    public ulong GasPrice => (ulong)Interlocked.Read(ref _gasPrice);
+    public ulong GasPrice => Current.GasPrice;
 
+    /// <summary>The Configurator only.</summary>
+    public void SetDbPassword(string password) => Volatile.Write(ref _current, Current with { DbPassword = password });
+
+    /// <summary>The Configurator only.</summary>
     public void SetMinHops(int hops)
     {
-        Volatile.Write(ref _minHops, hops);
+        Volatile.Write(ref _current, Current with { MinHops = hops });
         MinHopsChanged?.Invoke(hops);
     }
 
-    public void SetGasPrice(ulong gwei) => Interlocked.Exchange(ref _gasPrice, (long)gwei);
+    /// <summary>The Configurator only.</summary>
+    public void SetGasPrice(ulong gwei) => Volatile.Write(ref _current, Current with { GasPrice = gwei });
 }

@@ -5,13 +5,13 @@ using Masq.Lib.Configuration;
 using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
-using Masq.Node.Hosting;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
 using Masq.Lib.Blockchains;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
+using Masq.Node.Routing;
 
 namespace Masq.Node.Hopper;
 
@@ -27,14 +27,14 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     private readonly ICryptDE _main;
     private readonly ICryptDE _alias;
     private readonly NodeSettings _settings;
-    private readonly IClandestineSender _sender;
+    private readonly ClandestinePool _sender;
     private readonly IAccountant _accountant;
     private readonly TrafficCounters _traffic;
     private readonly IBannedWallets _banned;
-    private readonly IGossipSink _gossip;
+    private readonly InboundSlot<IGossipSink> _gossip = new("The Hopper");
     private readonly PeerConduct _conduct;
-    private readonly Lazy<IExitInbound> _exit;
-    private readonly Lazy<IOriginInbound> _origin;
+    private readonly InboundSlot<IExitInbound> _exit = new("The Hopper");
+    private readonly InboundSlot<IOriginInbound> _origin = new("The Hopper");
     private readonly CrashHook _crashHook;
     private readonly ILogger<HopperService> _logger;
     private readonly HopCache _hops;
@@ -44,13 +44,10 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     public HopperService(
         NodeIdentity identity,
         NodeSettings settings,
-        IClandestineSender sender,
+        ClandestinePool sender,
         IAccountant accountant,
         TrafficCounters traffic,
         IBannedWallets banned,
-        IGossipSink gossip,
-        Lazy<IExitInbound> exit,
-        Lazy<IOriginInbound> origin,
         CrashHook crashHook,
         PeerConduct conduct,
         ILogger<HopperService> logger)
@@ -62,17 +59,31 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         _accountant = accountant;
         _traffic = traffic;
         _banned = banned;
-        _gossip = gossip;
-        _exit = exit;
-        _origin = origin;
         _crashHook = crashHook;
         _conduct = conduct;
         _logger = logger;
         _hops = new HopCache(_main);
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
+        sender.AttachInbound(this);
     }
 
     public string Key => "HOPPER";
+
+    // The ProxyClient, the ProxyServer and the Neighborhood send through the Hopper, so each attaches itself as the
+    // taker of what the Hopper expires for it when it is built.
+    public void AttachExit(IExitInbound exit) => _exit.Attach(exit);
+
+    public void AttachOrigin(IOriginInbound origin) => _origin.Attach(origin);
+
+    public void AttachGossip(IGossipSink gossip) => _gossip.Attach(gossip);
+
+    /// <exception cref="InvalidOperationException">Something the Hopper expires packages to was not composed in.</exception>
+    public void EnsureAttached()
+    {
+        _exit.EnsureAttached();
+        _origin.EnsureAttached();
+        _gossip.EnsureAttached();
+    }
 
     public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
 
@@ -159,11 +170,11 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
 
     /// <summary>Zero-hop: a request goes straight to this Node's ProxyClient, unsealed.</summary>
     public ValueTask SendToLocalExitAsync(ClientRequestPayload payload, CancellationToken cancellationToken) =>
-        _exit.Value.HandleLocalAsync(payload, cancellationToken);
+        _exit.Handler.HandleLocalAsync(payload, cancellationToken);
 
     /// <summary>Zero-hop: a response goes straight back to this Node's ProxyServer, unsealed.</summary>
     public ValueTask SendToLocalOriginAsync(MessageType message, CancellationToken cancellationToken) =>
-        _origin.Value.HandleLocalAsync(message, cancellationToken);
+        _origin.Handler.HandleLocalAsync(message, cancellationToken);
 
     /// <summary>RoutingService: one package from a clandestine link.</summary>
     public async ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken)
@@ -504,7 +515,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        await _exit.Value.HandleRoutedAsync(expired.WithPayload(request.Payload), cancellationToken).ConfigureAwait(false);
+        await _exit.Handler.HandleRoutedAsync(expired.WithPayload(request.Payload), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask ExpireToOriginAsync(LiveCoresPackage package, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
@@ -566,7 +577,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             returnRouteId = null;
         }
 
-        await _origin.Value.HandleRoutedAsync(message, returnRouteId, package.Payload.Length, cancellationToken).ConfigureAwait(false);
+        await _origin.Handler.HandleRoutedAsync(message, returnRouteId, package.Payload.Length, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask ExpireToNeighborhoodAsync(LiveCoresPackage package, LiveHop hop, IPEndPoint? source, CancellationToken cancellationToken)
@@ -596,7 +607,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        await _gossip.ReceiveAsync(expired, cancellationToken).ConfigureAwait(false);
+        await _gossip.Handler.ReceiveAsync(expired, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Describe(IPEndPoint? source) => source?.ToString() ?? "this Node";

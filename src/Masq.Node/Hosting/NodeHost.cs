@@ -2,12 +2,11 @@ using Masq.Daemon.Ui;
 using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Neighborhood;
+using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Configuration;
 using Masq.Node.Crypto;
-using Masq.Node.Dispatcher;
 using Masq.Node.EntryDns;
-using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
 using Masq.Node.Platform;
@@ -20,6 +19,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Hosting;
 
@@ -144,32 +144,22 @@ internal static class NodeHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.ListenOnLoopback(settings.UiPort);
-        builder.Services.AddSerilog(serilog, dispose: false);
-        builder.Services.Configure<HostOptions>(o =>
+        builder.Host.UseDefaultServiceProvider(o =>
         {
-            // Kestrel waits this long for UI connections to drain before closing them; actors finish well within it.
-            o.ShutdownTimeout = TimeSpan.FromSeconds(5);
-            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+            // A service that cannot be built is a start-up error, never a feature that silently stays off.
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
         });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(configuration);
-        builder.Services.AddSingleton(identity);
-        builder.Services.AddSingleton(new NodeRuntimeState(settings));
-        builder.Services.AddSingleton(new NodeRunOptions(CrashOnMessage: crashPoint == CrashPoint.Message));
-        builder.Services.AddSingleton<NodeFailure>();
-        builder.Services.AddSingleton<ConnectionProgress>();
-        builder.Services.AddSingleton<TrafficCounters>();
-        builder.Services.AddHostedService<TrafficStatsBroadcaster>();
-        AddActor<ConfiguratorActor>(builder.Services);
-        AddActor<DispatcherActor>(builder.Services);
-        builder.Services.AddMasqNeighborhood(settings.NeighborhoodMode);
-        builder.Services.AddMoney();
-        builder.Services.AddMasqDataPath(privilegedSockets);
-        builder.Services.AddEntryDns(entryDnsSockets);
-        builder.Services.AddSingleton<UiGateway>();
-        builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
-        builder.Services.AddMasqUiHub(uiSecret);
+        builder.Services.AddSerilog(serilog, dispose: false);
+        builder.Services.AddMasqNode(settings, identity, options =>
+        {
+            options.Configuration = configuration;
+            options.UiSecret = uiSecret;
+            options.PrivilegedSockets = privilegedSockets;
+            options.EntryDnsSockets = entryDnsSockets;
+            options.DataPath = DataPathOptions.For(settings).WithEnvironment(Environment.GetEnvironmentVariable);
+            options.Accountant = AccountantOptions.FromBenchmarkSwitch(Environment.GetEnvironmentVariable(AccountantOptions.BenchmarkSwitch));
+        });
 
         await using var app = builder.Build();
         app.MapMasqUiHub();
@@ -237,12 +227,4 @@ internal static class NodeHost
         NodeDatabaseReader.StoredParameters.Any(p => p.Parameter == error.Parameter)
         && !(early.Values.TryGetValue(error.Parameter, out var value) && value.IsGiven);
 
-    private static void AddActor<TActor>(IServiceCollection services)
-        where TActor : class, IHostedService, IUiRequestHandler, ICrashable
-    {
-        services.AddSingleton<TActor>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TActor>());
-        services.AddSingleton<IUiRequestHandler>(sp => sp.GetRequiredService<TActor>());
-        services.AddSingleton<ICrashable>(sp => sp.GetRequiredService<TActor>());
-    }
 }

@@ -9,7 +9,6 @@ using Masq.Node.Blockchain;
 using Masq.Node.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
 using Masq.Node.Neighborhood.Countries;
 using Masq.Node.Neighborhood.Database;
 using Masq.Node.Neighborhood.Gossip;
@@ -50,13 +49,13 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly NodeRuntimeState _state;
     private readonly ConnectionProgress _progress;
     private readonly IUiOutbound _outbound;
-    private readonly Lazy<HopperService> _hopper;
+    private readonly HopperService _hopper;
     private readonly NodeDirectory _directory;
     private readonly IPayerSource _payer;
-    private readonly IPersistentConfiguration? _configuration;
-    private readonly IScanStarter? _scans;
+    private readonly IPersistentConfiguration _configuration;
+    private readonly IScanStarter _scans;
     private readonly TimeProvider _time;
-    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly NodeFailure _failure;
     private readonly ILogger<NeighborhoodActor> _logger;
     private readonly GossipTraffic _traffic;
@@ -68,12 +67,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly ReturnRouteIds _routeIds = new();
     private readonly List<ITimer> _timers = [];
     private readonly NeighborhoodDatabase _db;
+
+    // Past neighbors are sealed with a key derived from the password (deliberately slow) and stored in SQLite: that
+    // runs here, never on the actor's loop, which must stay free for route requests and gossip.
+    private readonly BlockingWorkThread _pastNeighborsWriter = new("Neighborhood past neighbors");
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
     private bool _gossipPending;
-    private readonly ClandestinePool? _links;
+    private readonly ClandestinePool _links;
     private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
 
     /// <summary>The least time between two partings for an exit (each needs a round of gossip to take effect).</summary>
@@ -87,17 +90,17 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         NodeRuntimeState state,
         ConnectionProgress progress,
         IUiOutbound outbound,
-        Lazy<HopperService> hopper,
+        HopperService hopper,
+        ClandestinePool links,
         NodeDirectory directory,
         IPayerSource payer,
+        IPersistentConfiguration configuration,
+        IScanStarter scans,
+        GossipTraffic traffic,
         TimeProvider time,
+        IHostApplicationLifetime lifetime,
         NodeFailure failure,
-        ILogger<NeighborhoodActor> logger,
-        IPersistentConfiguration? configuration = null,
-        IScanStarter? scans = null,
-        IHostApplicationLifetime? lifetime = null,
-        GossipTraffic? traffic = null,
-        ClandestinePool? links = null)
+        ILogger<NeighborhoodActor> logger)
         : base("NEIGHBORHOOD", failure, logger)
     {
         _settings = settings;
@@ -115,7 +118,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _failure = failure;
         _logger = logger;
         _minHops = state.MinHops;
-        _traffic = traffic ?? new GossipTraffic();
+        _traffic = traffic;
         _malefactors = new MalefactorList(time);
         _acceptor = new GossipAcceptor(identity.Main, time);
         _producer = new GossipProducer(time);
@@ -124,11 +127,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
         _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
         _links = links;
-        if (links is not null)
-        {
-            links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
-            links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
-        }
+        links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
+        links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
+        hopper.AttachGossip(new NeighborhoodGossipSink(this));
     }
 
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
@@ -154,6 +155,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             timer.Dispose();
         }
 
+        _pastNeighborsWriter.Dispose();
         base.Dispose();
     }
 
@@ -198,6 +200,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                     }
                 }
 
+                break;
+            case NeighborhoodMessage.PastNeighborsSaved saved:
+                _savedFullNeighbors = [.. saved.Keys];
                 break;
             case NeighborhoodMessage.MinHopsChanged changed:
                 _minHops = changed.MinHops;
@@ -282,7 +287,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 // neighbor is never retried above, so without this the Node would stay alone, and unroutable, for good.
                 LogDebutRetry(endpoint);
                 _traffic.Sent(debut.Encode().Length);
-                await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+                await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -301,12 +306,12 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
     private async Task StartNeighborhoodAsync(CancellationToken cancellationToken)
     {
-        var initial = InitialNeighbors();
+        var initial = await InitialNeighborsAsync().ConfigureAwait(false);
         if (!Gossips)
         {
             if (_settings.Neighbors.Count > 0)
             {
-                SavePastNeighbors(_settings.Neighbors.Select(d => d.ToString()).ToList());
+                SavePastNeighbors(_settings.Neighbors.Select(d => d.ToString()).ToList(), []);
             }
 
             return;
@@ -340,7 +345,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     {
         LogDebut(endpoint);
         _traffic.Sent(debut.Encode().Length);
-        if (await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
+        if (await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false))
         {
             _progress.TcpConnected(endpoint.Address);
             var ip = endpoint.Address;
@@ -352,21 +357,22 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
     }
 
-    private List<NodeDescriptor> InitialNeighbors()
+    private async Task<List<NodeDescriptor>> InitialNeighborsAsync()
     {
         if (_settings.Neighbors.Count > 0)
         {
             return [.. _settings.Neighbors];
         }
 
-        if (_configuration is null || _state.DbPassword is not { } password)
+        if (_state.DbPassword is not { } password)
         {
             return [];
         }
 
         try
         {
-            var past = _configuration.GetPastNeighbors(password) ?? [];
+            IReadOnlyList<string> past = [];
+            await _pastNeighborsWriter.RunAsync(() => past = _configuration.GetPastNeighbors(password) ?? []).ConfigureAwait(false);
             var descriptors = new List<NodeDescriptor>();
             foreach (var text in past)
             {
@@ -460,7 +466,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         // drops it here too (HandleLinkLostAsync), and the next gossip takes it out of everyone's routes.
         foreach (var suspect in handling.Suspects)
         {
-            if (_links is not null && _db.Get(suspect)?.Address is { Ports.Length: > 0 } address)
+            if (_db.Get(suspect)?.Address is { Ports.Length: > 0 } address)
             {
                 _links.Probe(new IPEndPoint(address.Ip, address.Ports[0]));
             }
@@ -566,7 +572,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         {
             LogNoNeighborAccepted();
             _failure.Record(Key, "no neighbor accepted this Node's Debut");
-            _lifetime?.StopApplication();
+            _lifetime.StopApplication();
         }
     }
 
@@ -617,7 +623,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             var encoded = gossip.ToMessage().Encode();
             _traffic.Sent(encoded.Length);
             var payload = _identity.Main.Seal(target, encoded);
-            if (!await _hopper.Value.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
+            if (!await _hopper.SendAsync(new IncipientCoresPackage(route, payload), cancellationToken).ConfigureAwait(false))
             {
                 LogGossipUndelivered(Describe(target));
             }
@@ -633,7 +639,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
         _traffic.Sent(message.Encode().Length);
-        if (!await _hopper.Value.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
+        if (!await _hopper.SendNoLookupAsync(target, endpoint, message, cancellationToken).ConfigureAwait(false))
         {
             LogReplyUndelivered(message.Variant, endpoint);
         }
@@ -805,7 +811,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         LogRouteFound(_minHops);
         _progress.Advance(UiConnectionStage.RouteFound);
-        _scans?.StartScans();
+        _scans.StartScans();
     }
 
     private uint CountryUndesirability(string? country) => _exitPreferences.UndesirabilityOf(country);
@@ -837,35 +843,33 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         var descriptors = full
             .Select(n => new NodeDescriptor(_settings.Chain, n.Key.Span, n.Address).ToString())
             .ToList();
-        if (SavePastNeighbors(descriptors))
-        {
-            _savedFullNeighbors = [.. full.Select(n => n.Key)];
-        }
+        SavePastNeighbors(descriptors, [.. full.Select(n => n.Key)]);
     }
 
-    private bool SavePastNeighbors(List<string> descriptors)
+    /// <summary>
+    /// Queues the save on the writer thread (saves stay in order); once stored, <paramref name="keys"/> come back to the
+    /// loop as the set saved. A save that fails is logged and the set stays as it was, so the next change tries again.
+    /// </summary>
+    private void SavePastNeighbors(IReadOnlyList<string> descriptors, HashSet<PublicKey> keys)
     {
-        if (_configuration is null)
-        {
-            return false;
-        }
-
         if (_state.DbPassword is not { } password)
         {
             LogPastNeighborsDeclined();
-            return false;
+            return;
         }
 
-        try
+        _ = _pastNeighborsWriter.RunAsync(() =>
         {
-            _configuration.SetPastNeighbors(descriptors.Count == 0 ? null : descriptors, password);
-            return true;
-        }
-        catch (PersistenceException e)
-        {
-            LogPastNeighborsNotSaved(e.Message);
-            return false;
-        }
+            try
+            {
+                _configuration.SetPastNeighbors(descriptors.Count == 0 ? null : descriptors, password);
+                TryPost(new NeighborhoodMessage.PastNeighborsSaved(keys));
+            }
+            catch (PersistenceException e)
+            {
+                LogPastNeighborsNotSaved(e.Message);
+            }
+        });
     }
 
     private async Task HandleUiAsync(UiRequest request)

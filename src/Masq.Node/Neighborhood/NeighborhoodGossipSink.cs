@@ -3,9 +3,9 @@ using Masq.Node.Protocol;
 
 namespace Masq.Node.Neighborhood;
 
-/// <summary>Hands gossip the Hopper expired here to the Neighborhood's actor.</summary>
-internal sealed class NeighborhoodGossipSink(Lazy<NeighborhoodActor> neighborhood) : IGossipSink
+/// <summary>Hands gossip the Hopper expired here to the Neighborhood's actor (which drops it in zero-hop mode).</summary>
+internal sealed class NeighborhoodGossipSink(NeighborhoodActor neighborhood) : IGossipSink
 {
     public ValueTask ReceiveAsync(ExpiredCoresPackage<MessageType> package, CancellationToken cancellationToken) =>
-        neighborhood.Value.PostAsync(new NeighborhoodMessage.PackageArrived(package), cancellationToken);
+        neighborhood.PostAsync(new NeighborhoodMessage.PackageArrived(package), cancellationToken);
 }

@@ -35,6 +35,9 @@ internal abstract record NeighborhoodMessage
     /// <summary>Send the gossip that changes since the last flush call for (one message per neighbor for a batch of changes).</summary>
     public sealed record FlushGossip : NeighborhoodMessage;
 
+    /// <summary>The past neighbors <paramref name="Keys"/> are now stored (saved off the actor's loop).</summary>
+    public sealed record PastNeighborsSaved(IReadOnlySet<PublicKey> Keys) : NeighborhoodMessage;
+
     /// <summary>Periodic: debut again to initial neighbors while this Node has no full neighbor.</summary>
     public sealed record RetryDebuts : NeighborhoodMessage;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 
@@ -20,7 +22,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     private readonly Lock _opening = new();
     private readonly INodeLocator _locator;
     private readonly IMasquerader _masquerader;
-    private readonly Lazy<IClandestineInbound> _inbound;
+    private readonly InboundSlot<IClandestineInbound> _inbound = new("The clandestine pool");
     private readonly DataPathOptions _options;
     private readonly TimeProvider _time;
     private readonly BufferBudget _budget;
@@ -32,7 +34,6 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     public ClandestinePool(
         INodeLocator locator,
         IMasquerader masquerader,
-        Lazy<IClandestineInbound> inbound,
         DataPathOptions options,
         TimeProvider time,
         BufferBudget budget,
@@ -41,7 +42,6 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     {
         _locator = locator;
         _masquerader = masquerader;
-        _inbound = inbound;
         _options = options;
         _time = time;
         _budget = budget;
@@ -55,6 +55,15 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             }
         };
     }
+
+    /// <summary>
+    /// The Hopper's RoutingService, which takes the packages the links cut out. It sends through this pool, so it
+    /// attaches itself when it is built rather than being given to the pool.
+    /// </summary>
+    public void AttachInbound(IClandestineInbound inbound) => _inbound.Attach(inbound);
+
+    /// <exception cref="InvalidOperationException">Nothing takes the packages the links cut out.</exception>
+    public void EnsureAttached() => _inbound.EnsureAttached();
 
     /// <summary>Connecting to a neighbor failed (the reference's TcpConnectionFailed).</summary>
     public event Action<IPEndPoint>? LinkFailed;
@@ -149,7 +158,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             return;
         }
 
-        var link = ClandestineConnection.Accept(socket, _masquerader, _inbound.Value, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
+        var link = ClandestineConnection.Accept(socket, _masquerader, _inbound.Handler, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
         _links[link.Remote] = link;
         LogAccepted(link.Remote);
     }
@@ -206,7 +215,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
                 return link;
             }
 
-            link = ClandestineConnection.Connect(address, _masquerader, _inbound.Value, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
+            link = ClandestineConnection.Connect(address, _masquerader, _inbound.Handler, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
             _links[address] = link;
             return link;
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 
@@ -19,7 +20,7 @@ internal sealed class HttpRequestParser(int maxHeadLength)
     private long _scanned;
 
     /// <summary>Default limit for a request head: far above what browsers send, far below a memory problem.</summary>
-    public const int DefaultMaxHeadLength = 64 * 1024;
+    public const int DefaultMaxHeadLength = DataPathOptions.DefaultMaxRequestHeadLength;
 
     /// <param name="defaultPort">The port a Host header without one means (80 for plain HTTP).</param>
     public HttpParseStatus TryParse(in ReadOnlySequence<byte> buffer, int defaultPort, out HttpRequestHead? head, out string? problem)

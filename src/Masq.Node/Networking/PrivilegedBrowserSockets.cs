@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Masq.Node.Platform;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Networking;
 

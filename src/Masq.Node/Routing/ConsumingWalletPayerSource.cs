@@ -1,9 +1,9 @@
 using Masq.Lib.Configuration;
 using Masq.Node.Configuration;
-using Masq.Node.Hosting;
 using Masq.Node.Persistence;
 using Masq.Node.Protocol;
 using Nethereum.Signer;
+using Masq.Node.Crypto;
 
 namespace Masq.Node.Routing;
 
@@ -15,7 +15,7 @@ internal sealed class ConsumingWalletPayerSource(
     NodeSettings settings,
     NodeIdentity identity,
     NodeRuntimeState runtime,
-    IPersistentConfiguration? configuration) : IPayerSource, IDisposable
+    IPersistentConfiguration configuration) : IPayerSource, IDisposable
 {
     private readonly Lock _gate = new();
     private PayerSigner? _signer;
@@ -49,7 +49,7 @@ internal sealed class ConsumingWalletPayerSource(
             {
                 key = Convert.FromHexString(hex);
             }
-            else if (configuration is not null && runtime.DbPassword is { } password && configuration.IsPasswordSet() && configuration.CheckPassword(password))
+            else if (runtime.DbPassword is { } password && configuration.IsPasswordSet() && configuration.CheckPassword(password))
             {
                 key = configuration.GetConsumingWalletPrivateKey(password);
             }

@@ -1,4 +1,4 @@
-using Masq.Node.Hosting;
+using Masq.Node.Crypto;
 
 namespace Masq.Node.Routing;
 

@@ -2,6 +2,7 @@ using Masq.Daemon.Ui;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Microsoft.Extensions.Hosting;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Ui;
 

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using Masq.Daemon.Ui;
+using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
-using Masq.Node.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +30,7 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         IUiOutbound outbound,
         IHostApplicationLifetime lifetime,
         NodeFailure failure,
-        NodeRunOptions runOptions,
+        NodeSettings settings,
         ILogger<UiGateway> logger)
     {
         _routes = handlers.SelectMany(h => h.UiOpcodes.Select(o => (Opcode: o, Handler: h)))
@@ -39,7 +39,7 @@ internal sealed partial class UiGateway : IUiMessageHandler, ICrashable
         _outbound = outbound;
         _lifetime = lifetime;
         _failure = failure;
-        _crashOnMessage = runOptions.CrashOnMessage;
+        _crashOnMessage = settings.CrashPoint == CrashPoint.Message;
         _logger = logger;
     }
 

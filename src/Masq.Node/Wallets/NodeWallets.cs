@@ -1,4 +1,7 @@
 using Masq.Lib.Blockchains;
+using Masq.Lib.Configuration;
+using Masq.Node.Persistence;
+using Microsoft.Extensions.Logging;
 
 namespace Masq.Node.Wallets;
 
@@ -34,5 +37,38 @@ internal sealed class NodeWallets
     {
         var current = _current;
         Replace(consumingPrivateKey, current.EarningIsDefault ? null : current.Earning);
+    }
+
+    /// <summary>
+    /// The wallets at start-up: the one-run flags win (start-up already checked that they equal any stored value),
+    /// then the stored consuming key (when the password is known) and earning address.
+    /// </summary>
+    public static NodeWallets Load(NodeSettings settings, IPersistentConfiguration configuration, ILogger logger)
+    {
+        byte[]? consumingKey = null;
+        if (settings.ConsumingPrivateKey is { } hex && EthereumKeys.TryParsePrivateKey(hex, out var given, out _))
+        {
+            consumingKey = given;
+        }
+        else if (settings.DbPassword is { } password && configuration.IsPasswordSet() && configuration.CheckPassword(password))
+        {
+            try
+            {
+                consumingKey = configuration.GetConsumingWalletPrivateKey(password);
+            }
+            catch (PersistenceException e)
+            {
+                logger.LogError("Cannot read the consuming wallet from the database: {Reason}", e.Message);
+            }
+        }
+
+        var earning = settings.EarningWallet;
+        if (earning is null && configuration.GetEarningWalletAddress() is { } stored
+            && WalletAddress.TryParse(stored, out var storedWallet, out _))
+        {
+            earning = storedWallet;
+        }
+
+        return new NodeWallets(consumingKey, earning);
     }
 }

@@ -7,6 +7,7 @@ using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Blockchains;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
+using Masq.Node.DataPath;
 
 namespace Masq.Benchmarks.Mesh;
 

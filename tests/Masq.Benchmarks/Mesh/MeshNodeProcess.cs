@@ -6,6 +6,7 @@ using Masq.Lib.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Masq.Node.Routing;
+using Masq.Node.DataPath;
 
 namespace Masq.Benchmarks.Mesh;
 

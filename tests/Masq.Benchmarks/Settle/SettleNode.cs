@@ -12,11 +12,13 @@ using Masq.Node.Crypto;
 using Masq.Node.Hosting;
 using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
+using Masq.Node.Persistence;
 using Masq.Node.Routing;
 using Masq.Node.Wallets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Benchmarks.Settle;
 
@@ -49,18 +51,23 @@ internal sealed record SettleNodeSpec(int Index, IPAddress Ip, int ClandestinePo
 }
 
 /// <summary>
-/// A standard-mode Node's Neighborhood and data path in a generic host of its own, on its own 127.0.x.y address with
-/// real sockets, as the Node host composes them (Neighborhood first, so its seams win); several run in one process.
+/// A standard-mode Node in a generic host of its own, composed as the Node host composes it, on its own 127.0.x.y
+/// address with real sockets and its own database; several run in one process.
 /// </summary>
 internal sealed class SettleNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private SettleNode(SettleNodeSpec spec, IHost host, SettleLog logs)
+    private readonly NodeDatabaseFactory _database;
+    private readonly DirectoryInfo _dataDirectory;
+
+    private SettleNode(SettleNodeSpec spec, IHost host, SettleLog logs, NodeDatabaseFactory database, DirectoryInfo dataDirectory)
     {
         Spec = spec;
         _host = host;
         Logs = logs;
+        _database = database;
+        _dataDirectory = dataDirectory;
         Progress = host.Services.GetRequiredService<ConnectionProgress>();
         Traffic = host.Services.GetRequiredService<GossipTraffic>();
         Neighborhood = host.Services.GetRequiredService<NeighborhoodActor>();
@@ -82,35 +89,16 @@ internal sealed class SettleNode : IAsyncDisposable
 
     public IRouteSource Routes { get; }
 
-    public static NodeSettings Settings(SettleNodeSpec spec, IReadOnlyList<NodeDescriptor> neighbors) => new()
-    {
-        Chain = SettleNodeSpec.Chain,
-        DataDirectory = Path.GetTempPath(),
-        ConfigFile = Path.Combine(Path.GetTempPath(), "masq-settle-none.toml"),
-        UiPort = 0,
-        ClandestinePort = spec.ClandestinePort,
-        Ip = spec.Ip,
-        NeighborhoodMode = NeighborhoodMode.Standard,
-        Neighbors = neighbors,
-        DnsServers = [],
-        LogLevel = NodeLogLevel.Info,
-        MinHops = 3,
-        RatePack = RatePack.Default,
-        PaymentThresholds = PaymentThresholds.Default,
-        ScanIntervals = ScanIntervals.Default,
-        ScansEnabled = false,
-        GasPrice = 1,
-        BlockchainServiceUrl = null,
-        EarningWallet = spec.EarningWallet,
-        ConsumingPrivateKey = spec.ConsumingPrivateKey,
-        DbPassword = null,
-        NewPublicKey = false,
-        RealUser = new RealUser(null, null, null),
-        MappingProtocol = null,
-        CrashPoint = CrashPoint.None,
-        FakePublicKey = null,
-        ProxyPort = 0,
-    };
+    public static NodeSettings Settings(SettleNodeSpec spec, IReadOnlyList<NodeDescriptor> neighbors, string dataDirectory) => TestNode.Settings(
+        dataDirectory,
+        chain: SettleNodeSpec.Chain,
+        ip: spec.Ip,
+        clandestinePort: spec.ClandestinePort,
+        neighbors: neighbors,
+        logLevel: NodeLogLevel.Info,
+        earningWallet: spec.EarningWallet,
+        consumingPrivateKey: spec.ConsumingPrivateKey,
+        proxyPort: 0);
 
     /// <summary>Builds and starts the host; when this returns the clandestine listener is up.</summary>
     public static async Task<SettleNode> StartAsync(SettleNodeSpec spec, IReadOnlyList<NodeDescriptor> neighbors, Stopwatch clock, CancellationToken cancellationToken = default)
@@ -121,27 +109,14 @@ internal sealed class SettleNode : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Masq.Node.Neighborhood", LogLevel.Debug);
-        var settings = Settings(spec, neighbors);
+        var dataDirectory = Directory.CreateTempSubdirectory("masq-settle-");
+        var settings = Settings(spec, neighbors, dataDirectory.FullName);
         var identity = new NodeIdentity(spec.Main, spec.Main.CreateAlias(), spec.Descriptor, spec.Descriptor);
-        var services = builder.Services;
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(settings);
-        services.AddSingleton(identity);
-        services.AddSingleton(new NodeRuntimeState(settings));
-        services.AddSingleton<NodeFailure>();
-        services.AddSingleton<ConnectionProgress>();
-        services.AddSingleton<GossipTraffic>();
-        services.AddSingleton<IUiOutbound, NullUiOutbound>();
-        services.AddSingleton<RecordingAccountant>();
-        services.AddSingleton<IAccountant>(sp => sp.GetRequiredService<RecordingAccountant>());
-        services.AddSingleton<BanList>();
-        services.AddSingleton<IBannedWallets>(sp => sp.GetRequiredService<BanList>());
-        services.AddMasqNeighborhood(NeighborhoodMode.Standard);
-        services.AddMasqDataPath(null, new DataPathOptions { AllowLoopbackTargets = true, LocalAddress = spec.Ip });
+        var database = builder.Services.AddTestNode(settings, identity, new NullUiOutbound(), options =>
+            options.DataPath = new DataPathOptions { AllowLoopbackTargets = true, LocalAddress = spec.Ip });
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new SettleNode(spec, host, logs);
+        return new SettleNode(spec, host, logs, database, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
@@ -156,5 +131,13 @@ internal sealed class SettleNode : IAsyncDisposable
         }
 
         _host.Dispose();
+        _database.ReleasePooledConnections();
+        try
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -49,6 +49,72 @@ public sealed class DependencyRuleTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>
+    /// The Node's top-level folders (its subsystems and what they share) depend on each other without a cycle, so each
+    /// can be read knowing only those below it. A folder depends on another when one of its files names that folder's
+    /// namespace (a using or a qualified name); <c>Hosting/</c>, the composition root, may depend on all of them and
+    /// no folder may depend on it.
+    /// </summary>
+    [Fact]
+    public void Node_folders_depend_on_each_other_without_cycles()
+    {
+        var nodeRoot = Path.Combine(RepositoryRoot(), "src", "Masq.Node");
+        var folders = Directory.EnumerateDirectories(nodeRoot)
+            .Select(d => Path.GetFileName(d))
+            .Where(name => name is not ("bin" or "obj"))
+            .ToHashSet(StringComparer.Ordinal);
+        var reference = new System.Text.RegularExpressions.Regex(@"\bMasq\.Node\.([A-Z][A-Za-z]*)");
+        var edges = folders.ToDictionary(f => f, f => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(nodeRoot, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                foreach (System.Text.RegularExpressions.Match match in reference.Matches(File.ReadAllText(file)))
+                {
+                    var target = match.Groups[1].Value;
+                    if (target != folder && folders.Contains(target))
+                    {
+                        edges[folder].Add(target);
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(edges.Where(e => e.Value.Contains("Hosting")).Select(e => e.Key));
+        var cycles = new List<string>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var path = new List<string>();
+        void Visit(string folder)
+        {
+            state[folder] = 1;
+            path.Add(folder);
+            foreach (var next in edges[folder])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    cycles.Add(string.Join(" -> ", path.Skip(path.IndexOf(next)).Append(next)));
+                }
+                else if (state.GetValueOrDefault(next) == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[folder] = 2;
+        }
+
+        foreach (var folder in edges.Keys.Order(StringComparer.Ordinal))
+        {
+            if (state.GetValueOrDefault(folder) == 0)
+            {
+                Visit(folder);
+            }
+        }
+
+        Assert.Empty(cycles);
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -4,9 +4,11 @@ using System.Security.Cryptography;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Node.Accounting;
 using Masq.Node.Crypto;
+using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Nethereum.Signer;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath;
 
@@ -44,7 +46,8 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         long relayedBefore = r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count();
         await SendAsync(r1, [.. frame, .. frame]);
         await WaitForLogAsync(r1, DataPathEventIds.ReplayedPackage);
-        await WaitForLogAsync(r2, DataPathEventIds.GossipDropped);
+        // The copy that got through reaches r2's Neighborhood, which refuses the empty gossip and its sender.
+        await WaitForLogAsync(r2, NeighborhoodEventIds.Malefactor);
 
         await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.PackageUnopenable);
@@ -63,7 +66,9 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         Assert.Equal(Blob.Sha256(20_000_000, 61), Convert.ToHexStringLower(SHA256.HashData(body)));
 
         // The replayed copy was neither relayed nor charged twice.
-        Assert.Equal(1, r2.Logs.Count(DataPathEventIds.GossipDropped));
+        // A second copy would have been dropped there as coming from a banned malefactor.
+        Assert.Equal(1, r2.Logs.Count(NeighborhoodEventIds.Malefactor));
+        Assert.Equal(0, r2.Logs.Count(NeighborhoodEventIds.BannedSource));
         Assert.True(r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count() > relayedBefore);
 
         // A banned payer's packages go nowhere; everything was logged exactly once.

@@ -5,6 +5,7 @@ using Masq.Lib.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Microsoft.Playwright;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath;
 

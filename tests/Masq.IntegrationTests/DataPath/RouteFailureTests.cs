@@ -7,6 +7,7 @@ using Masq.IntegrationTests.Infrastructure;
 using Masq.Node.Networking;
 using Masq.Node.Routing;
 using Xunit.Abstractions;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath;
 

@@ -4,6 +4,7 @@ using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath;
 

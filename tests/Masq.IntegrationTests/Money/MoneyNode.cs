@@ -20,8 +20,8 @@ using Microsoft.Extensions.Logging;
 namespace Masq.IntegrationTests.Money;
 
 /// <summary>
-/// The money half of a Node, composed exactly as the host composes it (<see cref="MoneyComposition.AddMoney"/>), on
-/// a real database file, talking to a real chain; its clock is moved by hand so debts can age by days.
+/// A Node composed exactly as the host composes it (<see cref="NodeComposition.AddMasqNode"/>), of which only the
+/// money actors run, on a real database file, talking to a real chain; its clock is moved by hand so debts can age by days.
 /// </summary>
 internal sealed class MoneyNode : IAsyncDisposable
 {
@@ -68,54 +68,26 @@ internal sealed class MoneyNode : IAsyncDisposable
         BlockchainOptions? blockchainOptions = null)
     {
         var directory = new TestDirectory();
-        var databases = new DatabaseInitializer(new ClandestinePortPicker(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance)
-            .OpenOrCreate(directory.Path, Chain.Dev.Id);
-        var configuration = new PersistentConfiguration(databases, new PasswordKeyDerivation(new KdfCost(3, 8 * 1024)));
-        var settings = new NodeSettings
-        {
-            Chain = Chain.Dev,
-            DataDirectory = directory.Path,
-            ConfigFile = directory.Combine("config.toml"),
-            UiPort = 5333,
-            ClandestinePort = null,
-            Ip = null,
-            NeighborhoodMode = NeighborhoodMode.Standard,
-            Neighbors = [],
-            DnsServers = [],
-            LogLevel = NodeLogLevel.Info,
-            MinHops = 3,
-            RatePack = RatePack.Default,
-            PaymentThresholds = thresholds ?? BillPaymentThresholds,
-            ScanIntervals = ScanIntervals.Default,
-            ScansEnabled = false,
-            GasPrice = gasPriceCeilingGwei,
-            BlockchainServiceUrl = blockchainServiceUrl,
-            EarningWallet = earningWallet,
-            ConsumingPrivateKey = consumingKey is null ? null : Convert.ToHexString(consumingKey),
-            DbPassword = null,
-            NewPublicKey = false,
-            RealUser = new RealUser(null, null, null),
-            MappingProtocol = null,
-            CrashPoint = CrashPoint.None,
-            FakePublicKey = null,
-            ProxyPort = 8080,
-        };
+        var settings = TestNode.Settings(
+            directory.Path,
+            logLevel: NodeLogLevel.Info,
+            thresholds: thresholds ?? BillPaymentThresholds,
+            gasPriceGwei: gasPriceCeilingGwei,
+            blockchainServiceUrl: blockchainServiceUrl,
+            earningWallet: earningWallet,
+            consumingPrivateKey: consumingKey is null ? null : Convert.ToHexString(consumingKey));
+        var identity = TestNode.NewIdentity(Chain.Dev);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(settings);
-        services.AddSingleton<IPersistentConfiguration>(configuration);
-        services.AddSingleton<IDbContextFactory<NodeDatabase>>(databases);
-        services.AddSingleton(new NodeRuntimeState(settings));
-        services.AddSingleton<NodeFailure>();
-        services.AddSingleton<IUiOutbound, RecordingUiOutbound>();
-        if (blockchainOptions is not null)
+        services.AddTestNode(settings, identity, new RecordingUiOutbound(), options =>
         {
-            services.AddSingleton(blockchainOptions);
-        }
-
-        services.AddMoney();
+            if (blockchainOptions is not null)
+            {
+                options.Blockchain = blockchainOptions;
+            }
+        });
+        services.Override<TimeProvider>(_ => clock);
         var provider = services.BuildServiceProvider();
         var node = new MoneyNode(provider, directory, clock);
         foreach (var actor in new Microsoft.Extensions.Hosting.IHostedService[] { provider.GetRequiredService<AccountantActor>(), provider.GetRequiredService<BlockchainBridgeActor>() })

@@ -67,4 +67,21 @@ public sealed class CommandLineAndEnvironmentTests
             },
             values);
     }
+
+    [Theory]
+    [InlineData("true", null, "on")]
+    [InlineData("TRUE", null, "on")]
+    [InlineData("false", null, null)]
+    [InlineData("true", "off", "off")]
+    public void The_reference_integration_test_switch_is_an_alias_for_allowing_loopback_targets(string integrationTest, string? allowLoopback, string? expected)
+    {
+        var pairs = new List<(string, string)> { ("MASQ_INTEGRATION_TEST", integrationTest) };
+        if (allowLoopback is not null)
+        {
+            pairs.Add(("MASQ_ALLOW_LOOPBACK_TARGETS", allowLoopback));
+        }
+
+        var values = EnvironmentSource.Read(TestHosts.Env([.. pairs]));
+        Assert.Equal(expected, values.GetValueOrDefault("allow-loopback-targets"));
+    }
 }

@@ -66,18 +66,11 @@ public sealed class ScanScheduleTests : IDisposable
 
     private ServiceProvider Compose(bool scansEnabled)
     {
-        var database = PersistenceFixtures.CreateDatabase(_directory, "dev");
         var settings = MoneyFixtures.Settings(_directory.Path, scanIntervals: new ScanIntervals(60, 60, 60), scansEnabled: scansEnabled, blockchainServiceUrl: new Uri("http://127.0.0.1:9/"));
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton(settings);
-        services.AddSingleton<IPersistentConfiguration>(PersistenceFixtures.Configuration(database));
-        services.AddSingleton<IDbContextFactory<NodeDatabase>>(database);
-        services.AddSingleton(new NodeRuntimeState(settings));
-        services.AddSingleton<NodeFailure>();
-        services.AddSingleton<IUiOutbound>(new RecordingOutbound());
-        services.AddMoney();
+        services.AddTestNode(settings, TestNode.NewIdentity(settings.Chain), new RecordingOutbound());
+        services.Override<TimeProvider>(_ => _time);
         return services.BuildServiceProvider();
     }
 

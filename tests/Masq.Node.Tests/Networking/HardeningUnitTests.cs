@@ -2,6 +2,7 @@ using System.Net;
 using Masq.Node.Networking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Tests.Networking;
 

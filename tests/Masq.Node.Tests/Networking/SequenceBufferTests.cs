@@ -1,4 +1,5 @@
 using Masq.Node.Networking;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Tests.Networking;
 

@@ -1,6 +1,7 @@
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Ui;
 using Microsoft.Extensions.Time.Testing;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Tests.Ui;
 

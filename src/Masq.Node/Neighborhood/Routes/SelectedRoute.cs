@@ -55,9 +55,4 @@ internal sealed class SelectedRoute
 
     /// <summary>The description of a Node on either leg (the originator included), or null; for <see cref="RoundTripPlanner.Build"/>.</summary>
     public RouteNode? Describe(PublicKey key) => _nodes.GetValueOrDefault(key);
-
-    /// <summary>Seals the route and lists the expected services (see <see cref="RoundTripPlanner.Build"/>).</summary>
-    /// <param name="main">The originator's main CryptDE; its key must be the originator's.</param>
-    public RoundTripPlan ToPlan(ICryptDE main, PayerSigner? payer, uint returnRouteId) =>
-        RoundTripPlanner.Build(main, payer, Over, Back, Describe, returnRouteId);
 }

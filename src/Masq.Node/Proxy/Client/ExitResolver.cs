@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Masq.Lib.Configuration;
-using Masq.Node.Networking;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Client;
 

@@ -11,7 +11,7 @@ using Masq.Node.Protocol;
 using Microsoft.Extensions.Logging;
 using Masq.Lib.Blockchains;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Client;
 

@@ -4,14 +4,12 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Masq.Lib.Blockchains;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Client;
 
@@ -66,6 +64,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _logger = logger;
         _localReply = new LocalReplyPath(hopper);
         _tombstones = new StreamTombstones(TombstoneLife, time);
+        hopper.AttachExit(this);
     }
 
     public string Key => "PROXYCLIENT";

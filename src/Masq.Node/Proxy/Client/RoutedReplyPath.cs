@@ -2,6 +2,7 @@ using System.Buffers;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
 using Masq.Node.Protocol;
+using Masq.Node.Routing;
 
 namespace Masq.Node.Proxy.Client;
 

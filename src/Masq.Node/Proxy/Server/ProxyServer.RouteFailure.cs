@@ -1,9 +1,9 @@
 using System.Net;
 using Masq.Node.Crypto;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Server;
 
@@ -42,7 +42,7 @@ internal sealed partial class ProxyServer
 
     private void TrackRoute(ProxyStream stream, RoundTripPlan plan)
     {
-        stream.FirstHop = !plan.IsZeroHop && _locator is not null && _locator.TryLocate(stream.Prepared!.NextKey, out var endpoint) ? endpoint : null;
+        stream.FirstHop = !plan.IsZeroHop && _locator.TryLocate(stream.Prepared!.NextKey, out var endpoint) ? endpoint : null;
         stream.ProbeInterval = _options.ProbeAfter;
         stream.ExitAnswered = false;
         stream.Heard(_time.GetTimestamp());

@@ -6,14 +6,13 @@ using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
-using Masq.Node.Hosting;
 using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-using Masq.Node.Ui;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Server;
 
@@ -41,7 +40,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly CrashHook _crashHook;
     private readonly ILogger<ProxyServer> _logger;
     private readonly ReturnRouteTable _returnRoutes;
-    private readonly INodeLocator? _locator;
+    private readonly INodeLocator _locator;
     private readonly bool _decentralized;
     private readonly byte[] _salt = new byte[StreamKey.SaltLength];
     private long _streamCounter;
@@ -58,8 +57,8 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         TimeProvider time,
         CrashHook crashHook,
         ILogger<ProxyServer> logger,
-        ClandestinePool? links = null,
-        INodeLocator? locator = null)
+        ClandestinePool links,
+        INodeLocator locator)
     {
         _main = identity.Main;
         _alias = identity.Alias;
@@ -76,11 +75,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         RandomNumberGenerator.Fill(_salt);
         _locator = locator;
-        if (links is not null)
-        {
-            links.LinkClosed += OnLinkLost;
-            links.LinkFailed += OnLinkLost;
-        }
+        links.LinkClosed += OnLinkLost;
+        links.LinkFailed += OnLinkLost;
+        hopper.AttachOrigin(this);
     }
 
     public string Key => "PROXYSERVER";

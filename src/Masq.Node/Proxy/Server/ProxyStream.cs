@@ -1,8 +1,7 @@
 using Masq.Node.Crypto;
-using Masq.Node.Hopper;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
+using Masq.Node.DataPath;
 
 namespace Masq.Node.Proxy.Server;
 

@@ -7,28 +7,36 @@ using Masq.Node.Actors;
 using Masq.Node.Configuration;
 using Masq.Node.Hosting;
 using Masq.Node.Networking;
+using Masq.Node.Persistence;
 using Masq.Node.Proxy.Client;
 using Masq.Node.Proxy.Server;
 using Masq.Node.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.Crypto;
 
 namespace Masq.IntegrationTests.DataPath.Harness;
 
 /// <summary>
-/// A whole data-path composition (the same <see cref="DataPathComposition"/> the Node host uses) in a generic host of
-/// its own, on its own 127.0.0.x address with its own keys: several can run in one process.
+/// A whole Node (composed by <see cref="NodeComposition.AddMasqNode"/>, as the Node host does) in a generic host of
+/// its own, on its own 127.0.0.x address with its own keys and database: several can run in one process. Routes
+/// come from a fixed list rather than from gossip, so 1- to 6-hop routes can be chosen by the test.
 /// </summary>
 internal sealed class MeshNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private MeshNode(MeshNodeSpec spec, IHost host, LogCollector logs)
+    private readonly NodeDatabaseFactory _database;
+    private readonly DirectoryInfo _dataDirectory;
+
+    private MeshNode(MeshNodeSpec spec, IHost host, LogCollector logs, NodeDatabaseFactory database, DirectoryInfo dataDirectory)
     {
         Spec = spec;
         _host = host;
         Logs = logs;
+        _database = database;
+        _dataDirectory = dataDirectory;
     }
 
     private int _disposed;
@@ -41,7 +49,7 @@ internal sealed class MeshNode : IAsyncDisposable
 
     public RecordingAccountant Accountant => _host.Services.GetRequiredService<RecordingAccountant>();
 
-    public BanList Bans => _host.Services.GetRequiredService<BanList>();
+    public BannedWallets Bans => _host.Services.GetRequiredService<BannedWallets>();
 
     public ProxyServer ProxyServer => _host.Services.GetRequiredService<ProxyServer>();
 
@@ -51,36 +59,19 @@ internal sealed class MeshNode : IAsyncDisposable
 
     public Uri ProxyUri => new($"http://127.0.0.1:{Spec.ProxyPort}");
 
-    public static NodeSettings Settings(MeshNodeSpec spec) => new()
-    {
-        Chain = Chain.BaseSepolia,
-        DataDirectory = Path.GetTempPath(),
-        ConfigFile = Path.Combine(Path.GetTempPath(), "masq-mesh-none.toml"),
-        UiPort = 0,
-        ClandestinePort = spec.ClandestinePort,
-        Ip = spec.Mode == NeighborhoodMode.ZeroHop ? null : spec.Ip,
-        NeighborhoodMode = spec.Mode,
-        Neighbors = [],
-        DnsServers = spec.DnsServers,
-        LogLevel = NodeLogLevel.Info,
-        MinHops = 3,
-        RatePack = spec.RatePack,
-        PaymentThresholds = PaymentThresholds.Default,
-        ScanIntervals = ScanIntervals.Default,
-        ScansEnabled = false,
-        GasPrice = 1,
-        BlockchainServiceUrl = null,
-        EarningWallet = spec.EarningWallet,
-        ConsumingPrivateKey = spec.ConsumingPrivateKey,
-        DbPassword = null,
-        NewPublicKey = false,
-        RealUser = new RealUser(null, null, null),
-        MappingProtocol = null,
-        CrashPoint = CrashPoint.None,
-        FakePublicKey = null,
-        ProxyPort = spec.ProxyPort,
-        SocksPort = spec.SocksPort,
-    };
+    public static NodeSettings Settings(MeshNodeSpec spec, string dataDirectory) => TestNode.Settings(
+        dataDirectory,
+        chain: Chain.BaseSepolia,
+        mode: spec.Mode,
+        ip: spec.Mode == NeighborhoodMode.ZeroHop ? null : spec.Ip,
+        clandestinePort: spec.ClandestinePort,
+        dnsServers: spec.DnsServers,
+        logLevel: NodeLogLevel.Info,
+        ratePack: spec.RatePack,
+        earningWallet: spec.EarningWallet,
+        consumingPrivateKey: spec.ConsumingPrivateKey,
+        proxyPort: spec.ProxyPort,
+        socksPort: spec.SocksPort);
 
     public static async Task<MeshNode> StartAsync(MeshNodeSpec spec, CancellationToken cancellationToken = default)
     {
@@ -89,31 +80,31 @@ internal sealed class MeshNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
-        var settings = Settings(spec);
+        var dataDirectory = Directory.CreateTempSubdirectory("masq-mesh-");
+        var settings = Settings(spec, dataDirectory.FullName);
         var identity = new NodeIdentity(spec.Main, spec.Main.CreateAlias(), null, new NodeDescriptor(settings.Chain, spec.Main.PublicKey.Span, null));
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(settings);
-        services.AddSingleton(identity);
-        services.AddSingleton(new NodeRuntimeState(settings));
-        services.AddSingleton<NodeFailure>();
-        services.AddSingleton<RecordingAccountant>();
-        services.AddSingleton<IAccountant>(sp => sp.GetRequiredService<RecordingAccountant>());
-        services.AddSingleton<BanList>();
-        services.AddSingleton<IBannedWallets>(sp => sp.GetRequiredService<BanList>());
+        var database = services.AddTestNode(settings, identity, new NullUiOutbound(), options =>
+        {
+            options.DataPath = spec.Options;
+            options.PrivilegedSockets = spec.TransparentSockets ?? PrivilegedBrowserSockets.None;
+        });
+
+        // The seams: the mesh's shared directory and fixed routes in place of gossip, and a record of the accounting.
+        services.AddSingleton(sp => new RecordingAccountant(sp.GetRequiredService<AccountantActor>()));
+        services.Override<IAccountant>(sp => sp.GetRequiredService<RecordingAccountant>());
         if (spec.Directory is { } directory)
         {
-            services.AddSingleton(directory);
-            if (spec.Routes is { } routes)
+            services.Override(_ => directory);
+            if (spec.Mode != NeighborhoodMode.ZeroHop)
             {
-                services.AddSingleton<IRouteSource>(sp => new FixedRouteSource(identity.Main, sp.GetRequiredService<IPayerSource>(), directory, routes));
+                services.Override<IRouteSource>(sp => new FixedRouteSource(identity.Main, sp.GetRequiredService<IPayerSource>(), directory, spec.Routes ?? []));
             }
         }
 
-        services.AddMasqDataPath(spec.TransparentSockets, spec.Options);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new MeshNode(spec, host, logs);
+        return new MeshNode(spec, host, logs, database, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +125,14 @@ internal sealed class MeshNode : IAsyncDisposable
         }
 
         _host.Dispose();
+        _database.ReleasePooledConnections();
+        try
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     public RouteNode Describe() => new(Spec.Main.PublicKey, Spec.ClandestineEndpoint, Spec.EarningWallet, Spec.RatePack);

@@ -4,6 +4,7 @@ using Masq.Lib.Configuration;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Masq.Node.Routing;
+using Masq.Node.DataPath;
 
 namespace Masq.IntegrationTests.DataPath.Harness;
 

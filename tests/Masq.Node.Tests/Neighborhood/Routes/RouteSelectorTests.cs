@@ -349,7 +349,7 @@ public sealed class RouteSelectorTests
         Assert.Null(route.Describe(mesh.Key("b"))!.Endpoint);
         Assert.Equal(3, route.OverNodes.Count);
 
-        var plan = route.ToPlan(mesh.Signer("root"), null, 42);
+        var plan = RoundTripPlanner.Build(mesh.Signer("root"), null, route.Over, route.Back, route.Describe, 42);
 
         Assert.Equal(mesh.Key("b"), plan.ExitKey);
         Assert.Equal(42u, plan.ReturnRouteId);

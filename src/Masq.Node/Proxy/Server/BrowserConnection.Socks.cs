@@ -5,7 +5,7 @@ using Masq.Node.Proxy.Server;
 using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Logging;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>
 /// SOCKS5 (RFC 1928) on the <c>socks-port</c>: "no authentication" only, CONNECT only. The stream opens before the

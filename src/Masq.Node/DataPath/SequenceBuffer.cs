@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// Puts the packets of one stream back in sequence-number order (the reference's SequenceBuffer behind its sorted

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Masq.Node.Routing;
 
-namespace Masq.Node.Proxy.Server;
+namespace Masq.Node.Routing;
 
 /// <summary>Return-route IDs → back services, each entry living a sliding TTL (120 s by default) after its last use.</summary>
 internal sealed class ReturnRouteTable(TimeProvider time, TimeSpan ttl)

@@ -1,6 +1,6 @@
 using Masq.Node.Proxy.Server;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>One item for a browser connection's writer: data, or the end of the connection.</summary>
 /// <param name="Owner">The stream it belongs to; null for what the proxy says itself (a CONNECT's 200, local errors).</param>

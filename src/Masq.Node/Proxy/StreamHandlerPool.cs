@@ -8,8 +8,10 @@ using Masq.Node.Proxy.Server;
 using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
+using Masq.Node.Networking;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy;
 
 /// <summary>
 /// The StreamHandlerPool (data-path.md §1): owns the listeners and every socket but the exit's server sockets. The
@@ -21,7 +23,7 @@ namespace Masq.Node.Networking;
 internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
 {
     private readonly NodeSettings _settings;
-    private readonly IPersistentConfiguration? _configuration;
+    private readonly IPersistentConfiguration _configuration;
     private readonly ClandestinePool _clandestine;
     private readonly ProxyServer _proxyServer;
     private readonly PrivilegedBrowserSockets _privileged;
@@ -48,7 +50,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
         IHostApplicationLifetime lifetime,
         ILogger<StreamHandlerPool> logger,
         ILoggerFactory loggers,
-        IPersistentConfiguration? configuration = null)
+        IPersistentConfiguration configuration)
     {
         _settings = settings;
         _configuration = configuration;
@@ -84,8 +86,7 @@ internal sealed partial class StreamHandlerPool : BackgroundService, ICrashable
         {
             if (_settings.NeighborhoodMode == NeighborhoodMode.Standard)
             {
-                int port = _settings.ClandestinePort ?? _configuration?.GetClandestinePort()
-                    ?? throw new InvalidOperationException("A standard-mode Node needs a clandestine port.");
+                int port = _settings.ClandestinePort ?? _configuration.GetClandestinePort();
                 var address = _settings.Ip ?? IPAddress.Any;
                 var listener = Listen(new IPEndPoint(address, port), "clandestine-port");
                 ClandestineEndpoint = (IPEndPoint)listener.LocalEndPoint!;

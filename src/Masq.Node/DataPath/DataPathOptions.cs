@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// The data path's constants (data-path.md §6), gathered so tests can shorten the long ones. The defaults are what a
@@ -6,6 +6,9 @@ namespace Masq.Node.Networking;
 /// </summary>
 internal sealed record DataPathOptions
 {
+    /// <summary>The default of <see cref="MaxRequestHeadLength"/>.</summary>
+    public const int DefaultMaxRequestHeadLength = 64 * 1024;
+
     /// <summary>
     /// The Node's own IP (<c>--ip</c>): links it opens to other Nodes leave from it, so that they see the gossip source
     /// they expect (neighborhood.md §3.1). Null or unspecified: the system picks, as for a Node behind NAT.
@@ -87,12 +90,13 @@ internal sealed record DataPathOptions
     public int RetainedRequestLimit { get; init; } = 256 * 1024;
 
     /// <summary>A request head longer than this is refused with a 431 page.</summary>
-    public int MaxRequestHeadLength { get; init; } = HttpRequestParser.DefaultMaxHeadLength;
+    public int MaxRequestHeadLength { get; init; } = DefaultMaxRequestHeadLength;
 
     /// <summary>
     /// Whether browsers may ask for loopback hosts (127.0.0.1, localhost, …) and exits may connect to loopback
     /// addresses. Off in production (an exit must not serve strangers its own loopback services); on for testing
-    /// against local servers (the <c>allow-loopback-targets</c> parameter, or the reference's <c>MASQ_INTEGRATION_TEST=true</c>).
+    /// against local servers (the <c>allow-loopback-targets</c> parameter, of which the reference's
+    /// <c>MASQ_INTEGRATION_TEST=true</c> is an alias).
     /// </summary>
     public bool AllowLoopbackTargets { get; init; }
 
@@ -147,6 +151,13 @@ internal sealed record DataPathOptions
 
     /// <summary>How often the buffer budget checks whether a flood has ended and memory can go back to the system.</summary>
     public TimeSpan MemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The defaults for a Node with these settings: its own address, and its rule for loopback targets.</summary>
+    public static DataPathOptions For(Masq.Lib.Configuration.NodeSettings settings) => new()
+    {
+        AllowLoopbackTargets = settings.AllowLoopbackTargets,
+        LocalAddress = settings.Ip,
+    };
 
     /// <summary>
     /// The defaults, with the limits a test or an operator sets through <c>MASQ_DATAPATH_*</c> environment variables

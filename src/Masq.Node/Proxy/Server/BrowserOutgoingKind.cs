@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 internal enum BrowserOutgoingKind
 {

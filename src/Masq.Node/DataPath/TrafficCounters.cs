@@ -1,6 +1,6 @@
 using Masq.Lib.Ui.Messages;
 
-namespace Masq.Node.Ui;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// Byte counters the data path adds to (lock-free) and the UI reports: consumed (this Node's browser traffic),

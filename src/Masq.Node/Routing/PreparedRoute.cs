@@ -1,7 +1,7 @@
 using Masq.Node.Crypto;
 using Masq.Node.Protocol;
 
-namespace Masq.Node.Hopper;
+namespace Masq.Node.Routing;
 
 /// <summary>
 /// A route with this Node's own top hop already shifted off: what every package of one stream is sent by. Opening that

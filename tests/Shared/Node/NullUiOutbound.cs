@@ -1,9 +1,9 @@
 using Masq.Daemon.Ui;
 using Masq.Lib.Ui;
 
-namespace Masq.Benchmarks.Settle;
+namespace Masq.Tests.Shared;
 
-/// <summary>A UI outbound with no clients: the settle benchmark's Nodes have no UI.</summary>
+/// <summary>A UI outbound with no clients, for in-process Nodes that nobody watches.</summary>
 internal sealed class NullUiOutbound : IUiOutbound
 {
     public Task SendAsync(ulong clientId, UiEnvelope message) => Task.CompletedTask;

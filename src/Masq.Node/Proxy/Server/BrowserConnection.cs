@@ -8,8 +8,10 @@ using Masq.Node.Protocol;
 using Masq.Node.Proxy.Server;
 using Masq.Node.Proxy.Socks;
 using Microsoft.Extensions.Logging;
+using Masq.Node.DataPath;
+using Masq.Node.Networking;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>
 /// One browser connection (the reference's reader and sorted writer for a browser stream). The reader frames what the

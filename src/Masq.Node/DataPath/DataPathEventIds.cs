@@ -1,6 +1,6 @@
 using Masq.Lib.Logging;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>The data path's log event ids in one table (6000–6499), so a log line can be traced to its source.</summary>
 [EventIdRange(6000, 6499)]

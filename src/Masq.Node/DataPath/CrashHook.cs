@@ -2,7 +2,7 @@ using Masq.Node.Actors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// The <c>crash</c> test hook for the data-path subsystems (PROXYSERVER, PROXYCLIENT, HOPPER, STREAMHANDLERPOOL): like

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 /// <summary>
 /// Memory over an array rented from <see cref="ArrayPool{T}.Shared"/>, for a response chunk on its way to the browser:

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
+using Masq.Node.Accounting;
 
-namespace Masq.Node.Accounting;
+namespace Masq.Tests.Shared;
 
 /// <summary>
-/// The Accountant the data path uses when no real one is composed in (a Node built before the money subsystem, and
-/// the data-path tests): it keeps every report in order, up to a bound, so the sizes of spec §2.6 can be checked.
-/// It records; it does not charge anybody.
+/// Keeps every report the data path makes, in order and up to a bound, so tests can check the sizes of spec §2.6,
+/// then hands each to the Node's real Accountant.
 /// </summary>
-internal sealed class RecordingAccountant : IAccountant
+internal sealed class RecordingAccountant(IAccountant accountant) : IAccountant
 {
     private const int MaxKept = 50_000;
 
@@ -27,6 +27,6 @@ internal sealed class RecordingAccountant : IAccountant
             _reports.TryDequeue(out _);
         }
 
-        return ValueTask.CompletedTask;
+        return accountant.ReportAsync(report, cancellationToken);
     }
 }

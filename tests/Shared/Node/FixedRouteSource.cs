@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Masq.Node.Crypto;
+using Masq.Node.Routing;
 
-namespace Masq.Node.Routing;
+namespace Masq.Tests.Shared;
 
 /// <summary>
 /// A route source for tests and the mesh benchmark: hands out the first of a fixed list of round trips whose exit has
 /// not failed to resolve the stream's host, so 1- to 6-hop routes across Nodes in one process (or several) can be
-/// exercised before the Neighborhood picks routes from gossip. Not wired by the Node host: the test composes it.
+/// exercised without gossip. A harness puts it in place of the Node's own route source.
 /// </summary>
 internal sealed class FixedRouteSource(ICryptDE main, IPayerSource payer, NodeDirectory directory, IReadOnlyList<FixedRoute> routes) : IRouteSource
 {

@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.DataPath;
 
 internal enum SequenceAddResult
 {

@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>How a browser-side listener learns where each connection goes.</summary>
 internal enum BrowserPortStyle

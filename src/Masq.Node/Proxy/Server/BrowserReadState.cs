@@ -1,4 +1,4 @@
-namespace Masq.Node.Networking;
+namespace Masq.Node.Proxy.Server;
 
 /// <summary>Where a browser connection's reader is in the byte stream.</summary>
 internal enum BrowserReadState

@@ -1,6 +1,6 @@
 using Masq.Node.Routing;
 
-namespace Masq.Node.Proxy.Server;
+namespace Masq.Node.Routing;
 
 /// <summary>What the originator remembers about a round trip it sent (the reference's AddReturnRouteMessage).</summary>
 internal sealed class ReturnRouteEntry(IReadOnlyList<ExpectedService> back, long now)

@@ -1,7 +1,7 @@
 using Masq.Lib.Neighborhood;
 using Masq.Node.Crypto;
 
-namespace Masq.Node.Hosting;
+namespace Masq.Node.Crypto;
 
 /// <summary>Who this Node is for this run: its main CryptDE and its descriptor.</summary>
 /// <param name="PublicDescriptor">The descriptor other Nodes can use; null outside standard mode or until the IP is known.</param>

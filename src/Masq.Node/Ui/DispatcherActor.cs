@@ -3,11 +3,11 @@ using Masq.Lib.Configuration;
 using Masq.Lib.Ui;
 using Masq.Lib.Ui.Messages;
 using Masq.Node.Actors;
-using Masq.Node.Hosting;
 using Masq.Node.Ui;
 using Microsoft.Extensions.Logging;
+using Masq.Node.Crypto;
 
-namespace Masq.Node.Dispatcher;
+namespace Masq.Node.Ui;
 
 /// <summary>The Dispatcher's UI duty: telling clients the Node's descriptor.</summary>
 internal sealed class DispatcherActor(NodeIdentity identity, NodeSettings settings, IUiOutbound outbound, NodeFailure failure, ILogger<DispatcherActor> logger)
