@@ -1,3 +1,4 @@
+using Masq.Node.DataPath;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;

@@ -850,7 +850,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     /// Queues the save on the writer thread (saves stay in order); once stored, <paramref name="keys"/> come back to the
     /// loop as the set saved. A save that fails is logged and the set stays as it was, so the next change tries again.
     /// </summary>
-    private void SavePastNeighbors(IReadOnlyList<string> descriptors, HashSet<PublicKey> keys)
+    private void SavePastNeighbors(List<string> descriptors, HashSet<PublicKey> keys)
     {
         if (_state.DbPassword is not { } password)
         {

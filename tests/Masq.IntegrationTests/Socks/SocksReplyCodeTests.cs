@@ -1,4 +1,5 @@
 using System.Net;
+using Masq.Node.DataPath;
 using Masq.IntegrationTests.DataPath;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Configuration;

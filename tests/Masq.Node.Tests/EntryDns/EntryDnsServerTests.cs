@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Masq.Node.DataPath;
 using Masq.Node.EntryDns;
 using Masq.Node.Networking;
 using Masq.Node.Proxy.Client;

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Masq.Node.DataPath;
 using Masq.Node.Crypto;
 using Masq.Node.Links;
 using Masq.Node.Networking;

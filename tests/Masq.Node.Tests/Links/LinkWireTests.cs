@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Masq.Node.DataPath;
 using Masq.Node.Cells;
 using Masq.Node.Crypto;
 using Masq.Node.Links;

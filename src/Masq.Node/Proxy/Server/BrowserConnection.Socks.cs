@@ -1,3 +1,4 @@
+using Masq.Node.DataPath;
 using System.Buffers;
 using System.Net;
 using Masq.Node.Protocol;

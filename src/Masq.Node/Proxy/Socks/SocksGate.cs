@@ -1,3 +1,4 @@
+using Masq.Node.DataPath;
 using System.Net;
 using Masq.Node.Networking;
 using Microsoft.Extensions.Logging;
