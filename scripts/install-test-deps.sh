@@ -8,6 +8,12 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 [ -x /usr/sbin/dnsmasq ] || command -v dnsmasq >/dev/null 2>&1 || need_apt+=(dnsmasq-base)
 # The neighborhood graph test checks its DOT output with Graphviz itself.
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+# The port-mapping tests build a home router in network namespaces: NAT with nftables, Debian's miniupnpd (UPnP IGD,
+# NAT-PMP, PCP), and miniupnpc's upnpc to list its mappings.
+command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
+[ -x /usr/sbin/nft ] || command -v nft >/dev/null 2>&1 || need_apt+=(nftables)
+[ -x /usr/sbin/miniupnpd ] || need_apt+=(miniupnpd-nftables)
+command -v upnpc >/dev/null 2>&1 || need_apt+=(miniupnpc)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "need root (or sudo) to install: ${need_apt[*]}" >&2

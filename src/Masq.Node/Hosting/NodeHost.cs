@@ -10,6 +10,7 @@ using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
 using Masq.Node.Platform;
+using Masq.Node.PortMapping;
 using Masq.Node.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -116,11 +117,22 @@ internal static class NodeHost
                 await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(problems)).ConfigureAwait(false);
                 return 1;
             }
-            var identity = NodeStartup.EstablishIdentity(settings, configuration, startupLogger);
+            var clandestinePort = (ushort)(settings.ClandestinePort ?? configuration.GetClandestinePort());
+            var reachability = await PortMappingStartup.EstablishAsync(settings, configuration, clandestinePort, startupLogger, cancellationToken).ConfigureAwait(false);
+            if (reachability.SetupError is { } unreachable)
+            {
+                await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors([new ConfigurationError(ParameterNames.Ip, unreachable)])).ConfigureAwait(false);
+                return 1;
+            }
+            var identity = NodeStartup.EstablishIdentity(settings, configuration, startupLogger, reachability.PublicAddress);
             startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
             Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
+            if (reachability.Status.Summary is { } reachable)
+            {
+                Console.Out.WriteLine($"Clandestine port {clandestinePort}: {reachable}");
+            }
 
-            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, uiSecret, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(settings, configuration, identity, reachability.Status, serilog, broadcastSink, crashPoint, privilegedSockets, uiSecret, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -132,6 +144,7 @@ internal static class NodeHost
         NodeSettings settings,
         IPersistentConfiguration configuration,
         NodeIdentity identity,
+        PortMappingStatus portMapping,
         Serilog.ILogger serilog,
         UiLogBroadcastSink broadcastSink,
         CrashPoint crashPoint,
@@ -163,6 +176,7 @@ internal static class NodeHost
         builder.Services.AddMasqNeighborhood(settings.NeighborhoodMode);
         builder.Services.AddMoney();
         builder.Services.AddMasqDataPath(privilegedSockets);
+        builder.Services.AddPortMapping(portMapping);
         builder.Services.AddSingleton<UiGateway>();
         builder.Services.AddSingleton<IUiMessageHandler>(sp => sp.GetRequiredService<UiGateway>());
         builder.Services.AddMasqUiHub(uiSecret);

@@ -18,6 +18,7 @@ using Masq.Node.Neighborhood.Records;
 using Masq.Node.Neighborhood.Routes;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
+using Masq.Node.PortMapping;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Masq.Node.Ui;
@@ -68,6 +69,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly ReturnRouteIds _routeIds = new();
     private readonly List<ITimer> _timers = [];
     private readonly NeighborhoodDatabase _db;
+    private readonly PortMappingStatus? _portMapping;
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
@@ -92,7 +94,8 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         IScanStarter? scans = null,
         IHostApplicationLifetime? lifetime = null,
         GossipTraffic? traffic = null,
-        ClandestinePool? links = null)
+        ClandestinePool? links = null,
+        PortMappingStatus? portMapping = null)
         : base("NEIGHBORHOOD", failure, logger)
     {
         _settings = settings;
@@ -118,6 +121,11 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         _db = new NeighborhoodDatabase(identity.Main, RootInner(settings, identity, _rootVersion.FirstVersion()), RootAddress(settings, identity), time);
         _progress.Changed += stage => _ = _outbound.BroadcastAsync(UiEnvelope.From(new UiConnectionChangeBroadcast(stage)));
         _state.MinHopsChanged += hops => TryPost(new NeighborhoodMessage.MinHopsChanged(hops));
+        _portMapping = portMapping;
+        if (portMapping is not null)
+        {
+            portMapping.PublicAddressChanged += ip => TryPost(new NeighborhoodMessage.PublicAddressChanged(ip));
+        }
         if (links is not null)
         {
             links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
@@ -209,6 +217,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.RetryDebuts:
                 await RetryDebutsAsync(cancellationToken).ConfigureAwait(false);
                 break;
+            case NeighborhoodMessage.PublicAddressChanged changed:
+                await MoveRootAsync(changed.Address, cancellationToken).ConfigureAwait(false);
+                break;
         }
 
         if (Gossips && !_rootVersion.Save(_db.Root.Version) && !_rootVersionWarned)
@@ -279,6 +290,22 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 await _hopper.Value.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The router's public address changed under a mapped port: the root record moves there (same ports), is signed
+    /// again with a higher version, and goes to every neighbor, so the network reaches this Node at its new address.
+    /// </summary>
+    private async Task MoveRootAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        if (_settings.NeighborhoodMode != NeighborhoodMode.Standard || _db.Root.Address is not { } current || current.Ip.Equals(address))
+        {
+            return;
+        }
+
+        _db.SetRootAddress(new NodeAddr(address, current.Ports), IpCountryTable.Load().CountryOf(address));
+        LogRootMoved(current.Ip, address);
+        await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static NodeRecordInner RootInner(NodeSettings settings, NodeIdentity identity, uint version)
@@ -755,7 +782,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         UiEnvelope reply = envelope.Opcode switch
         {
-            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText())),
+            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText(), _portMapping?.Summary)),
             Opcodes.NeighborhoodGraph => envelope.Reply(new UiNeighborhoodGraphResponse(NeighborhoodGraph.ToDot(_db))),
             Opcodes.ExitLocation => ExitLocation(envelope),
             _ => envelope.ErrorReply(UiErrorCodes.Unmarshal, $"The Neighborhood does not handle '{envelope.Opcode}'"),

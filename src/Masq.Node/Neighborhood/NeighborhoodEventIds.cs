@@ -32,4 +32,5 @@ internal static class NeighborhoodEventIds
     public const int RootVersionNotSaved = 7035;
     public const int Replied = 7036;
     public const int Refused = 7037;
+    public const int RootMoved = 7038;
 }
