@@ -13,6 +13,8 @@ internal static class MasqBinaries
 
     public static string Dashboard => Binary("Masq.Dashboard", "Masq.Dashboard");
 
+    public static string Automap => Binary("Masq.Automap", "automap");
+
     private static string Binary(string project, string name)
     {
         var path = Path.Combine(DependencyRuleTests.RepositoryRoot(), "src", project, "bin", Configuration, "net10.0", name);
