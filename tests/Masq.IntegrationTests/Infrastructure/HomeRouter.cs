@@ -83,8 +83,9 @@ internal sealed class HomeRouter
     /// <summary>The ISP gives the router another public address; NAT and miniupnpd follow the interface.</summary>
     public async Task ChangeWanAddressAsync(IPAddress address)
     {
-        await _network.ExecAsync(Host, "ip", "addr", "add", $"{address}/24", "dev", WanInterface);
+        // The old one goes first: deleting a primary address deletes the secondaries of its subnet with it.
         await _network.ExecAsync(Host, "ip", "addr", "del", $"{WanAddress}/24", "dev", WanInterface);
+        await _network.ExecAsync(Host, "ip", "addr", "add", $"{address}/24", "dev", WanInterface);
         WanAddress = address;
     }
 
