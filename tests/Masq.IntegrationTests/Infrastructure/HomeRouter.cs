@@ -20,9 +20,10 @@ internal sealed class HomeRouter
     private readonly NetnsNetwork _network;
     private ProductProcess? _daemon;
 
-    private HomeRouter(NetnsNetwork network, string host, string lanHost, string wanInterface, IPAddress wanAddress, IPAddress lanAddress, IPAddress lanHostAddress)
+    private HomeRouter(NetnsNetwork network, string host, string lanHost, string wanInterface, string wanPeerInterface, IPAddress wanAddress, IPAddress lanAddress, IPAddress lanHostAddress)
     {
         _network = network;
+        WanPeerInterface = wanPeerInterface;
         Host = host;
         LanHost = lanHost;
         WanInterface = wanInterface;
@@ -38,6 +39,9 @@ internal sealed class HomeRouter
     public string LanHost { get; }
 
     public string WanInterface { get; }
+
+    /// <summary>The WAN host's end of the router's WAN link.</summary>
+    public string WanPeerInterface { get; }
 
     /// <summary>The router's public address (what a mapping gives the LAN host).</summary>
     public IPAddress WanAddress { get; private set; }
@@ -58,7 +62,7 @@ internal sealed class HomeRouter
         NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
         var router = await network.AddHostAsync(role);
         var lanHost = await network.AddHostAsync(role + "lan");
-        var (_, wanInterface) = await network.LinkAsync(wanHost, $"{wanPeer}/24", router, $"{wanAddress}/24");
+        var (wanPeerInterface, wanInterface) = await network.LinkAsync(wanHost, $"{wanPeer}/24", router, $"{wanAddress}/24");
         var lanAddress = IPAddress.Parse("192.0.2.1");
         var lanHostAddress = IPAddress.Parse("192.0.2.10");
         var (_, lanInterface) = await network.LinkAsync(lanHost, $"{lanHostAddress}/24", router, $"{lanAddress}/24");
@@ -67,7 +71,7 @@ internal sealed class HomeRouter
         var rules = network.Directory.Combine($"{role}.nft");
         await File.WriteAllTextAsync(rules, Ruleset(lanInterface, wanInterface));
         await network.ExecAsync(router, Nft, "-f", rules);
-        var home = new HomeRouter(network, router, lanHost, wanInterface, wanAddress, lanAddress, lanHostAddress);
+        var home = new HomeRouter(network, router, lanHost, wanInterface, wanPeerInterface, wanAddress, lanAddress, lanHostAddress);
         await home.StartMiniupnpdAsync(role, lanInterface);
         return home;
     }

@@ -88,9 +88,16 @@ public sealed class RouterPortMappingTests
 
         var inside = NamespacedNode.Start(network, router.LanHost, "inside", port, [], new Dictionary<string, string> { ["MASQ_MAPPING_POLL_SECONDS"] = "2" });
         await inside.WaitUntilServingAsync(Patience);
+        // Two neighbors outside: the gossip that carries the move then holds two records, which is Standard gossip
+        // (a single record is a Debut or a Pass).
+        var second = IPAddress.Parse("203.0.113.4");
+        await network.ExecAsync(wan, "ip", "addr", "add", $"{second}/24", "dev", router.WanPeerInterface);
         var outside = NamespacedNode.Start(network, wan, "outside", port, ["--ip", Outside.ToString(), "--neighbors", inside.Descriptor!]);
+        var other = NamespacedNode.Start(network, wan, "other", port, ["--ip", second.ToString(), "--neighbors", inside.Descriptor!]);
         await outside.WaitUntilServingAsync(Patience);
+        await other.WaitUntilServingAsync(Patience);
         await outside.WaitForMasqAsync(["connection-status"], o => !o.Contains("NotConnected", StringComparison.Ordinal), Patience, "the first neighborship");
+        await other.WaitForMasqAsync(["connection-status"], o => !o.Contains("NotConnected", StringComparison.Ordinal), Patience, "the second neighborship");
 
         await router.ChangeWanAddressAsync(moved);
 
