@@ -14,6 +14,11 @@ command -v unshare >/dev/null 2>&1 && command -v setpriv >/dev/null 2>&1 || need
 command -v ip >/dev/null 2>&1 || need_apt+=(iproute2)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+# The port-mapping tests build a home router in network namespaces: NAT with nftables, Debian's miniupnpd (UPnP IGD,
+# NAT-PMP, PCP), and miniupnpc's upnpc to list its mappings.
+[ -x /usr/sbin/nft ] || command -v nft >/dev/null 2>&1 || need_apt+=(nftables)
+[ -x /usr/sbin/miniupnpd ] || need_apt+=(miniupnpd-nftables)
+command -v upnpc >/dev/null 2>&1 || need_apt+=(miniupnpc)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "need root (or sudo) to install: ${need_apt[*]}" >&2

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
-for project in Masq.Node Masq.Cli Masq.Dashboard Masq.DnsUtility; do
+# automap (Masq.Automap) ships beside MASQNode, as in the reference, to check a router's port mapping.
+for project in Masq.Node Masq.Cli Masq.Dashboard Masq.DnsUtility Masq.Automap; do
   dotnet publish "src/$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
     --nologo -v quiet -clp:ErrorsOnly -o "artifacts/publish/$project"
 done

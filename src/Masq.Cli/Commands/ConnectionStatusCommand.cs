@@ -25,5 +25,9 @@ internal sealed record ConnectionStatusCommand : ICommand
             context.Transport.TransactAsync<UiConnectionStatusRequest, UiConnectionStatusResponse>(
                 new UiConnectionStatusRequest(), CommandTimeouts.Standard, cancellationToken)).ConfigureAwait(false);
         context.Output.WriteLine(ConnectionStageText.ForStatus(response.Stage, response.NeighborhoodMode));
+        if (response.PortMapping is { Length: > 0 } mapping)
+        {
+            context.Output.WriteLine($"Reachability: {mapping}");
+        }
     }
 }

@@ -51,7 +51,7 @@ internal sealed class NodeWatcher : BackgroundService
             await TryAsync("connectionStatus", async () =>
             {
                 var status = await _backend.GetConnectionStatusAsync(cancellationToken);
-                _store.SetConnectionStage(status.Stage, status.NeighborhoodMode);
+                _store.SetConnectionStage(status.Stage, status.NeighborhoodMode, status.PortMapping);
             });
         }
         if (!_store.DescriptorAsked || (_store.Descriptor is null && now - _lastDescriptorAsk >= DescriptorRetry))

@@ -45,6 +45,9 @@ public sealed class NodeStateStore
 
     public UiConnectionStage? ConnectionStage { get; private set; }
 
+    /// <summary>What the Node said about its reachability (port mapped on the router by…, or forward it by hand).</summary>
+    public string? PortMapping { get; private set; }
+
     /// <summary>The Node's mode as it reported it with its connection status (<c>zero-hop</c>…); null until it has.</summary>
     public string? ReportedMode { get; private set; }
 
@@ -343,12 +346,14 @@ public sealed class NodeStateStore
     }
 
     /// <param name="mode">The mode the Node reported with the stage; null (a broadcast) keeps the one known.</param>
-    public void SetConnectionStage(UiConnectionStage stage, string? mode = null)
+    /// <param name="portMapping">How the Node is reachable (its router's mapping, or forward by hand); null keeps the one known.</param>
+    public void SetConnectionStage(UiConnectionStage stage, string? mode = null, string? portMapping = null)
     {
         lock (_gate)
         {
             ConnectionStage = stage;
             ReportedMode = mode ?? ReportedMode;
+            PortMapping = portMapping ?? PortMapping;
         }
         Publish(StoreArea.Connection);
     }
@@ -533,6 +538,7 @@ public sealed class NodeStateStore
     private void ClearNodeFactsLocked()
     {
         ConnectionStage = null;
+        PortMapping = null;
         ReportedMode = null;
         Descriptor = null;
         DescriptorAsked = false;

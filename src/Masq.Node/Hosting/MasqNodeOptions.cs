@@ -1,3 +1,4 @@
+using Masq.Node.PortMapping;
 using Masq.Node.EntryDns;
 using Masq.Node.Accounting;
 using Masq.Node.Blockchain;
@@ -24,6 +25,9 @@ internal sealed class MasqNodeOptions
 
     /// <summary>127.0.0.1:53 (UDP, TCP) bound while the process was still privileged; none by default (no entry DNS).</summary>
     public EntryDnsSockets EntryDnsSockets { get; set; } = EntryDnsSockets.None;
+
+    /// <summary>What start-up did about reachability (a router mapping to keep alive, or none); nothing by default.</summary>
+    public PortMappingStatus PortMapping { get; set; } = new(summary: null);
 
     /// <summary>The data path's limits and timeouts; null means the defaults with the settings' address and loopback rule.</summary>
     public DataPathOptions? DataPath { get; set; }

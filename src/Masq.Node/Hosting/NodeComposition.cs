@@ -20,6 +20,7 @@ using Microsoft.Extensions.Logging;
 using Masq.Node.DataPath;
 using Masq.Node.Crypto;
 using Masq.Node.EntryDns;
+using Masq.Node.PortMapping;
 using Masq.Node.Proxy;
 using Masq.Node.Neighborhood.Routes;
 
@@ -128,6 +129,10 @@ internal static class NodeComposition
         AddDataPathService<ProxyServer>(services);
         AddDataPathService<ProxyClient>(services);
         AddDataPathService<StreamHandlerPool>(services);
+
+        // Reachability: the router mapping start-up made (if any), renewed before its lease ends and deleted at the end.
+        services.AddSingleton(options.PortMapping);
+        services.AddHostedService<PortMappingKeeper>();
 
         // Entry DNS: every name is 127.0.0.1, on 127.0.0.1:53 bound while the process was still privileged (dns_utility
         // points the system resolver there). Without those sockets there is nothing to serve.

@@ -10,6 +10,7 @@ using Masq.Node.EntryDns;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
 using Masq.Node.Platform;
+using Masq.Node.PortMapping;
 using Masq.Node.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -118,11 +119,22 @@ internal static class NodeHost
                 await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors(problems)).ConfigureAwait(false);
                 return 1;
             }
-            var identity = NodeStartup.EstablishIdentity(settings, configuration, startupLogger);
+            var clandestinePort = (ushort)(settings.ClandestinePort ?? configuration.GetClandestinePort());
+            var reachability = await PortMappingStartup.EstablishAsync(settings, configuration, clandestinePort, startupLogger, cancellationToken).ConfigureAwait(false);
+            if (reachability.SetupError is { } unreachable)
+            {
+                await Console.Error.WriteAsync(NodeConfigurationLoader.FormatErrors([new ConfigurationError(ParameterNames.Ip, unreachable)])).ConfigureAwait(false);
+                return 1;
+            }
+            var identity = NodeStartup.EstablishIdentity(settings, configuration, startupLogger, reachability.PublicAddress);
             startupLogger.LogInformation("MASQ Node local descriptor: {Descriptor}", identity.LoggedDescriptor);
             Console.Out.WriteLine($"MASQ Node local descriptor: {identity.LoggedDescriptor}");
+            if (reachability.Status.Summary is { } reachable)
+            {
+                Console.Out.WriteLine($"Clandestine port {clandestinePort}: {reachable}");
+            }
 
-            return await ServeAsync(settings, configuration, identity, serilog, broadcastSink, crashPoint, privilegedSockets, entryDnsSockets, uiSecret, cancellationToken).ConfigureAwait(false);
+            return await ServeAsync(settings, configuration, identity, reachability.Status, serilog, broadcastSink, crashPoint, privilegedSockets, entryDnsSockets, uiSecret, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -134,6 +146,7 @@ internal static class NodeHost
         NodeSettings settings,
         IPersistentConfiguration configuration,
         NodeIdentity identity,
+        PortMappingStatus portMapping,
         Serilog.ILogger serilog,
         UiLogBroadcastSink broadcastSink,
         CrashPoint crashPoint,
@@ -157,6 +170,7 @@ internal static class NodeHost
             options.UiSecret = uiSecret;
             options.PrivilegedSockets = privilegedSockets;
             options.EntryDnsSockets = entryDnsSockets;
+            options.PortMapping = portMapping;
             options.DataPath = DataPathOptions.For(settings).WithEnvironment(Environment.GetEnvironmentVariable);
             options.Accountant = AccountantOptions.FromBenchmarkSwitch(Environment.GetEnvironmentVariable(AccountantOptions.BenchmarkSwitch));
         });

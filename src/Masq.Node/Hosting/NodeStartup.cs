@@ -82,7 +82,8 @@ internal static class NodeStartup
     /// The main key pair is reused from the database when the password is known (unless <c>new-public-key on</c>),
     /// otherwise generated, and saved encrypted when the password is known. The alias is new every run.
     /// </summary>
-    public static NodeIdentity EstablishIdentity(NodeSettings settings, IPersistentConfiguration configuration, ILogger logger)
+    /// <param name="routerAddress">The router's public address, when port mapping found it; a given <c>--ip</c> wins.</param>
+    public static NodeIdentity EstablishIdentity(NodeSettings settings, IPersistentConfiguration configuration, ILogger logger, System.Net.IPAddress? routerAddress = null)
     {
         var contract = settings.Chain.ContractAddress.Bytes;
         ICryptDE main;
@@ -95,7 +96,7 @@ internal static class NodeStartup
             main = LoadOrGenerate(settings, configuration, contract, logger);
         }
         var clandestinePort = settings.ClandestinePort ?? configuration.GetClandestinePort();
-        var publicDescriptor = settings.NeighborhoodMode == NeighborhoodMode.Standard && settings.Ip is { } ip
+        var publicDescriptor = settings.NeighborhoodMode == NeighborhoodMode.Standard && (settings.Ip ?? routerAddress) is { } ip
             ? new NodeDescriptor(settings.Chain, main.PublicKey.Span, new NodeAddr(ip, [clandestinePort]))
             : null;
         var logged = publicDescriptor ?? new NodeDescriptor(settings.Chain, main.PublicKey.Span, null);

@@ -102,4 +102,7 @@ internal sealed partial class NeighborhoodActor
 
     [LoggerMessage(EventId = E.NoGossipResponseButConnected, Level = LogLevel.Debug, Message = "Initial neighbor {PeerIp} did not answer the Debut within 10 s; this Node has other neighbors")]
     private partial void LogNoGossipResponseButConnected(IPAddress peerIp);
+
+    [LoggerMessage(EventId = E.RootMoved, Level = LogLevel.Warning, Message = "This Node's public address moved from {Old} to {New}: gossiping the new one to its neighbors")]
+    private partial void LogRootMoved(IPAddress old, IPAddress @new);
 }

@@ -17,6 +17,7 @@ using Masq.Node.Neighborhood.Records;
 using Masq.Node.Neighborhood.Routes;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
+using Masq.Node.PortMapping;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Masq.Node.Ui;
@@ -71,6 +72,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     // Past neighbors are sealed with a key derived from the password (deliberately slow) and stored in SQLite: that
     // runs here, never on the actor's loop, which must stay free for route requests and gossip.
     private readonly BlockingWorkThread _pastNeighborsWriter = new("Neighborhood past neighbors");
+    private readonly PortMappingStatus _portMapping;
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
@@ -100,7 +102,8 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         TimeProvider time,
         IHostApplicationLifetime lifetime,
         NodeFailure failure,
-        ILogger<NeighborhoodActor> logger)
+        ILogger<NeighborhoodActor> logger,
+        PortMappingStatus portMapping)
         : base("NEIGHBORHOOD", failure, logger)
     {
         _settings = settings;
@@ -130,6 +133,8 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         links.LinkFailed += remote => OnLinkLost(remote, neverConnected: true);
         links.LinkClosed += remote => OnLinkLost(remote, neverConnected: false);
         hopper.AttachGossip(new NeighborhoodGossipSink(this));
+        _portMapping = portMapping;
+        portMapping.PublicAddressChanged += ip => TryPost(new NeighborhoodMessage.PublicAddressChanged(ip));
     }
 
     public IReadOnlyCollection<string> UiOpcodes => HandledOpcodes;
@@ -220,6 +225,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.RetryDebuts:
                 await RetryDebutsAsync(cancellationToken).ConfigureAwait(false);
                 break;
+            case NeighborhoodMessage.PublicAddressChanged changed:
+                await MoveRootAsync(changed.Address, cancellationToken).ConfigureAwait(false);
+                break;
         }
 
         if (Gossips && !_rootVersion.Save(_db.Root.Version) && !_rootVersionWarned)
@@ -290,6 +298,22 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The router's public address changed under a mapped port: the root record moves there (same ports), is signed
+    /// again with a higher version, and goes to every neighbor, so the network reaches this Node at its new address.
+    /// </summary>
+    private async Task MoveRootAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        if (_settings.NeighborhoodMode != NeighborhoodMode.Standard || _db.Root.Address is not { } current || current.Ip.Equals(address))
+        {
+            return;
+        }
+
+        _db.SetRootAddress(new NodeAddr(address, current.Ports), IpCountryTable.Load().CountryOf(address));
+        LogRootMoved(current.Ip, address);
+        await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static NodeRecordInner RootInner(NodeSettings settings, NodeIdentity identity, uint version)
@@ -882,7 +906,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         UiEnvelope reply = envelope.Opcode switch
         {
-            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText())),
+            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText(), _portMapping?.Summary)),
             Opcodes.NeighborhoodGraph => envelope.Reply(new UiNeighborhoodGraphResponse(NeighborhoodGraph.ToDot(_db))),
             Opcodes.ExitLocation => ExitLocation(envelope),
             _ => envelope.ErrorReply(UiErrorCodes.Unmarshal, $"The Neighborhood does not handle '{envelope.Opcode}'"),

@@ -38,4 +38,5 @@ internal static class NeighborhoodEventIds
     public const int NoGossipResponseButConnected = 7038;
     public const int PartedFrom = 7039;
     public const int PartedForExit = 7040;
+    public const int RootMoved = 7041;
 }

@@ -40,4 +40,7 @@ internal abstract record NeighborhoodMessage
 
     /// <summary>Periodic: debut again to initial neighbors while this Node has no full neighbor.</summary>
     public sealed record RetryDebuts : NeighborhoodMessage;
+
+    /// <summary>The router that maps this Node's port now has another public address.</summary>
+    public sealed record PublicAddressChanged(IPAddress Address) : NeighborhoodMessage;
 }

@@ -92,6 +92,20 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void Running_node_says_how_it_is_reachable_and_a_later_broadcast_keeps_it()
+    {
+        RunNode();
+        Store.SetConnectionStage(UiConnectionStage.NotConnected, "standard", "port 18602 mapped on the router 192.0.2.1 by PCP, public IP 203.0.113.2 (lease 600 s)");
+
+        var cut = Render<Overview>();
+
+        Assert.Equal("port 18602 mapped on the router 192.0.2.1 by PCP, public IP 203.0.113.2 (lease 600 s)", cut.Find("#port-mapping").TextContent);
+        Store.SetConnectionStage(UiConnectionStage.ConnectedToNeighbor);
+        cut.Render();
+        Assert.Contains("by PCP", cut.Find("#port-mapping").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zero_hop_node_is_not_called_unconnected_nor_promised_a_descriptor()
     {
         RunNode();

@@ -5,7 +5,7 @@ namespace Masq.IntegrationTests.Architecture;
 /// <summary>Enforces DESIGN.md's dependency rule: Lib ← everything; Daemon ← Node; Cli and Dashboard see only Lib.</summary>
 public sealed class DependencyRuleTests
 {
-    private static readonly string[] MasqAssemblies = ["Masq.Lib", "Masq.Daemon", "MASQNode", "masq", "Masq.Dashboard"];
+    private static readonly string[] MasqAssemblies = ["Masq.Lib", "Masq.Daemon", "MASQNode", "masq", "Masq.Dashboard", "automap"];
 
     [Theory]
     [InlineData("Masq.Lib", new string[0])]
@@ -13,6 +13,7 @@ public sealed class DependencyRuleTests
     [InlineData("MASQNode", new[] { "Masq.Lib", "Masq.Daemon" })]
     [InlineData("masq", new[] { "Masq.Lib" })]
     [InlineData("Masq.Dashboard", new[] { "Masq.Lib" })]
+    [InlineData("automap", new[] { "Masq.Lib" })]
     public void Assembly_references_only_what_the_design_allows(string assemblyName, string[] allowed)
     {
         var assembly = Assembly.Load(assemblyName);

@@ -13,6 +13,8 @@ internal static class MasqBinaries
 
     public static string Dashboard => Binary("Masq.Dashboard", "Masq.Dashboard");
 
+    public static string Automap => Binary("Masq.Automap", "automap");
+
     public static string DnsUtility => Binary("Masq.DnsUtility", "dns_utility");
 
     /// <summary>The crash tests' build of dns_utility, which can pause between its steps (this project builds it).</summary>

@@ -456,6 +456,15 @@ internal sealed class GossipAcceptor
         return GossipQualification.Matched;
     }
 
+    /// <summary>
+    /// A Node behind a router whose public address changed gossips its own record, newer, at the new address. The
+    /// address is outside the signature, so only the Node itself is believed: the gossip comes over its link from the
+    /// old address or from the new one. Anyone else changing a known address is still banned.
+    /// </summary>
+    private static bool MovedItself(NodeRecord known, VerifiedGossipRecord record, IPEndPoint source) =>
+        record.NodeAddr is { Ports.Length: > 0 } moved && known.Address is { } old
+        && (old.Ip.Equals(source.Address) || moved.Ip.Equals(source.Address));
+
     private GossipHandling HandleStandard(NeighborhoodDatabase db, List<VerifiedGossipRecord> records, IPEndPoint source, int patchSize, Func<string?, uint> country)
     {
         bool wasFull = SenderIsFullNeighbor(db, source);
@@ -466,17 +475,21 @@ internal sealed class GossipAcceptor
         var updates = new List<(NodeRecord Known, VerifiedGossipRecord Incoming)>();
         var additions = new List<VerifiedGossipRecord>();
         var addressFills = new List<(NodeRecord Known, NodeAddr Address)>();
+        var moves = new List<(NodeRecord Known, VerifiedGossipRecord Incoming)>();
         foreach (var record in inPatch)
         {
             if (db.TryGet(record.Key, out var known))
             {
                 var verdict = RecordUpdateRule.Check(known.Inner, known.Address, record.Inner, record.NodeAddr);
-                if (verdict is RecordUpdateVerdict.RatePackChanged or RecordUpdateVerdict.NodeAddrChanged)
+                if (verdict == RecordUpdateVerdict.NodeAddrChanged && MovedItself(known, record, source))
+                {
+                    moves.Add((known, record));
+                }
+                else if (verdict is RecordUpdateVerdict.RatePackChanged or RecordUpdateVerdict.NodeAddrChanged)
                 {
                     return Ban($"Standard gossip from {source} tried changing an immutable characteristic of {record.Key}: {verdict}");
                 }
-
-                if (verdict == RecordUpdateVerdict.Replace)
+                else if (verdict == RecordUpdateVerdict.Replace)
                 {
                     updates.Add((known, record));
                 }
@@ -543,7 +556,13 @@ internal sealed class GossipAcceptor
             known.Address ??= address;
         }
 
-        bool changed = additions.Count > 0 || updates.Count > 0 || addressFills.Count > 0;
+        foreach (var (known, incoming) in moves)
+        {
+            known.Replace(incoming.Signed, incoming.Inner, now);
+            known.Address = incoming.NodeAddr;
+        }
+
+        bool changed = additions.Count > 0 || updates.Count > 0 || addressFills.Count > 0 || moves.Count > 0;
         if (FindSender(db, source) is { } sender
             && !db.Root.ListsNeighbor(sender.Key)
             && !db.IsParted(sender.Key)

@@ -103,6 +103,19 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
+    public void A_node_moving_its_own_record_to_a_new_public_address_is_believed()
+    {
+        // A's router got a new public address: A gossips its own record, newer, at the new address, over its link.
+        var moved = new NodeAddr(IPAddress.Parse("198.51.100.77"), _a.Address.Ports);
+
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 2, address: moved), _b.Record([_a.Key], 1, revealAddress: false)), _a.Socket);
+
+        Assert.IsNotType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.Equal(moved, _root.Db.Get(_a.Key)!.Address);
+        Assert.Equal(2u, _root.Db.Get(_a.Key)!.Version);
+    }
+
+    [Fact]
     public void Record_at_the_root_ip_is_a_ban()
     {
         var handling = _acceptor.Handle(

@@ -1,0 +1,3 @@
+using Masq.Automap;
+
+return await AutomapProbe.RunAsync(args, Console.Out, CancellationToken.None);
