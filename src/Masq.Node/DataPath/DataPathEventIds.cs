@@ -54,7 +54,6 @@ internal static class DataPathEventIds
     public const int WrongMessageForComponent = 6108;
     public const int NotAnExit = 6109;
     public const int NextHopUnreachable = 6110;
-    public const int GossipDropped = 6111;
 
     // ProxyServer
     public const int NoRoute = 6200;
