@@ -33,6 +33,9 @@ cleanup() {
     if [ -n "$node_pids" ]; then
       echo "== stopping the Node (process $node_pids)"
       timeout 20 "$masq_bin" --ui-port "$ui_port" shutdown >/dev/null 2>&1 || true
+      # The Node may still be closing its UI connections (the dashboard's among them): let it end while the Daemon
+      # still watches, so the Daemon sees it go and says so.
+      for _ in $(seq 1 100); do kill -0 $node_pids 2>/dev/null || break; sleep 0.1; done
     fi
   fi
   local pid

@@ -73,7 +73,7 @@ public sealed partial class RunScriptTests
         }
 
         Assert.False(IsListening(proxyPort), $"port {proxyPort} is still held:\n{script.Output}");
-        Assert.Contains("terminated with exit code 0", script.Output, StringComparison.Ordinal);
+        Assert.True(script.Output.Contains("terminated with exit code 0", StringComparison.Ordinal), $"the Node did not end with exit code 0:\n{script.Output}");
         Assert.DoesNotContain("Unhandled exception", script.Output, StringComparison.Ordinal);
     }
 
