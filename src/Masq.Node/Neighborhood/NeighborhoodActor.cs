@@ -906,7 +906,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         UiEnvelope reply = envelope.Opcode switch
         {
-            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText(), _portMapping?.Summary)),
+            Opcodes.ConnectionStatus => envelope.Reply(new UiConnectionStatusResponse(_progress.Stage, _settings.NeighborhoodMode.ToText(), _portMapping.Summary)),
             Opcodes.NeighborhoodGraph => envelope.Reply(new UiNeighborhoodGraphResponse(NeighborhoodGraph.ToDot(_db))),
             Opcodes.ExitLocation => ExitLocation(envelope),
             _ => envelope.ErrorReply(UiErrorCodes.Unmarshal, $"The Neighborhood does not handle '{envelope.Opcode}'"),

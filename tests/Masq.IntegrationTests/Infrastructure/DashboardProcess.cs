@@ -20,7 +20,8 @@ internal sealed class DashboardProcess : IAsyncDisposable
     public string Token { get; }
 
     /// <summary>The access link for <paramref name="path"/>: a browser that opens it is logged in to this dashboard.</summary>
-    public string Link(string path = "/") => new Uri(Url, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "token=" + Token).ToString();
+    public string Link(string path = "/") =>
+        new Masq.Dashboard.Hosting.DashboardAccess(Convert.FromHexString(Token)).LinkFor(Url, path).ToString();
 
     public string Output => _process.Output;
 
