@@ -118,9 +118,16 @@ public sealed class FailoverTests(FailoverMeshFixture fixture, ITestOutputHelper
             }
 
             output.WriteLine($"{role} {victim.Name} killed: curl ended after {ended.TotalSeconds:0.0} s (exit {next.ExitCode}); next good request after {sinceKill.Elapsed.TotalSeconds:0.0} s ({attempts} attempt(s))");
+            bool recovered = next.ExitCode == 0 && next.Sha256 == DataPath.Harness.Blob.Sha256(300_000, seed + 100);
+            if (!recovered)
+            {
+                // What the originator believes of the mesh, and who is who in it, first: the logs are cut to their ends.
+                output.WriteLine(await GraphsAsync());
+            }
+
             Assert.True(
-                next.ExitCode == 0 && next.Sha256 == DataPath.Harness.Blob.Sha256(300_000, seed + 100),
-                $"no request succeeded within {RecoveryTimeout.TotalSeconds:0} s after the {role} {victim.Name} was killed (last: curl exit {next.ExitCode}, {next.Length} bytes): {next.Error}\n{Context()}");
+                recovered,
+                $"no request succeeded within {RecoveryTimeout.TotalSeconds:0} s after the {role} {victim.Name} was killed (last: curl exit {next.ExitCode}, {next.Length} bytes): {next.Error}\n{await GraphsAsync()}\n{Context()}");
 
             // Not asserted: that the dead Node leaves the originator's whole graph. Its neighbors drop it (they see
             // their link close, or probe it when another Node stops listing it) and the originator's routes avoid it,
@@ -137,4 +144,25 @@ public sealed class FailoverTests(FailoverMeshFixture fixture, ITestOutputHelper
     }
 
     private string Context() => fixture.Mesh.Report();
+
+    /// <summary>The originator's neighborhood graph (DOT) and the names of the Nodes' keys, for failure messages.</summary>
+    private async Task<string> GraphsAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var member in fixture.Mesh.Members)
+        {
+            text.Append(member.Name).Append(": ").Append(member.Descriptor).Append(member.IsRunning ? string.Empty : " (killed)").Append('\n');
+        }
+
+        try
+        {
+            text.Append("originator's graph:\n").Append((await fixture.Originator.GraphAsync()).Dot);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException)
+        {
+            text.Append("originator's graph: ").Append(e.Message);
+        }
+
+        return text.ToString();
+    }
 }
