@@ -105,4 +105,7 @@ internal sealed partial class NeighborhoodActor
 
     [LoggerMessage(EventId = E.RootMoved, Level = LogLevel.Warning, Message = "This Node's public address moved from {Old} to {New}: gossiping the new one to its neighbors")]
     private partial void LogRootMoved(IPAddress old, IPAddress @new);
+
+    [LoggerMessage(EventId = E.HealingDebut, Level = LogLevel.Information, Message = "This Node cannot reach {Count} Node(s) it knows of (a dead Node split the mesh): debuting to {Endpoint} to join the parts again")]
+    private partial void LogHealingDebut(IPEndPoint endpoint, int count);
 }

@@ -81,6 +81,12 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private readonly ClandestinePool _links;
     private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
 
+    /// <summary>When each address may next be given a healing Debut, and the wait after that one (doubling).</summary>
+    private readonly Dictionary<IPEndPoint, (DateTimeOffset Next, TimeSpan Wait)> _healingBackoff = [];
+
+    /// <summary>Whether the last retry tick found the root cut off from Nodes it knows (two ticks in a row act).</summary>
+    private bool _cutOffAtLastTick;
+
     /// <summary>The least time between two partings for an exit (each needs a round of gossip to take effect).</summary>
     private static readonly TimeSpan PartingInterval = TimeSpan.FromSeconds(15);
     private bool _rootVersionWarned;
@@ -276,8 +282,22 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
     private async Task RetryDebutsWhileAloneAsync(CancellationToken cancellationToken)
     {
-        if (cancellationToken.IsCancellationRequested || _db.RootFullNeighborCount() > 0)
+        if (cancellationToken.IsCancellationRequested)
         {
+            return;
+        }
+
+        if (_db.RootFullNeighborCount() > 0)
+        {
+            // Not alone, but perhaps on an island: act when two ticks in a row find Nodes the root cannot reach, so
+            // that the half links of a mesh still forming are left to finish.
+            bool cutOff = UnreachableKeys().Count > 0;
+            if (cutOff && _cutOffAtLastTick)
+            {
+                await HealPartitionAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _cutOffAtLastTick = cutOff;
             return;
         }
 
@@ -341,6 +361,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             return;
         }
 
+        _timers.Add(_time.CreateTimer(_ => TryPost(new NeighborhoodMessage.RetryDebuts()), null, DebutRetryInterval, DebutRetryInterval));
         if (initial.Count == 0)
         {
             LogNoInitialNeighbors();
@@ -361,8 +382,6 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             _initialNeighbors.Add((key, endpoint));
             await SendDebutAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
         }
-
-        _timers.Add(_time.CreateTimer(_ => TryPost(new NeighborhoodMessage.RetryDebuts()), null, DebutRetryInterval, DebutRetryInterval));
     }
 
     private async Task SendDebutAsync(PublicKey key, IPEndPoint endpoint, MessageType debut, CancellationToken cancellationToken)
@@ -470,6 +489,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             return;
         }
 
+        var reachedBefore = ReachedKeys();
         var handling = _acceptor.Handle(_db, gossip, source, _minHops, ip => _progress.IsTracked(ip), CountryUndesirability);
         foreach (var progressEvent in handling.Events)
         {
@@ -503,6 +523,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 SyncDirectory();
                 RecomputeExitCountries();
                 await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
+                await HealIfCutOffAsync(reachedBefore, cancellationToken).ConfigureAwait(false);
                 break;
             case GossipOutcome.Reply reply:
                 LogReplied(source, gossip.NodeRecords.Count, reply.Gossip.NodeRecords.Count);
@@ -628,6 +649,11 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                     // Left alone: debut again now rather than at the next retry tick.
                     TryPost(new NeighborhoodMessage.RetryDebuts());
                 }
+                else
+                {
+                    // The dead neighbor may have been the only bridge to the rest of the mesh.
+                    await HealPartitionAsync(cancellationToken).ConfigureAwait(false);
+                }
 
                 return;
             }
@@ -717,6 +743,142 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         return RoundTripPlanner.Build(_identity.Main, _payer.Signer, selected.Over, selected.Back, DescribeForRoute, _routeIds.Next());
     }
+
+    /// <summary>
+    /// Keys of the Nodes in the database that the root cannot reach over full links: the far side of a partition, as
+    /// when the only Node that linked this Node's part of the mesh to the rest has died. Records without any full
+    /// neighbor are left out (a Node still joining, or one every other Node has dropped).
+    /// </summary>
+    private HashSet<PublicKey> UnreachableKeys() => UnreachableKeys(ReachedKeys());
+
+    private HashSet<PublicKey> UnreachableKeys(HashSet<PublicKey> reached)
+    {
+        var unreachable = new HashSet<PublicKey>();
+        foreach (var record in _db.Records)
+        {
+            if (!reached.Contains(record.Key) && record.Inner.RoutesData && _db.FullNeighbors(record.Key).Any())
+            {
+                unreachable.Add(record.Key);
+            }
+        }
+
+        return unreachable;
+    }
+
+    /// <summary>The root and every Node it reaches over full links.</summary>
+    private HashSet<PublicKey> ReachedKeys()
+    {
+        var reached = new HashSet<PublicKey> { _db.RootKey };
+        var queue = new Queue<PublicKey>();
+        queue.Enqueue(_db.RootKey);
+        while (queue.TryDequeue(out var key))
+        {
+            foreach (var next in _db.FullNeighbors(key))
+            {
+                if (reached.Add(next.Key))
+                {
+                    queue.Enqueue(next.Key);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>
+    /// Neighborhood.md has no repair for a split mesh: a Node whose only bridge to the rest died keeps its other
+    /// neighbors, never debuts again, and its part of the mesh may have no exit left (issue 14: "no at-least-3-hop
+    /// route" for minutes after an exit died in a 7-Node localnet). So a Node that knows Nodes it cannot reach debuts
+    /// to those it has an address for: its initial neighbors that are not full neighbors now, and unreachable Nodes whose
+    /// address it learnt. The Debut is handled as any other (accepted, passed on or introduced), and the next gossip
+    /// joins the parts again. Each address is tried at most once per <see cref="DebutRetryInterval"/>, doubling to
+    /// <see cref="MaxHealingWait"/> while it does not help, so a dead Node is not dialled every tick.
+    /// </summary>
+    private async Task HealPartitionAsync(CancellationToken cancellationToken)
+    {
+        if (!Gossips || cancellationToken.IsCancellationRequested || _db.RootFullNeighborCount() >= NeighborhoodDatabase.MaxDegree)
+        {
+            return;
+        }
+
+        var reached = ReachedKeys();
+        var unreachable = UnreachableKeys(reached);
+        if (unreachable.Count == 0)
+        {
+            _healingBackoff.Clear();
+            return;
+        }
+
+        var neighborIps = _db.FullNeighbors(_db.RootKey)
+            .Where(record => record.Address is not null)
+            .Select(record => record.Address!.Ip)
+            .ToHashSet();
+        var candidates = new List<(PublicKey Key, IPEndPoint Endpoint)>();
+        foreach (var (key, endpoint) in _initialNeighbors)
+        {
+            // Its record may be unknown, beyond the gap, or stale (an old record of a Node that restarted since).
+            var known = _db.FindByIp(endpoint.Address);
+            if (!neighborIps.Contains(endpoint.Address) && (known is null || !reached.Contains(known.Key)))
+            {
+                candidates.Add((key, endpoint));
+            }
+        }
+
+        foreach (var key in unreachable)
+        {
+            if (_db.Get(key) is { AcceptsConnections: true, Address: { Ports.Length: > 0 } address } record
+                && !neighborIps.Contains(address.Ip)
+                && !candidates.Any(c => c.Endpoint.Address.Equals(address.Ip)))
+            {
+                candidates.Add((record.Key, new IPEndPoint(address.Ip, address.Ports[0])));
+            }
+        }
+
+        var now = _time.GetUtcNow();
+        MessageType? debut = null;
+        foreach (var (key, endpoint) in candidates)
+        {
+            var wait = DebutRetryInterval;
+            if (_healingBackoff.TryGetValue(endpoint, out var backoff))
+            {
+                if (now < backoff.Next)
+                {
+                    continue;
+                }
+
+                wait = TimeSpan.FromTicks(Math.Min(backoff.Wait.Ticks * 2, MaxHealingWait.Ticks));
+            }
+
+            if (debut is null)
+            {
+                // The other part may know this Node's current record: only a newer one is taken as a Debut there.
+                _db.BumpRootVersion();
+                debut = _producer.ProduceDebut(_db).ToMessage();
+            }
+
+            _healingBackoff[endpoint] = (now + wait, wait);
+            LogHealingDebut(endpoint, unreachable.Count);
+            _traffic.Sent(debut.Encode().Length);
+            await _hopper.SendNoLookupAsync(key, endpoint, debut, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Heals at once when gossip cut the root off from Nodes it reached before (a neighbor's neighbor dropped the only
+    /// link towards them): a mesh that is still forming only gains links, so this does not fire while it forms.
+    /// </summary>
+    private async Task HealIfCutOffAsync(HashSet<PublicKey> reachedBefore, CancellationToken cancellationToken)
+    {
+        var reached = ReachedKeys();
+        var unreachable = UnreachableKeys(reached);
+        if (unreachable.Count > 0 && reachedBefore.Any(unreachable.Contains))
+        {
+            await HealPartitionAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The longest wait between two healing Debuts to one address.</summary>
+    private static readonly TimeSpan MaxHealingWait = TimeSpan.FromMinutes(8);
 
     /// <summary>
     /// An exit may not list the originator as a neighbor (neighborhood.md §5), so in a small mesh a Node that neighbors

@@ -39,4 +39,5 @@ internal static class NeighborhoodEventIds
     public const int PartedFrom = 7039;
     public const int PartedForExit = 7040;
     public const int RootMoved = 7041;
+    public const int HealingDebut = 7042;
 }

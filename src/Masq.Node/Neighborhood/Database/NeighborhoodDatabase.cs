@@ -221,6 +221,12 @@ internal sealed class NeighborhoodDatabase
         return true;
     }
 
+    /// <summary>
+    /// Signs the root's record again, unchanged but one version newer: a Node that debuts again to Nodes which know its
+    /// current record needs them to take the Debut as news.
+    /// </summary>
+    public void BumpRootVersion() => ResignRoot(Root.Inner.Neighbors, Root.Inner.CountryCode);
+
     private void ResignRoot(IEnumerable<PublicKey> neighbors, string? countryCode)
     {
         var old = Root.Inner;

@@ -180,7 +180,8 @@ internal sealed class GossipAcceptor
 
     private static GossipQualification QualifyDebut(NeighborhoodDatabase db, List<VerifiedGossipRecord> records, IPEndPoint source)
     {
-        if (records.Count != 1 || (db.TryGet(records[0].Key, out var known) && !IsRestartDebut(db, known, records[0], source)))
+        if (records.Count != 1
+            || (db.TryGet(records[0].Key, out var known) && !IsRestartDebut(db, known, records[0], source) && !IsRejoinDebut(db, known, records[0], source)))
         {
             return GossipQualification.Unmatched;
         }
@@ -220,6 +221,20 @@ internal sealed class GossipAcceptor
         && (debuter.NodeAddr is null || debuter.NodeAddr.Ip.Equals(source.Address))
         && RecordUpdateRule.Check(known.Inner, known.Address, debuter.Inner, debuter.NodeAddr) == RecordUpdateVerdict.Replace;
 
+    /// <summary>
+    /// A known Node that still has neighbors debuting again: one newer record of the sender itself, from its own IP,
+    /// that the root does not list and has not parted from. A Node whose part of the mesh was cut off from the rest
+    /// (the only Node between them died) sends this to Nodes of the other part it has an address for (the
+    /// Neighborhood's partition healing). As Standard gossip it would be dropped (the sender lies outside the root's
+    /// patch), so the parts would stay apart; as a Debut it is accepted, redirected or passed on like any other.
+    /// </summary>
+    private static bool IsRejoinDebut(NeighborhoodDatabase db, NodeRecord known, VerifiedGossipRecord debuter, IPEndPoint source) =>
+        !debuter.Inner.Neighbors.IsEmpty
+        && !db.Root.ListsNeighbor(debuter.Key)
+        && !db.IsParted(debuter.Key)
+        && debuter.NodeAddr is { } address && address.Ip.Equals(source.Address)
+        && RecordUpdateRule.Check(known.Inner, known.Address, debuter.Inner, debuter.NodeAddr) == RecordUpdateVerdict.Replace;
+
     private GossipHandling HandleDebut(NeighborhoodDatabase db, VerifiedGossipRecord debuter, IPEndPoint source, Func<string?, uint> country)
     {
         // A Node that accepts no connections is reachable only over the connection it opened: remember that socket.
@@ -227,10 +242,12 @@ internal sealed class GossipAcceptor
         var excluded = new HashSet<PublicKey>(debuter.Inner.Neighbors) { debuter.Key };
 
         // 1. Redirect to a less connected full neighbor, ignoring those with degree ≤ 2 (they fill up by themselves).
+        // Not a Node this Node knows already (restarted, or rejoining across a split mesh): accepted at once, it joins
+        // in one round trip instead of a chain of redirections while its part of the mesh has no route.
         var redirect = AcceptingNeighborsByDegree(db, db.FullNeighbors(db.RootKey), excluded)
             .SkipWhile(candidate => candidate.Degree <= 2)
             .FirstOrDefault();
-        if (redirect.Record is not null && redirect.Degree < db.Degree(db.RootKey))
+        if (redirect.Record is not null && redirect.Degree < db.Degree(db.RootKey) && !db.Contains(debuter.Key))
         {
             return GossipHandling.Of(new GossipOutcome.Reply(PassGossip(redirect.Record), debuter.Key, address));
         }

@@ -254,6 +254,45 @@ public sealed class DebutHandlerTests
         Assert.IsType<GossipOutcome.Accepted>(_acceptor.Handle(_root.Db, Msg(debuter.Record([_root.Key], 1)), debuter.Socket).Outcome);
     }
 
+    [Fact]
+    public void Known_node_cut_off_with_its_own_neighbors_rejoins_with_a_newer_record()
+    {
+        // The far part of a split mesh: the root knows the debuter's record (learnt from gossip, no address), but
+        // the Node that linked them died. The debuter's newer record from its own IP is a Debut again.
+        var debuter = GossipTestNode.Create(1, _root.Time);
+        var elsewhere = GossipTestNode.Create(2, _root.Time);
+        _root.Db.Add(debuter.StoredRecord([elsewhere.Key], 3, withAddress: false));
+
+        var handling = _acceptor.Handle(_root.Db, Msg(debuter.Record([elsewhere.Key], 4)), debuter.Socket);
+
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        Assert.True(_root.Db.Root.ListsNeighbor(debuter.Key));
+        Assert.Equal(debuter.Address, _root.Db.Get(debuter.Key)!.Address);
+        Assert.Equal(4u, _root.Db.Get(debuter.Key)!.Version);
+    }
+
+    [Fact]
+    public void Rejoining_needs_a_newer_record_from_the_debuters_own_ip_and_no_parting()
+    {
+        var debuter = GossipTestNode.Create(1, _root.Time);
+        var elsewhere = GossipTestNode.Create(2, _root.Time);
+        var stranger = GossipTestNode.Create(3, _root.Time);
+        _root.Db.Add(debuter.StoredRecord([elsewhere.Key], 3, withAddress: false));
+
+        // The same version is old news.
+        Assert.IsNotType<GossipOutcome.Accepted>(_acceptor.Handle(_root.Db, Msg(debuter.Record([elsewhere.Key], 3)), debuter.Socket).Outcome);
+        Assert.False(_root.Db.Root.ListsNeighbor(debuter.Key));
+
+        // From another Node's IP it is somebody else's claim.
+        _acceptor.Handle(_root.Db, Msg(debuter.Record([elsewhere.Key], 4)), stranger.Socket);
+        Assert.False(_root.Db.Root.ListsNeighbor(debuter.Key));
+
+        // A Node the root parted from stays parted.
+        _root.Db.Part(debuter.Key, _root.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        _acceptor.Handle(_root.Db, Msg(debuter.Record([elsewhere.Key], 5)), debuter.Socket);
+        Assert.False(_root.Db.Root.ListsNeighbor(debuter.Key));
+    }
+
     internal static string KeyOf(Masq.Node.Neighborhood.Records.SignedNodeRecord record) =>
         Masq.Node.Neighborhood.Records.NodeRecordInner.Decode(record.SignedData).PublicKey.ToString();
 }
