@@ -40,7 +40,7 @@ internal sealed class HomeRouter
 
     public string WanInterface { get; }
 
-    /// <summary>The WAN host's end of the router's WAN link.</summary>
+    /// <summary>The WAN host's end of the router's WAN link (empty when the WAN is a bridge port).</summary>
     public string WanPeerInterface { get; }
 
     /// <summary>The router's public address (what a mapping gives the LAN host).</summary>
@@ -61,8 +61,25 @@ internal sealed class HomeRouter
     {
         NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
         var router = await network.AddHostAsync(role);
-        var lanHost = await network.AddHostAsync(role + "lan");
         var (wanPeerInterface, wanInterface) = await network.LinkAsync(wanHost, $"{wanPeer}/24", router, $"{wanAddress}/24");
+        return await CompleteAsync(network, role, router, wanInterface, wanPeerInterface, wanAddress);
+    }
+
+    /// <summary>
+    /// Builds the router with its WAN on a port of <paramref name="bridge"/> in <paramref name="bridgeHost"/> (the
+    /// 203.0.113.0/24 "internet" of a mesh) at <paramref name="wanAddress"/>, the rest as the other overload.
+    /// </summary>
+    public static async Task<HomeRouter> CreateOnBridgeAsync(NetnsNetwork network, string role, string bridgeHost, string bridge, IPAddress wanAddress)
+    {
+        NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
+        var router = await network.AddHostAsync(role);
+        var wanInterface = await network.JoinBridgeAsync(bridgeHost, bridge, router, $"{wanAddress}/24");
+        return await CompleteAsync(network, role, router, wanInterface, string.Empty, wanAddress);
+    }
+
+    private static async Task<HomeRouter> CompleteAsync(NetnsNetwork network, string role, string router, string wanInterface, string wanPeerInterface, IPAddress wanAddress)
+    {
+        var lanHost = await network.AddHostAsync(role + "lan");
         var lanAddress = IPAddress.Parse("192.0.2.1");
         var lanHostAddress = IPAddress.Parse("192.0.2.10");
         var (_, lanInterface) = await network.LinkAsync(lanHost, $"{lanHostAddress}/24", router, $"{lanAddress}/24");

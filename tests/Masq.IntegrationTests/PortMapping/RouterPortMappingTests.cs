@@ -104,8 +104,9 @@ public sealed class RouterPortMappingTests
         await inside.WaitForMasqAsync(["connection-status"], o => o.Contains($"public IP {moved}", StringComparison.Ordinal), Patience, "the Node noticing its new public IP");
         Assert.Contains($"public address moved from {RouterWan} to {moved}", inside.Log(), StringComparison.Ordinal);
         await inside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, "the Node's own record at its new address");
-        // Not yet shown: the outside Nodes learning the new address. The gossip goes out over links made to the old
-        // address, which the router's NAT no longer serves once that address is gone.
+        // The neighbors learning the new address, and routes through the Node working again: NatMeshTests, where the
+        // moved Node has neighbors it debuted to. Not shown here: neighbors that debuted to the Node (links it only
+        // accepted) learning it; they drop it when their links to the old address die.
     }
 
     [Fact]
