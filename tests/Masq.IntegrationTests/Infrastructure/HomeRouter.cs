@@ -57,12 +57,13 @@ internal sealed class HomeRouter
     /// Builds the router on <paramref name="wanHost"/>'s /24 at <paramref name="wanAddress"/>, with a LAN host behind it
     /// on 192.0.2.0/24 (router .1, host .10), and starts miniupnpd.
     /// </summary>
-    public static async Task<HomeRouter> CreateAsync(NetnsNetwork network, string role, string wanHost, IPAddress wanAddress, IPAddress wanPeer)
+    /// <param name="natPmp">false: miniupnpd answers neither NAT-PMP nor PCP (they share its switch), only UPnP IGD.</param>
+    public static async Task<HomeRouter> CreateAsync(NetnsNetwork network, string role, string wanHost, IPAddress wanAddress, IPAddress wanPeer, bool natPmp = true)
     {
         NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
         var router = await network.AddHostAsync(role);
         var (wanPeerInterface, wanInterface) = await network.LinkAsync(wanHost, $"{wanPeer}/24", router, $"{wanAddress}/24");
-        return await CompleteAsync(network, role, router, wanInterface, wanPeerInterface, wanAddress);
+        return await CompleteAsync(network, role, router, wanInterface, wanPeerInterface, wanAddress, natPmp);
     }
 
     /// <summary>
@@ -74,10 +75,10 @@ internal sealed class HomeRouter
         NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
         var router = await network.AddHostAsync(role);
         var wanInterface = await network.JoinBridgeAsync(bridgeHost, bridge, router, $"{wanAddress}/24");
-        return await CompleteAsync(network, role, router, wanInterface, string.Empty, wanAddress);
+        return await CompleteAsync(network, role, router, wanInterface, string.Empty, wanAddress, natPmp: true);
     }
 
-    private static async Task<HomeRouter> CompleteAsync(NetnsNetwork network, string role, string router, string wanInterface, string wanPeerInterface, IPAddress wanAddress)
+    private static async Task<HomeRouter> CompleteAsync(NetnsNetwork network, string role, string router, string wanInterface, string wanPeerInterface, IPAddress wanAddress, bool natPmp)
     {
         var lanHost = await network.AddHostAsync(role + "lan");
         var lanAddress = IPAddress.Parse("192.0.2.1");
@@ -89,7 +90,7 @@ internal sealed class HomeRouter
         await File.WriteAllTextAsync(rules, Ruleset(lanInterface, wanInterface));
         await network.ExecAsync(router, Nft, "-f", rules);
         var home = new HomeRouter(network, router, lanHost, wanInterface, wanPeerInterface, wanAddress, lanAddress, lanHostAddress);
-        await home.StartMiniupnpdAsync(role, lanInterface);
+        await home.StartMiniupnpdAsync(role, lanInterface, natPmp);
         return home;
     }
 
@@ -138,14 +139,14 @@ internal sealed class HomeRouter
         }
         """;
 
-    private async Task StartMiniupnpdAsync(string role, string lanInterface)
+    private async Task StartMiniupnpdAsync(string role, string lanInterface, bool natPmp)
     {
         var config = _network.Directory.Combine($"{role}-miniupnpd.conf");
         await File.WriteAllTextAsync(config, $"""
             ext_ifname={WanInterface}
             listening_ip={lanInterface}
             http_port={HttpPort}
-            enable_natpmp=yes
+            enable_natpmp={(natPmp ? "yes" : "no")}
             enable_upnp=yes
             secure_mode=yes
             system_uptime=yes
@@ -163,7 +164,8 @@ internal sealed class HomeRouter
             """);
         var binary = PatchedMiniupnpd(_network.Directory.Combine("miniupnpd"));
         _daemon = _network.Start(Host, binary, ["-f", config, "-d", "-P", _network.Directory.Combine($"{role}-miniupnpd.pid")]);
-        await _daemon.WaitUntilAsync(() => Task.FromResult(_daemon.Output.Contains("Listening for NAT-PMP/PCP traffic", StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "miniupnpd");
+        var ready = natPmp ? "Listening for NAT-PMP/PCP traffic" : "HTTP listening on port";
+        await _daemon.WaitUntilAsync(() => Task.FromResult(_daemon.Output.Contains(ready, StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "miniupnpd");
     }
 
     /// <summary>

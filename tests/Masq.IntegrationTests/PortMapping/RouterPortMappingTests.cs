@@ -110,6 +110,27 @@ public sealed class RouterPortMappingTests
     }
 
     [Fact]
+    public async Task A_Node_left_to_choose_falls_back_to_UPnP_when_the_router_answers_neither_PCP_nor_NAT_PMP()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+        await using var network = NetnsNetwork.Create();
+        var wan = await network.AddHostAsync("wan");
+        var router = await HomeRouter.CreateAsync(network, "home", wan, RouterWan, Outside, natPmp: false);
+        const int port = 18605;
+
+        var inside = NamespacedNode.Start(network, router.LanHost, "inside", port, []);
+        await inside.WaitUntilServingAsync(Patience);
+
+        Assert.EndsWith($"@{RouterWan}:{port}", inside.Descriptor, StringComparison.Ordinal);
+        Assert.Contains($"mapped on the router {router.LanAddress} by UPnP IGD, public IP {RouterWan}", inside.Output, StringComparison.Ordinal);
+        Assert.Contains($"dport {port} dnat ip to {router.LanHostAddress}:{port}", await router.NatRulesAsync(), StringComparison.Ordinal);
+        Assert.Contains($"{port}->{router.LanHostAddress}:{port}", await router.UpnpListAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_standard_Node_with_no_ip_and_no_router_that_answers_refuses_to_start_and_says_to_forward_the_port()
     {
         if (!NetnsNetwork.IsRoot)
