@@ -106,6 +106,12 @@ internal sealed partial class NeighborhoodActor
     [LoggerMessage(EventId = E.RootMoved, Level = LogLevel.Warning, Message = "This Node's public address moved from {Old} to {New}: gossiping the new one to its neighbors")]
     private partial void LogRootMoved(IPAddress old, IPAddress @new);
 
+    [LoggerMessage(EventId = E.Relinking, Level = LogLevel.Information, Message = "The link to neighbor {Key} at {Remote} went through this Node's old address; gossiping to it over a new link")]
+    private partial void LogRelinking(string key, IPEndPoint remote);
+
+    [LoggerMessage(EventId = E.KeptAfterMove, Level = LogLevel.Information, Message = "Neighbor {Key} dropped this Node when its link through the old address died; kept as a neighbor, the gossip over the new link lists it")]
+    private partial void LogKeptAfterMove(string key);
+
     [LoggerMessage(EventId = E.HealingDebut, Level = LogLevel.Information, Message = "This Node cannot reach {Count} Node(s) it knows of (a dead Node split the mesh): debuting to {Endpoint} to join the parts again")]
     private partial void LogHealingDebut(IPEndPoint endpoint, int count);
 }

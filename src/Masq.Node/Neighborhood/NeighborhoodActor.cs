@@ -78,6 +78,19 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private HashSet<PublicKey> _savedFullNeighbors = [];
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
     private bool _gossipPending;
+
+    /// <summary>The neighbors whose links this Node closed when its public address moved, until each link closes.</summary>
+    private readonly HashSet<PublicKey> _relinking = [];
+
+    /// <summary>
+    /// The neighbors this Node had when its public address moved: until <see cref="_movedUntil"/>, their dropping it
+    /// (their links through the old address died too) does not make it part from them.
+    /// </summary>
+    private readonly HashSet<PublicKey> _movedNeighbors = [];
+    private DateTimeOffset _movedUntil;
+
+    /// <summary>How long after a move the neighbors of before may drop this Node without its parting from them.</summary>
+    private static readonly TimeSpan MoveGrace = TimeSpan.FromSeconds(60);
     private readonly ClandestinePool _links;
     private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
 
@@ -333,6 +346,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         _db.SetRootAddress(new NodeAddr(address, current.Ports), IpCountryTable.Load().CountryOf(address));
         LogRootMoved(current.Ip, address);
+
+        // The links went through the old address, which the router's NAT no longer serves: they are closed, and each
+        // neighbor whose link closes now is not lost but gets the gossip over a new link, opened from the new address
+        // (which it believes: the record moves itself, GossipAcceptor.MovedItself).
+        _relinking.Clear();
+        _relinking.UnionWith(_db.HalfNeighbors(_db.RootKey).Select(record => record.Key));
+        _movedNeighbors.Clear();
+        _movedNeighbors.UnionWith(_relinking);
+        _movedUntil = _time.GetUtcNow() + MoveGrace;
+        _links.CloseAll();
         await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -498,6 +521,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
         foreach (var parted in handling.PartedFrom)
         {
+            if (_movedNeighbors.Contains(parted) && _time.GetUtcNow() < _movedUntil)
+            {
+                // This Node moved, and the neighbor dropped it when the link through the old address died. It stays a
+                // neighbor here: the gossip over the new link lists it, and it takes this Node back.
+                _db.Unpart(parted);
+                _db.AddRootNeighbor(parted);
+                LogKeptAfterMove(Describe(parted));
+                continue;
+            }
+
             LogPartedFrom(Describe(parted));
         }
 
@@ -639,6 +672,14 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             if (record.Address is { } address && address.Ip.Equals(lost.Remote.Address)
                 && (address.Ports.Contains(lost.Remote.Port) || !record.AcceptsConnections || lost.NeverConnected))
             {
+                if (!lost.NeverConnected && _relinking.Remove(record.Key))
+                {
+                    // Closed because this Node moved (MoveRootAsync): once per move, the neighbor gets a new link.
+                    LogRelinking(Describe(record.Key), lost.Remote);
+                    await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
                 LogNeighborLost(Describe(record.Key), lost.Remote);
                 record.Address = null;
                 _db.RemoveRootNeighbor(record.Key);

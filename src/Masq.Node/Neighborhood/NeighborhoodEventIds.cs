@@ -39,5 +39,7 @@ internal static class NeighborhoodEventIds
     public const int PartedFrom = 7039;
     public const int PartedForExit = 7040;
     public const int RootMoved = 7041;
-    public const int HealingDebut = 7042;
+    public const int Relinking = 7042;
+    public const int KeptAfterMove = 7043;
+    public const int HealingDebut = 7044;
 }

@@ -196,6 +196,19 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     }
 
     /// <summary>
+    /// Closes every link, each reported by <see cref="LinkClosed"/> as usual: this Node's public address moved, and
+    /// links made to or from the old one go nowhere now (the router's NAT forgot them). The next package to a
+    /// neighbor opens a new link, from the new address.
+    /// </summary>
+    public void CloseAll()
+    {
+        foreach (var link in _links.Values)
+        {
+            link.Close();
+        }
+    }
+
+    /// <summary>
     /// Opens a link to <paramref name="address"/> unless one is open. This is how a neighbor suspected dead is found
     /// out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link that could not be opened.
     /// </summary>

@@ -40,7 +40,7 @@ internal sealed class HomeRouter
 
     public string WanInterface { get; }
 
-    /// <summary>The WAN host's end of the router's WAN link.</summary>
+    /// <summary>The WAN host's end of the router's WAN link (empty when the WAN is a bridge port).</summary>
     public string WanPeerInterface { get; }
 
     /// <summary>The router's public address (what a mapping gives the LAN host).</summary>
@@ -57,12 +57,30 @@ internal sealed class HomeRouter
     /// Builds the router on <paramref name="wanHost"/>'s /24 at <paramref name="wanAddress"/>, with a LAN host behind it
     /// on 192.0.2.0/24 (router .1, host .10), and starts miniupnpd.
     /// </summary>
-    public static async Task<HomeRouter> CreateAsync(NetnsNetwork network, string role, string wanHost, IPAddress wanAddress, IPAddress wanPeer)
+    /// <param name="natPmp">false: miniupnpd answers neither NAT-PMP nor PCP (they share its switch), only UPnP IGD.</param>
+    public static async Task<HomeRouter> CreateAsync(NetnsNetwork network, string role, string wanHost, IPAddress wanAddress, IPAddress wanPeer, bool natPmp = true)
     {
         NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
         var router = await network.AddHostAsync(role);
-        var lanHost = await network.AddHostAsync(role + "lan");
         var (wanPeerInterface, wanInterface) = await network.LinkAsync(wanHost, $"{wanPeer}/24", router, $"{wanAddress}/24");
+        return await CompleteAsync(network, role, router, wanInterface, wanPeerInterface, wanAddress, natPmp);
+    }
+
+    /// <summary>
+    /// Builds the router with its WAN on a port of <paramref name="bridge"/> in <paramref name="bridgeHost"/> (the
+    /// 203.0.113.0/24 "internet" of a mesh) at <paramref name="wanAddress"/>, the rest as the other overload.
+    /// </summary>
+    public static async Task<HomeRouter> CreateOnBridgeAsync(NetnsNetwork network, string role, string bridgeHost, string bridge, IPAddress wanAddress)
+    {
+        NetnsNetwork.RequireTools(Miniupnpd, Upnpc, Nft);
+        var router = await network.AddHostAsync(role);
+        var wanInterface = await network.JoinBridgeAsync(bridgeHost, bridge, router, $"{wanAddress}/24");
+        return await CompleteAsync(network, role, router, wanInterface, string.Empty, wanAddress, natPmp: true);
+    }
+
+    private static async Task<HomeRouter> CompleteAsync(NetnsNetwork network, string role, string router, string wanInterface, string wanPeerInterface, IPAddress wanAddress, bool natPmp)
+    {
+        var lanHost = await network.AddHostAsync(role + "lan");
         var lanAddress = IPAddress.Parse("192.0.2.1");
         var lanHostAddress = IPAddress.Parse("192.0.2.10");
         var (_, lanInterface) = await network.LinkAsync(lanHost, $"{lanHostAddress}/24", router, $"{lanAddress}/24");
@@ -72,7 +90,7 @@ internal sealed class HomeRouter
         await File.WriteAllTextAsync(rules, Ruleset(lanInterface, wanInterface));
         await network.ExecAsync(router, Nft, "-f", rules);
         var home = new HomeRouter(network, router, lanHost, wanInterface, wanPeerInterface, wanAddress, lanAddress, lanHostAddress);
-        await home.StartMiniupnpdAsync(role, lanInterface);
+        await home.StartMiniupnpdAsync(role, lanInterface, natPmp);
         return home;
     }
 
@@ -121,14 +139,14 @@ internal sealed class HomeRouter
         }
         """;
 
-    private async Task StartMiniupnpdAsync(string role, string lanInterface)
+    private async Task StartMiniupnpdAsync(string role, string lanInterface, bool natPmp)
     {
         var config = _network.Directory.Combine($"{role}-miniupnpd.conf");
         await File.WriteAllTextAsync(config, $"""
             ext_ifname={WanInterface}
             listening_ip={lanInterface}
             http_port={HttpPort}
-            enable_natpmp=yes
+            enable_natpmp={(natPmp ? "yes" : "no")}
             enable_upnp=yes
             secure_mode=yes
             system_uptime=yes
@@ -146,7 +164,8 @@ internal sealed class HomeRouter
             """);
         var binary = PatchedMiniupnpd(_network.Directory.Combine("miniupnpd"));
         _daemon = _network.Start(Host, binary, ["-f", config, "-d", "-P", _network.Directory.Combine($"{role}-miniupnpd.pid")]);
-        await _daemon.WaitUntilAsync(() => Task.FromResult(_daemon.Output.Contains("Listening for NAT-PMP/PCP traffic", StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "miniupnpd");
+        var ready = natPmp ? "Listening for NAT-PMP/PCP traffic" : "HTTP listening on port";
+        await _daemon.WaitUntilAsync(() => Task.FromResult(_daemon.Output.Contains(ready, StringComparison.Ordinal)), TimeSpan.FromSeconds(20), "miniupnpd");
     }
 
     /// <summary>

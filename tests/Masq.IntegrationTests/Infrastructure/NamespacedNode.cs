@@ -25,6 +25,11 @@ internal sealed partial class NamespacedNode
 
     public string Host { get; }
 
+    public string Name { get; private init; } = string.Empty;
+
+    /// <summary>The forward proxy's port on the Node's namespace's loopback (0: none).</summary>
+    public int ProxyPort { get; private init; }
+
     public ProductProcess Process { get; }
 
     public int UiPort { get; }
@@ -42,7 +47,8 @@ internal sealed partial class NamespacedNode
     /// Starts a standard-mode Node (plus <paramref name="extra"/> arguments) without waiting for it: a Node that finds
     /// no address to advertise exits, and the caller decides what it expected.
     /// </summary>
-    public static NamespacedNode Start(NetnsNetwork network, string host, string name, int clandestinePort, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="proxyPort">The Node's forward proxy port on its namespace's loopback; 0 (none) by default.</param>
+    public static NamespacedNode Start(NetnsNetwork network, string host, string name, int clandestinePort, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null, int proxyPort = 0)
     {
         var uiPort = Ports.Free();
         var dataDirectory = network.Directory.Combine(name);
@@ -54,7 +60,7 @@ internal sealed partial class NamespacedNode
             "--data-directory", dataDirectory,
             "--ui-port", uiPort.ToString(CultureInfo.InvariantCulture),
             "--clandestine-port", clandestinePort.ToString(CultureInfo.InvariantCulture),
-            "--proxy-port", "0",
+            "--proxy-port", proxyPort.ToString(CultureInfo.InvariantCulture),
             "--log-level", "info",
             // Nothing answers at either address; the Nodes never pay nor resolve names in these tests.
             "--blockchain-service-url", "http://198.51.100.250:8545",
@@ -62,7 +68,7 @@ internal sealed partial class NamespacedNode
             "--scans", "off",
             .. extra,
         ];
-        return new NamespacedNode(network, host, network.Start(host, MasqBinaries.Node, args, environment), uiPort, clandestinePort, dataDirectory);
+        return new NamespacedNode(network, host, network.Start(host, MasqBinaries.Node, args, environment), uiPort, clandestinePort, dataDirectory) { Name = name, ProxyPort = proxyPort };
     }
 
     /// <summary>Waits for the UI (the Node is serving), failing with the Node's output if it exits first.</summary>

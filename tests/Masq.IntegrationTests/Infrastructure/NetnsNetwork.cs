@@ -65,6 +65,29 @@ internal sealed class NetnsNetwork : IAsyncDisposable
         return (a, b);
     }
 
+    /// <summary>A Linux bridge named <paramref name="bridge"/> (up, no address) inside <paramref name="host"/>: a switch the hosts join.</summary>
+    public async Task AddBridgeAsync(string host, string bridge)
+    {
+        await ExecAsync(host, "ip", "link", "add", bridge, "type", "bridge");
+        await ExecAsync(host, "ip", "link", "set", bridge, "up");
+    }
+
+    /// <summary>
+    /// A veth pair from <paramref name="host"/> (its end addressed with <paramref name="cidr"/> and up) to a port of
+    /// <paramref name="bridge"/> in <paramref name="bridgeHost"/>. Returns the host's interface name.
+    /// </summary>
+    public async Task<string> JoinBridgeAsync(string bridgeHost, string bridge, string host, string cidr)
+    {
+        var n = Interlocked.Increment(ref _links);
+        var (a, b) = ($"{Prefix}a{n}", $"{Prefix}b{n}");
+        await RunAsync("ip", "link", "add", a, "netns", host, "type", "veth", "peer", "name", b, "netns", bridgeHost);
+        await ExecAsync(bridgeHost, "ip", "link", "set", b, "master", bridge);
+        await ExecAsync(bridgeHost, "ip", "link", "set", b, "up");
+        await ExecAsync(host, "ip", "addr", "add", cidr, "dev", a);
+        await ExecAsync(host, "ip", "link", "set", a, "up");
+        return a;
+    }
+
     /// <summary>Runs a command inside <paramref name="host"/> to completion; a failure throws with its output.</summary>
     public async Task<ProcessResult> ExecAsync(string host, string file, params string[] args)
     {

@@ -11,6 +11,7 @@ internal sealed class ProductProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _disposed;
 
     public ProductProcess(ProcessStartInfo startInfo)
     {
@@ -87,8 +88,13 @@ internal sealed class ProductProcess : IDisposable
         }
     }
 
+    /// <summary>Kills and releases the process; a second call does nothing (a network and its owner may both dispose it).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         Kill();
         _process.Dispose();
     }

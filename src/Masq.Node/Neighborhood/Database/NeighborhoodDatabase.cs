@@ -186,6 +186,9 @@ internal sealed class NeighborhoodDatabase
         return RemoveRootNeighbor(key);
     }
 
+    /// <summary>Ends a parting from <paramref name="key"/> at once (gossip from it may make it a neighbor again).</summary>
+    public void Unpart(PublicKey key) => _parted.Remove(key);
+
     /// <summary>Whether the root parted from <paramref name="key"/> and the parting still holds.</summary>
     public bool IsParted(PublicKey key)
     {

@@ -476,7 +476,8 @@ internal sealed class GossipAcceptor
     /// <summary>
     /// A Node behind a router whose public address changed gossips its own record, newer, at the new address. The
     /// address is outside the signature, so only the Node itself is believed: the gossip comes over its link from the
-    /// old address or from the new one. Anyone else changing a known address is still banned.
+    /// old address or from the new one. Anyone else's changed address for a known Node is left out (not banned: it
+    /// may be passing on a real move).
     /// </summary>
     private static bool MovedItself(NodeRecord known, VerifiedGossipRecord record, IPEndPoint source) =>
         record.NodeAddr is { Ports.Length: > 0 } moved && known.Address is { } old
@@ -502,7 +503,14 @@ internal sealed class GossipAcceptor
                 {
                     moves.Add((known, record));
                 }
-                else if (verdict is RecordUpdateVerdict.RatePackChanged or RecordUpdateVerdict.NodeAddrChanged)
+                else if (verdict == RecordUpdateVerdict.NodeAddrChanged)
+                {
+                    // A newer record of a third Node at another address: that Node may have moved (its router's public
+                    // IP changed) and the sender passes on what it believed from it. The address is outside the
+                    // signature, so it is not taken from anyone but the Node itself; nor is an honest relay banned for
+                    // it. The record is left out: the known one, at the known address, stays until the Node gossips here.
+                }
+                else if (verdict == RecordUpdateVerdict.RatePackChanged)
                 {
                     return Ban($"Standard gossip from {source} tried changing an immutable characteristic of {record.Key}: {verdict}");
                 }

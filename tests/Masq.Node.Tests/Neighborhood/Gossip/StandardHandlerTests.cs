@@ -91,15 +91,19 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
-    public void Another_nodes_known_address_claimed_for_it_is_a_ban()
+    public void Another_nodes_known_address_claimed_for_it_by_a_third_party_is_left_out_and_not_banned()
     {
-        // B is known at its address; gossip claims B now lives at C's IP.
+        // B is known at its address; A's gossip has B, newer, at C's IP. A may be passing on B's real move (B's router
+        // got a new public IP), or forging it: either way only B itself moves B, and A is not punished.
         _root.Db.Add(_b.StoredRecord([_a.Key], 0));
 
         var handling = _acceptor.Handle(
             _root.Db, Msg(_a.Record([_root.Key, _b.Key], 2), _b.Record([_a.Key], 1, address: _c.Address), _c.Record([], 0, revealAddress: false)), _a.Socket);
 
-        Assert.Contains("NodeAddrChanged", Assert.IsType<GossipOutcome.Ban>(handling.Outcome).Reason, StringComparison.Ordinal);
+        Assert.IsNotType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.Equal(_b.Address, _root.Db.Get(_b.Key)!.Address);
+        Assert.Equal(0u, _root.Db.Get(_b.Key)!.Version);
+        Assert.Equal(2u, _root.Db.Get(_a.Key)!.Version);
     }
 
     [Fact]

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Masq.IntegrationTests.DataPath.Harness;
+using Masq.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Masq.IntegrationTests.PortMapping;
+
+/// <summary>
+/// The multi-host network of issue 13 (<see cref="NatMesh"/>): seven real Nodes in namespaces, three of them behind
+/// home routers that NAT them and map their port by themselves, links with 20–80 ms RTT and 1% loss. The mesh forms
+/// from descriptors and a download through a route of at least 3 hops, asked from behind a router, arrives byte for byte.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class NatMeshTests(ITestOutputHelper output)
+{
+    /// <summary>One-way delays in turn: public hosts, routers, web server. Any two hosts see 20 to 75 ms RTT.</summary>
+    private static readonly TimeSpan[] Delays = [.. new[] { 10, 15, 20, 25, 30, 35, 40, 10 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
+    private static readonly TimeSpan RouteTimeout = TimeSpan.FromSeconds(180);
+
+    [Fact]
+    public async Task Seven_Nodes_three_behind_NAT_routers_form_a_mesh_from_descriptors_and_carry_a_3_hop_download_intact()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+
+        const long length = 1_500_001;
+        const int seed = 63;
+        await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["blob"] = Blob.Bytes(length, seed) });
+        var (minRtt, maxRtt) = mesh.RttRange();
+        Assert.True(minRtt >= TimeSpan.FromMilliseconds(20) && maxRtt <= TimeSpan.FromMilliseconds(80), $"RTTs {minRtt.TotalMilliseconds}–{maxRtt.TotalMilliseconds} ms");
+        var clock = Stopwatch.StartNew();
+
+        await mesh.StartNodesAsync();
+        var started = clock.Elapsed;
+
+        // No Node behind a router was told its address: each mapped its port and advertises its router's.
+        for (int i = 0; i < mesh.Routers.Count; i++)
+        {
+            var node = mesh.Nodes[4 + i];
+            var router = mesh.Routers[i];
+            Assert.EndsWith($"@{router.WanAddress}:{NatMesh.ClandestinePort}", node.Descriptor, StringComparison.Ordinal);
+            Assert.Contains($"mapped on the router {router.LanAddress}", node.Output, StringComparison.Ordinal);
+            Assert.Contains($"dport {NatMesh.ClandestinePort} dnat ip to {router.LanHostAddress}:{NatMesh.ClandestinePort}", await router.NatRulesAsync(), StringComparison.Ordinal);
+        }
+
+        await mesh.WaitForRouteAsync(RouteTimeout);
+        var settled = clock.Elapsed;
+        Assert.Contains("A 3-hop route is available", mesh.Originator.Output, StringComparison.Ordinal);
+
+        var download = await mesh.DownloadAsync("blob");
+
+        Assert.True(
+            download.ExitCode == 0 && download.Length == length && download.Sha256 == Blob.Sha256(length, seed),
+            $"curl from behind a router got exit {download.ExitCode}, {download.Length} of {length} bytes, sha256 {download.Sha256}: {download.Error}\n{mesh.Report()}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RTT {minRtt.TotalMilliseconds}–{maxRtt.TotalMilliseconds} ms, loss 1%: Nodes serving after {started.TotalSeconds:0.0} s, route after {settled.TotalSeconds:0.0} s; {length} bytes in {download.Total:0.000} s ({length / download.Total / 1e6:0.00} MB/s), first byte after {download.TimeToFirstByte:0.000} s"));
+    }
+
+    /// <summary>
+    /// The mesh of seven; the router of the originator (the first Node behind a router) gets another public address
+    /// from its ISP. The originator notices, its neighbors learn the new address from its own gossip over new links (its
+    /// links through the old address died with it), nobody is banned for passing the move on, and downloads from it work
+    /// again: every route ends at it, its last hop reaching it at the new address.
+    /// </summary>
+    [Fact]
+    public async Task A_Node_whose_router_gets_a_new_public_IP_is_found_at_it_by_its_neighbors_and_routes_through_it_work_again()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+
+        const long length = 300_007;
+        await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["before"] = Blob.Bytes(length, 65), ["after"] = Blob.Bytes(length, 66) });
+        await mesh.StartNodesAsync(new Dictionary<string, string> { ["MASQ_MAPPING_POLL_SECONDS"] = "2" });
+        var moving = mesh.Originator;
+        var router = mesh.Routers[0];
+        var introducer = mesh.Nodes[3];
+        await mesh.WaitForRouteAsync(RouteTimeout);
+        await AssertDownloadsAsync(mesh, "before", length, 65);
+        var old = router.WanAddress;
+        var moved = System.Net.IPAddress.Parse("203.0.113.30");
+
+        await router.ChangeWanAddressAsync(moved);
+
+        await moving.WaitForMasqAsync(["connection-status"], o => o.Contains($"public IP {moved}", StringComparison.Ordinal), RouteTimeout, "the Node noticing its new public IP");
+        Assert.Contains($"public address moved from {old} to {moved}", moving.Log(), StringComparison.Ordinal);
+        await introducer.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{NatMesh.ClandestinePort}", StringComparison.Ordinal), RouteTimeout, $"{introducer.Name} learning the moved Node's new address\n{mesh.Report()}");
+        Assert.Contains("went through this Node's old address; gossiping to it over a new link", moving.Output, StringComparison.Ordinal);
+
+        // The originator's routes heal as the gossip of the move spreads: it asks until one download arrives intact.
+        await AssertDownloadsAsync(mesh, "after", length, 66, RouteTimeout);
+        foreach (var node in mesh.Nodes)
+        {
+            Assert.DoesNotContain("Malefactor", node.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"dport {NatMesh.ClandestinePort} dnat ip to {router.LanHostAddress}:{NatMesh.ClandestinePort}", await router.NatRulesAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Downloads <paramref name="file"/> until it arrives intact (once, unless <paramref name="heal"/> allows retries for that long).</summary>
+    private static async Task AssertDownloadsAsync(NatMesh mesh, string file, long length, int seed, TimeSpan? heal = null)
+    {
+        var deadline = DateTime.UtcNow + (heal ?? TimeSpan.Zero);
+        NatMesh.Download download;
+        for (int attempt = 1; ; attempt++)
+        {
+            download = await mesh.DownloadAsync(file);
+            bool intact = download.ExitCode == 0 && download.Length == length && download.Sha256 == Blob.Sha256(length, seed);
+            if (intact || DateTime.UtcNow >= deadline || attempt >= 60)
+            {
+                break;
+            }
+
+            await Task.Delay(2000);
+        }
+
+        Assert.True(
+            download.ExitCode == 0 && download.Length == length && download.Sha256 == Blob.Sha256(length, seed),
+            $"curl of {file} from behind a router got exit {download.ExitCode}, {download.Length} of {length} bytes, sha256 {download.Sha256}: {download.Error}\n{mesh.Report()}");
+    }
+
+    /// <summary>
+    /// The figures of issue 13 (settle time, 3-hop throughput and time to first byte at 0 / 40 / 80 ms RTT and 0 / 1%
+    /// loss, TTFB in round trips) on one mesh whose shaping is changed between runs. Only with MASQ_NATMESH_FIGURES=1;
+    /// it asserts only that every download arrived intact.
+    /// </summary>
+    [Fact]
+    public async Task Figures()
+    {
+        if (!NetnsNetwork.IsRoot || Environment.GetEnvironmentVariable("MASQ_NATMESH_FIGURES") != "1")
+        {
+            return;
+        }
+
+        const long length = 4_000_000;
+        const int seed = 64;
+        var first = Blob.Bytes(length, seed);
+        var small = Blob.Bytes(1000, seed + 1);
+        await using var mesh = await NatMesh.BuildAsync(4, 3, [TimeSpan.Zero], 0, new Dictionary<string, byte[]> { ["blob"] = first, ["small"] = small });
+        var clock = Stopwatch.StartNew();
+        await mesh.StartNodesAsync();
+        var started = clock.Elapsed;
+        await mesh.WaitForRouteAsync(RouteTimeout);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"0 ms RTT, 0% loss: Nodes serving after {started.TotalSeconds:0.0} s, route after {clock.Elapsed.TotalSeconds:0.0} s"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(first));
+        foreach (var rtt in new[] { 0, 40, 80 })
+        {
+            foreach (var loss in new[] { 0.0, 1.0 })
+            {
+                await mesh.ShapeAllAsync(TimeSpan.FromMilliseconds(rtt / 2.0), loss);
+                var warm = await mesh.DownloadAsync("small");
+                var big = await mesh.DownloadAsync("blob");
+                Assert.True(big.ExitCode == 0 && big.Sha256 == hash && warm.ExitCode == 0, $"{big.Error} {warm.Error}\n{mesh.Report()}");
+                var roundTrips = rtt == 0 ? double.NaN : warm.TimeToFirstByte / (rtt / 1000.0);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"RTT {rtt} ms, loss {loss}%: 3-hop {length / big.Total / 1e6:0.00} MB/s, TTFB {big.TimeToFirstByte * 1000:0} ms (1 kB page: {warm.TimeToFirstByte * 1000:0} ms = {roundTrips:0.0} RTT)"));
+            }
+        }
+    }
+}
