@@ -492,7 +492,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         {
             if (_db.Get(suspect)?.Address is { Ports.Length: > 0 } address)
             {
-                _links.Probe(new IPEndPoint(address.Ip, address.Ports[0]));
+                _links.Probe(suspect, new IPEndPoint(address.Ip, address.Ports[0]));
             }
         }
 
