@@ -53,7 +53,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         await WaitForLogAsync(r1, DataPathEventIds.ClandestineTruncated);
 
         long relayedBefore = r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count();
-        await SendAsync(r1, handshake, [.. frame, .. Mask(valid, firstCounter: 2)]);
+        await SendAsync(r1, handshake, [.. frame, .. Mask(valid, firstCounter: 1 + (ulong)LinkCells.CellCount(valid.Length))]);
         await WaitForLogAsync(r1, DataPathEventIds.ReplayedPackage);
         // The copy that got through reaches r2's Neighborhood, which refuses the empty gossip and its sender.
         await WaitForLogAsync(r2, NeighborhoodEventIds.Malefactor);
@@ -153,5 +153,14 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         }
     }
 
-    private static Task WaitForLogAsync(MeshNode node, int eventId) => MultiHopTests.WaitUntilAsync(() => node.Logs.Count(eventId) >= 1);
+    private static async Task WaitForLogAsync(MeshNode node, int eventId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (node.Logs.Count(eventId) < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(node.Logs.Count(eventId) >= 1, $"no event {eventId} within 30 s; the Node logged:\n{string.Join('\n', node.Logs.Entries.TakeLast(30))}");
+    }
 }
