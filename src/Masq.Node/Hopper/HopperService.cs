@@ -12,6 +12,7 @@ using Masq.Lib.Blockchains;
 
 using Masq.Node.DataPath;
 using Masq.Node.Routing;
+using Masq.Node.Links;
 
 namespace Masq.Node.Hopper;
 

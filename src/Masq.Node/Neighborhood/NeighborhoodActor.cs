@@ -23,6 +23,7 @@ using Masq.Node.Routing;
 using Masq.Node.Ui;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.Links;
 
 namespace Masq.Node.Neighborhood;
 

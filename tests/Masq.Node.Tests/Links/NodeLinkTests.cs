@@ -174,6 +174,26 @@ public sealed class NodeLinkTests
     }
 
     [Fact]
+    public async Task At_first_contact_a_Node_that_signs_for_someone_elses_encryption_key_fails_the_challenge()
+    {
+        // Mallory's certificate names a key made of Bob's X25519 half and her own Ed25519 half, signed by her: the
+        // signature verifies, and the key starts with Bob's descriptor half. Only the challenge tells her apart.
+        var bob = CryptDeReal.Generate(TestChains.BaseSepolia);
+        var mallory = new Impostor(CryptDeReal.Generate(TestChains.BaseSepolia), bob.PublicKey);
+        await using var pair = await PoolPair.StartAsync(recorded: false, bIdentity: mallory);
+        var firstContact = new byte[64];
+        bob.PublicKey.Span[..32].CopyTo(firstContact);
+        var failed = Channel.CreateUnbounded<IPEndPoint>();
+        pair.A.LinkFailed += remote => failed.Writer.TryWrite(remote);
+
+        await pair.A.SendToAsync(pair.BEndPoint, new PublicKey(firstContact), [1], CancellationToken.None).AsTask().WaitAsync(Deadline);
+
+        Assert.Equal(pair.BEndPoint, await failed.Reader.ReadAsync().AsTask().WaitAsync(Deadline));
+        Assert.False(pair.BInbound.Packages.Reader.TryRead(out _));
+        Assert.Contains(pair.BHandshakeLog.Entries, e => e.Id.Id == LinkEventIds.LinkRefused && e.Message.Contains("Unproven", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_peer_that_cannot_prove_the_expected_key_is_refused_and_logged_once_per_interval()
     {
         await using var pair = await PoolPair.StartAsync(recorded: false);
@@ -280,6 +300,42 @@ public sealed class NodeLinkTests
         }
     }
 
+    /// <summary>A Node identity whose public key is another Node's X25519 half and its own Ed25519 half.</summary>
+    private sealed class Impostor(CryptDeReal own, PublicKey victim) : ICryptDE
+    {
+        public PublicKey PublicKey { get; } = new([.. victim.Span[..32], .. own.PublicKey.Span[32..]]);
+
+        public ReadOnlyMemory<byte> ChainContract => own.ChainContract;
+
+        public bool IsValidPublicKey(PublicKey key) => own.IsValidPublicKey(key);
+
+        public int GetSealedLength(PublicKey recipient, int plaintextLength) => own.GetSealedLength(recipient, plaintextLength);
+
+        public void Seal(PublicKey recipient, ReadOnlySpan<byte> plaintext, Span<byte> destination) => own.Seal(recipient, plaintext, destination);
+
+        public int GetOpenedLength(int ciphertextLength) => own.GetOpenedLength(ciphertextLength);
+
+        public bool TryOpen(ReadOnlySpan<byte> ciphertext, Span<byte> destination) => own.TryOpen(ciphertext, destination);
+
+        public byte[] Sign(ReadOnlySpan<byte> data) => own.Sign(data);
+
+        public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, PublicKey signer) => own.Verify(data, signature, signer);
+
+        public byte[] Hash(ReadOnlySpan<byte> data) => own.Hash(data);
+
+        public byte[] Digest() => own.Digest();
+
+        public void FillRandom(Span<byte> destination) => own.FillRandom(destination);
+
+        public string ToDescriptorFragment(PublicKey key) => own.ToDescriptorFragment(key);
+
+        public bool TryParseDescriptorFragment(string fragment, [NotNullWhen(true)] out PublicKey? firstContactKey) => own.TryParseDescriptorFragment(fragment, out firstContactKey);
+
+        public byte[] ExportKeyPair() => own.ExportKeyPair();
+
+        public ICryptDE CreateAlias() => own.CreateAlias();
+    }
+
     private sealed class NoLocator : INodeLocator
     {
         public bool TryLocate(PublicKey key, [NotNullWhen(true)] out IPEndPoint? endpoint)
@@ -297,12 +353,12 @@ public sealed class NodeLinkTests
         private readonly BufferBudget _budgetA;
         private readonly BufferBudget _budgetB;
 
-        private PoolPair(TimeSpan handshakeTimeout)
+        private PoolPair(TimeSpan handshakeTimeout, ICryptDE? bIdentity)
         {
             var options = new DataPathOptions();
             var linkOptions = new LinkOptions { HandshakeTimeout = handshakeTimeout };
             var a = CryptDeReal.Generate(TestChains.BaseSepolia);
-            var b = CryptDeReal.Generate(TestChains.BaseSepolia);
+            var b = bIdentity ?? CryptDeReal.Generate(TestChains.BaseSepolia);
             BKey = b.PublicKey;
             var conductA = new PeerConduct(options, TimeProvider.System, NullLogger<PeerConduct>.Instance);
             var conductB = new PeerConduct(options, TimeProvider.System, NullLogger<PeerConduct>.Instance);
@@ -334,9 +390,9 @@ public sealed class NodeLinkTests
         /// <summary>Where A dials B (the relay when recorded).</summary>
         public IPEndPoint BEndPoint { get; private set; } = null!;
 
-        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null)
+        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null, ICryptDE? bIdentity = null)
         {
-            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30));
+            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30), bIdentity);
             var listening = (IPEndPoint)pair._listener.LocalEndpoint;
             if (recorded)
             {

@@ -3,12 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
-using Masq.Node.Links;
+using Masq.Node.Networking;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
 using Masq.Node.DataPath;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Links;
 
 /// <summary>
 /// The clandestine half of the StreamHandlerPool: one link per neighbor endpoint (data-path.md §1), opened on first
