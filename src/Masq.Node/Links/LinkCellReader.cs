@@ -8,18 +8,23 @@ namespace Masq.Node.Links;
 /// Joins the direct cells of one link direction back into packages (<see cref="LinkCells"/>). Checks each cell's size
 /// bit against its length, its kind, its counter (one more than the last cell's) and its fragment length; the caller
 /// closes the link on anything but <see cref="LinkCellStatus.Partial"/> or <see cref="LinkCellStatus.Package"/>.
-/// The package buffer is pooled and grows only as fragments arrive; not thread-safe (one reader per link).
+/// A package in one cell is handed out as a slice of that cell (no copy); a longer one is joined in a buffer from the
+/// link buffer pool (the Node's bounded, trimmable <see cref="Networking.LinkBufferPool"/>), held only while a package is
+/// under way, so an idle link holds none. Not thread-safe (one reader per link).
 /// </summary>
 internal sealed class LinkCellReader : IDisposable
 {
-    private byte[] _buffer = [];
+    private readonly MemoryPool<byte> _pool;
+    private IMemoryOwner<byte>? _owner;
     private int _length;
     private ulong _expected;
     private bool _begun;
 
+    /// <param name="pool">Where package buffers come from (the Node's link buffer pool).</param>
     /// <param name="firstCounter">The counter of the first direct cell (the link's control cells come before it).</param>
-    public LinkCellReader(ulong firstCounter = 1)
+    public LinkCellReader(MemoryPool<byte>? pool = null, ulong firstCounter = 1)
     {
+        _pool = pool ?? MemoryPool<byte>.Shared;
         _expected = firstCounter;
     }
 
@@ -27,29 +32,36 @@ internal sealed class LinkCellReader : IDisposable
     public int Pending => _length;
 
     /// <summary>Whether a package has begun and not ended.</summary>
-    public bool InPackage => _length > 0 || _begun;
+    public bool InPackage => _begun;
 
     /// <summary>
     /// Takes one cell. On <see cref="LinkCellStatus.Package"/>, <paramref name="package"/> is the whole package, valid
-    /// until the next call.
+    /// until the next call (and, for a package in one cell, as long as <paramref name="cell"/> is).
     /// </summary>
-    public LinkCellStatus Accept(ReadOnlySpan<byte> cell, out ReadOnlyMemory<byte> package)
+    public LinkCellStatus Accept(ReadOnlyMemory<byte> cell, out ReadOnlyMemory<byte> package)
     {
         package = default;
-        if (!CellFormat.IsCellLength(cell.Length) || CellFormat.ReadLength(cell) != cell.Length || CellFormat.ReadKind(cell) != CellKind.Direct)
+        if (!_begun)
+        {
+            // The last joined package has been handled: its buffer goes back.
+            Release();
+        }
+
+        var span = cell.Span;
+        if (!CellFormat.IsCellLength(span.Length) || CellFormat.ReadLength(span) != span.Length || CellFormat.ReadKind(span) != CellKind.Direct)
         {
             return LinkCellStatus.WrongCell;
         }
 
-        if (CellFormat.ReadCounter(cell) != (_expected & CellFormat.CounterMask))
+        if (CellFormat.ReadCounter(span) != (_expected & CellFormat.CounterMask))
         {
             return LinkCellStatus.Malformed;
         }
 
-        var payload = cell[CellFormat.HeaderLength..];
+        var payload = span[CellFormat.HeaderLength..];
         byte flags = payload[0];
         int fragment = BinaryPrimitives.ReadUInt16LittleEndian(payload[1..]);
-        if ((flags & ~LinkCells.MoreFlag) != 0 || fragment > LinkCells.Capacity(cell.Length))
+        if ((flags & ~LinkCells.MoreFlag) != 0 || fragment > LinkCells.Capacity(span.Length))
         {
             return LinkCellStatus.Malformed;
         }
@@ -61,18 +73,15 @@ internal sealed class LinkCellReader : IDisposable
 
         _expected++;
         bool more = (flags & LinkCells.MoreFlag) != 0;
-        var data = payload.Slice(LinkCells.FragmentHeaderLength, fragment);
+        var data = cell.Slice(CellFormat.HeaderLength + LinkCells.FragmentHeaderLength, fragment);
         if (!more && !_begun)
         {
-            // A package in one cell: its bytes go to the start of the package buffer.
-            EnsureCapacity(fragment);
-            data.CopyTo(_buffer);
-            package = _buffer.AsMemory(0, fragment);
+            package = data;
             return LinkCellStatus.Package;
         }
 
         EnsureCapacity(_length + fragment);
-        data.CopyTo(_buffer.AsSpan(_length));
+        data.Span.CopyTo(_owner!.Memory.Span[_length..]);
         _length += fragment;
         if (more)
         {
@@ -80,35 +89,35 @@ internal sealed class LinkCellReader : IDisposable
             return LinkCellStatus.Partial;
         }
 
-        package = _buffer.AsMemory(0, _length);
+        package = _owner!.Memory[.._length];
         _length = 0;
         _begun = false;
         return LinkCellStatus.Package;
     }
 
-    public void Dispose()
+    public void Dispose() => Release();
+
+    private void Release()
     {
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
+        _owner?.Dispose();
+        _owner = null;
     }
 
     private void EnsureCapacity(int needed)
     {
-        if (needed <= _buffer.Length)
+        int capacity = _owner?.Memory.Length ?? 0;
+        if (needed <= capacity)
         {
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Min(LinkCells.MaxPackageLength, Math.Max(_buffer.Length * 2, CellFormat.LargeLength))));
-        _buffer.AsSpan(0, _length).CopyTo(larger);
-        if (_buffer.Length > 0)
+        var larger = _pool.Rent(Math.Max(needed, Math.Min(LinkCells.MaxPackageLength, capacity * 2)));
+        if (_owner is not null)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            _owner.Memory.Span[.._length].CopyTo(larger.Memory.Span);
+            _owner.Dispose();
         }
 
-        _buffer = larger;
+        _owner = larger;
     }
 }

@@ -34,6 +34,7 @@ internal sealed partial class NodeLink
     private readonly BufferAccount _account;
     private readonly PeerConduct _conduct;
     private readonly DataPathOptions _options;
+    private readonly LinkBufferPool _buffers;
 
     private NodeLink(IPEndPoint remote, PublicKey? expected, IClandestineInbound inbound, LinkHandshake handshake, DataPathOptions options, TimeProvider time, BufferBudget budget, PeerConduct conduct, ILogger logger)
     {
@@ -47,6 +48,7 @@ internal sealed partial class NodeLink
         _logger = logger;
         _stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _account = budget.Open(remote.Address, Close);
+        _buffers = budget.Pool;
         _outbound = Channel.CreateBounded<OutboundPackage>(new BoundedChannelOptions(options.LinkQueueLength)
         {
             SingleReader = true,
@@ -263,7 +265,7 @@ internal sealed partial class NodeLink
 
     private async Task ReadLoopAsync(Stream link, CancellationToken cancellationToken)
     {
-        using var cells = new LinkCellReader();
+        using var cells = new LinkCellReader(_buffers);
         byte[] cell = ArrayPool<byte>.Shared.Rent(CellFormat.LargeLength);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stall.Token);
         long charged = 0;
@@ -296,7 +298,7 @@ internal sealed partial class NodeLink
                 int length = CellFormat.ReadLength(cell);
                 await link.ReadExactlyAsync(cell.AsMemory(CellFormat.HeaderLength, length - CellFormat.HeaderLength), reading.Token).ConfigureAwait(false);
                 got = length;
-                var status = cells.Accept(cell.AsSpan(0, length), out var package);
+                var status = cells.Accept(cell.AsMemory(0, length), out var package);
                 if (status is not (LinkCellStatus.Partial or LinkCellStatus.Package))
                 {
                     if (_conduct.Report(Remote))

@@ -17,6 +17,7 @@ internal sealed class LinkFramerTarget : FuzzTarget
     public override void Execute(ReadOnlySpan<byte> input)
     {
         using var reader = new LinkCellReader();
+        byte[] bytes = input.ToArray();
         int at = 0;
         for (int cells = 0; cells < 10_000 && at + CellFormat.HeaderLength <= input.Length; cells++)
         {
@@ -26,7 +27,7 @@ internal sealed class LinkFramerTarget : FuzzTarget
                 return;
             }
 
-            var status = reader.Accept(input.Slice(at, length), out var package);
+            var status = reader.Accept(bytes.AsMemory(at, length), out var package);
             at += length;
             if (status is not (LinkCellStatus.Partial or LinkCellStatus.Package))
             {

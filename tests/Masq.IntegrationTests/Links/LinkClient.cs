@@ -136,7 +136,7 @@ internal sealed class LinkClient : IAsyncDisposable
                 await _tls.Stream.ReadExactlyAsync(_cell.AsMemory(0, CellFormat.HeaderLength), cancellationToken);
                 int length = CellFormat.ReadLength(_cell);
                 await _tls.Stream.ReadExactlyAsync(_cell.AsMemory(CellFormat.HeaderLength, length - CellFormat.HeaderLength), cancellationToken);
-                switch (_reader.Accept(_cell.AsSpan(0, length), out var package))
+                switch (_reader.Accept(_cell.AsMemory(0, length), out var package))
                 {
                     case LinkCellStatus.Package:
                         return package.ToArray();

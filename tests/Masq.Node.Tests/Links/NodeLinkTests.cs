@@ -77,7 +77,7 @@ public sealed class NodeLinkTests
 
         using (var reader = new LinkCellReader())
         {
-            Assert.Equal(LinkCellStatus.WrongCell, reader.Accept(cell.AsSpan(0, 1000), out _));
+            Assert.Equal(LinkCellStatus.WrongCell, reader.Accept(cell.AsMemory(0, 1000), out _));
             var large = new byte[CellFormat.LargeLength];
             cell.CopyTo(large, 0);
             Assert.Equal(LinkCellStatus.WrongCell, reader.Accept(large, out _));
