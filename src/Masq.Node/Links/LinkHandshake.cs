@@ -223,7 +223,8 @@ internal sealed partial class LinkHandshake
         }
         else
         {
-            destination.Clear();
+            // Fails closed: no certificate, no hash anyone could match.
+            RandomNumberGenerator.Fill(destination);
         }
     }
 
