@@ -17,4 +17,16 @@ internal enum CellKind : byte
 
     /// <summary>Towards the exit: the originator closes the route; every hop drops it on the way.</summary>
     Destroy = 5,
+
+    /// <summary>
+    /// One hop only: a fragment of a package for the peer Node itself (gossip, and until the cell layer is wired in,
+    /// the sealed CORES packages of the data path); a package longer than one cell continues in the next ones.
+    /// </summary>
+    Direct = 6,
+
+    /// <summary>The dialler's first cell on a link: a nonce sealed to the Node it dialled (docs/protocol.md §1).</summary>
+    LinkChallenge = 7,
+
+    /// <summary>The acceptor's first cell on a link: the nonce of the challenge, opened.</summary>
+    LinkProof = 8,
 }

@@ -12,6 +12,7 @@ using Masq.Lib.Blockchains;
 
 using Masq.Node.DataPath;
 using Masq.Node.Routing;
+using Masq.Node.Links;
 
 namespace Masq.Node.Hopper;
 
@@ -165,7 +166,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         var route = Route.OneWay(new RouteSegment([_main.PublicKey, target], Component.Neighborhood), _main, payer: null);
         var prepared = Prepare(route);
         var package = new LiveCoresPackage(prepared.Remaining, _main.Seal(target, message.Encode()));
-        return await _sender.SendToAsync(address, package.Seal(_main, target), cancellationToken).ConfigureAwait(false);
+        return await _sender.SendToAsync(address, target, package.Seal(_main, target), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Zero-hop: a request goes straight to this Node's ProxyClient, unsealed.</summary>

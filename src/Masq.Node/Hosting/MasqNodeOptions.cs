@@ -32,6 +32,9 @@ internal sealed class MasqNodeOptions
     /// <summary>The data path's limits and timeouts; null means the defaults with the settings' address and loopback rule.</summary>
     public DataPathOptions? DataPath { get; set; }
 
+    /// <summary>The TLS links between Nodes (handshake timeout, certificate lifetime); null means the defaults.</summary>
+    public Links.LinkOptions? Links { get; set; }
+
     public AccountantOptions Accountant { get; set; } = new();
 
     public BlockchainOptions Blockchain { get; set; } = new();

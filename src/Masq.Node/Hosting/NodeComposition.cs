@@ -5,6 +5,7 @@ using Masq.Node.Actors;
 using Masq.Node.Blockchain;
 using Masq.Node.Configuration;
 using Masq.Node.Hopper;
+using Masq.Node.Links;
 using Masq.Node.Neighborhood;
 using Masq.Node.Networking;
 using Masq.Node.Persistence;
@@ -118,7 +119,13 @@ internal static class NodeComposition
         services.AddSingleton(options.PrivilegedSockets);
         services.AddSingleton(options.DataPath ?? DataPathOptions.For(settings));
         services.AddSingleton<IPayerSource, ConsumingWalletPayerSource>();
-        services.AddSingleton<IMasquerader, JsonMasquerader>();
+        services.AddSingleton(options.Links ?? new LinkOptions());
+        services.AddSingleton(sp => new LinkHandshake(
+            sp.GetRequiredService<NodeIdentity>().Main,
+            sp.GetRequiredService<LinkOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PeerConduct>(),
+            sp.GetRequiredService<ILogger<LinkHandshake>>()));
         services.AddSingleton<CrashHook>();
         services.AddSingleton<ExitResolver>();
         services.AddSingleton<BufferBudget>();

@@ -8,4 +8,5 @@ internal static class LinkEventIds
 {
     public const int LinkRefused = 6500;
     public const int LinkEstablished = 6501;
+    public const int LinkServesOtherNode = 6502;
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Masq.Node.Cells;
 using Masq.Node.Crypto;
 using PublicKey = Masq.Node.Crypto.PublicKey;
 using Masq.Node.Networking;
@@ -11,12 +13,21 @@ namespace Masq.Node.Links;
 
 /// <summary>
 /// Turns a connected byte stream into a mutual TLS 1.3 link authenticated to Node identities. The dialling side
-/// names the Node it expects; the accepting side learns the peer's Node key from its client certificate. Anything
+/// names the Node it expects; the accepting side learns the peer's Node key from its client certificate. Then the
+/// dialler sends a challenge, a nonce and the hash of the acceptor's certificate key sealed to the key it expects, and
+/// the acceptor answers with the nonce: so the acceptor holds the encryption (X25519) half of that key, which its
+/// certificate's Ed25519 signature does not prove, and it is the holder of the certificate the dialler saw, not a
+/// relay of another link. This is what makes first contact safe: a descriptor carries only that half
+/// (<see cref="IsFirstContact"/>), and the dialler accepts any Node key that starts with it. Anything
 /// else is refused with a <see cref="LinkRefusedException"/> and one log line (per peer per interval, through
 /// <see cref="PeerConduct"/>, so a flood of bad handshakes does not flood the log). Thread-safe.
 /// </summary>
 internal sealed partial class LinkHandshake
 {
+    private const int NonceLength = 32;
+    private const int ChallengeLength = NonceLength + 32;
+    private const int FirstContactLength = 32;
+
     private readonly ICryptDE _identity;
     private readonly LinkOptions _options;
     private readonly TimeProvider _time;
@@ -100,6 +111,27 @@ internal sealed partial class LinkHandshake
                 throw Refuse(remote, dialled, LinkRefusal.TlsFailed, $"negotiated {ssl.SslProtocol} without a proven identity");
             }
 
+            try
+            {
+                if (dialled)
+                {
+                    await ChallengeAsync(ssl, proof.NodeKey, linked.Token);
+                }
+                else
+                {
+                    await AnswerAsync(ssl, linked.Token);
+                }
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new IOException("The link closed during its challenge.", e);
+            }
+
+            if (proof.Refusal is not null)
+            {
+                throw Refuse(remote, dialled, proof.Refusal.Value, proof.Detail!);
+            }
+
             LogEstablished(dialled ? "to" : "from", remote, proof.NodeKey);
             return new TlsLink(ssl, proof.NodeKey);
         }
@@ -120,12 +152,86 @@ internal sealed partial class LinkHandshake
             await ssl.DisposeAsync();
             throw;
         }
+
+        async Task ChallengeAsync(SslStream stream, PublicKey peer, CancellationToken token)
+        {
+            byte[] plaintext = new byte[ChallengeLength];
+            RandomNumberGenerator.Fill(plaintext.AsSpan(0, NonceLength));
+            KeyHash(stream.RemoteCertificate, plaintext.AsSpan(NonceLength));
+            byte[] sealedChallenge = new byte[_identity.GetSealedLength(peer, plaintext.Length)];
+            _identity.Seal(peer, plaintext, sealedChallenge);
+            byte[] cell = new byte[CellFormat.SmallLength];
+            LinkCells.WriteControl(cell, CellKind.LinkChallenge, sealedChallenge);
+            await stream.WriteAsync(cell, token);
+            await stream.FlushAsync(token);
+            await stream.ReadExactlyAsync(cell, token);
+            if (!LinkCells.TryReadControl(cell, CellKind.LinkProof, out var answer)
+                || !CryptographicOperations.FixedTimeEquals(answer, plaintext.AsSpan(0, NonceLength)))
+            {
+                proof.Refusal = LinkRefusal.Unproven;
+                proof.Detail = "it did not answer a challenge sealed to the key it claims";
+            }
+        }
+
+        async Task AnswerAsync(SslStream stream, CancellationToken token)
+        {
+            byte[] cell = new byte[CellFormat.SmallLength];
+            await stream.ReadExactlyAsync(cell, token);
+            byte[] expectedHash = new byte[SHA256.HashSizeInBytes];
+            KeyHash(stream.LocalCertificate, expectedHash);
+            byte[]? opened = null;
+            if (LinkCells.TryReadControl(cell, CellKind.LinkChallenge, out var sealedChallenge)
+                && _identity.GetOpenedLength(sealedChallenge.Length) == ChallengeLength)
+            {
+                opened = new byte[ChallengeLength];
+                if (!_identity.TryOpen(sealedChallenge, opened) || !CryptographicOperations.FixedTimeEquals(opened.AsSpan(NonceLength), expectedHash))
+                {
+                    opened = null;
+                }
+            }
+
+            if (opened is null)
+            {
+                proof.Refusal = LinkRefusal.Unproven;
+                proof.Detail = "its first cell is not a challenge for this Node and this link";
+                return;
+            }
+
+            LinkCells.WriteControl(cell, CellKind.LinkProof, opened.AsSpan(0, NonceLength));
+            await stream.WriteAsync(cell, token);
+            await stream.FlushAsync(token);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a first-contact key (the 32-byte descriptor half followed by 32 zero bytes,
+    /// <c>NodeDescriptor.ToFirstContactKey</c>): then only its first half names the Node.
+    /// </summary>
+    public static bool IsFirstContact(PublicKey key) =>
+        key.Length == FirstContactLength * 2 && !key.Span[FirstContactLength..].ContainsAnyExcept((byte)0);
+
+    /// <summary>Whether a proven Node key is the one <paramref name="expected"/> names (by its first half at first contact).</summary>
+    public static bool Matches(PublicKey proven, PublicKey expected) =>
+        proven == expected
+        || (IsFirstContact(expected) && proven.Length == expected.Length && proven.Span[..FirstContactLength].SequenceEqual(expected.Span[..FirstContactLength]));
+
+    private static void KeyHash(System.Security.Cryptography.X509Certificates.X509Certificate? certificate, Span<byte> destination)
+    {
+        if (certificate is X509Certificate2 full)
+        {
+            SHA256.HashData(full.PublicKey.ExportSubjectPublicKeyInfo(), destination);
+        }
+        else
+        {
+            // Fails closed: no certificate, no hash anyone could match.
+            RandomNumberGenerator.Fill(destination);
+        }
     }
 
     private bool Verify(X509Certificate? certificate, PublicKey? expected, PeerProof proof)
     {
         var refusal = LinkCertificate.Check(certificate, _identity, _time.GetUtcNow(), _options.ClockSkew, out var nodeKey);
-        if (refusal is null && expected is not null && nodeKey != expected)
+        if (refusal is null && expected is not null && !Matches(nodeKey!, expected))
         {
             proof.Refusal = LinkRefusal.WrongNode;
             proof.Detail = $"it proved Node {nodeKey} instead of {expected}";
@@ -145,8 +251,9 @@ internal sealed partial class LinkHandshake
 
     private LinkRefusedException Refuse(IPEndPoint remote, bool dialled, LinkRefusal reason, string detail, Exception? inner = null)
     {
-        // A peer we dialled is not striking us; one that dialled us with a bad proof counts towards cutting it off.
-        if (_conduct.Report(remote, strike: !dialled))
+        // Logged once per interval per Node we dialled, and per IP address for links we accepted (each comes from another
+        // port). No strike: a refused link is closed at once, and a ban of one socket address would never match again.
+        if (_conduct.Report(dialled ? remote : new IPEndPoint(remote.Address, 0), strike: false))
         {
             LogRefused(dialled ? "to" : "from", remote, reason, detail);
         }
@@ -161,6 +268,7 @@ internal sealed partial class LinkHandshake
         LinkRefusal.MalformedIdentity => "its certificate's Node identity does not parse",
         LinkRefusal.ForgedIdentity => "its certificate's Node identity is not signed by the Node it names",
         LinkRefusal.Expired => "its certificate is outside its validity period",
+        LinkRefusal.Unproven => "it did not prove the key it claims",
         _ => refusal.ToString(),
     };
 

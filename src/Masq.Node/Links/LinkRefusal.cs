@@ -24,6 +24,12 @@ internal enum LinkRefusal
     /// <summary>The handshake failed at the TLS level (another protocol version, no common cipher, garbage bytes).</summary>
     TlsFailed,
 
+    /// <summary>
+    /// The link's challenge failed: the acceptor could not open a nonce sealed to the key it claims (or it came through
+    /// another link), or the dialler's first cell was no challenge for this Node.
+    /// </summary>
+    Unproven,
+
     /// <summary>The handshake did not finish within <see cref="LinkOptions.HandshakeTimeout"/>.</summary>
     TimedOut,
 }

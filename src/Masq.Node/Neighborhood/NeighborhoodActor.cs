@@ -23,6 +23,7 @@ using Masq.Node.Routing;
 using Masq.Node.Ui;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Masq.Node.Links;
 
 namespace Masq.Node.Neighborhood;
 
@@ -545,7 +546,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         {
             if (_db.Get(suspect)?.Address is { Ports.Length: > 0 } address)
             {
-                _links.Probe(new IPEndPoint(address.Ip, address.Ports[0]));
+                _links.Probe(suspect, new IPEndPoint(address.Ip, address.Ports[0]));
             }
         }
 

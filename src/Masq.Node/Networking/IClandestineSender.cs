@@ -12,8 +12,11 @@ internal interface IClandestineSender
     /// </summary>
     ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken);
 
-    /// <summary>As <see cref="SendAsync"/>, to an address given directly (no key lookup; gossip Debuts and replies).</summary>
-    ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken);
+    /// <summary>
+    /// As <see cref="SendAsync"/>, to an address given directly (no key lookup; gossip Debuts and replies). The link
+    /// there must prove to be the Node <paramref name="expected"/> (a first-contact key for a Debut to a descriptor).
+    /// </summary>
+    ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] sealedPackage, CancellationToken cancellationToken);
 
     /// <summary>
     /// As <see cref="SendAsync(PublicKey, byte[], CancellationToken)"/> for a package that may sit in a pooled buffer:

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Masq.IntegrationTests.DataPath.Harness;
+using Masq.IntegrationTests.Links;
+using Masq.Node.Cells;
+using Masq.Node.Links;
 using Masq.Node.Accounting;
 using Masq.Node.Crypto;
 using Masq.Node.Neighborhood;
@@ -13,15 +16,15 @@ using Masq.Node.DataPath;
 namespace Masq.IntegrationTests.DataPath;
 
 /// <summary>
-/// Hostile bytes on a relay's clandestine port while a download goes through it: garbage, a truncated frame, a replay,
-/// a package sealed for another key, a missing and a forged payer proof, a route that loops back to the relay, a banned
-/// payer. Each is dropped and logged once; the download arrives intact.
+/// Hostile bytes on a relay's clandestine port while a download goes through it: garbage instead of TLS, a cell that is
+/// not a direct cell, a truncated cell, a replay, a package sealed for another key, a missing and a forged payer proof,
+/// a route that loops back to the relay, a banned payer. The hostile links (but the first) are real TLS links proven to
+/// the originator's key, as a neighbor gone bad would send them. Each is dropped and logged once; the download arrives
+/// intact.
 /// </summary>
 [Collection(DataPathCollection.Name)]
 public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 {
-    private static readonly JsonMasquerader Masquerader = new();
-
     [Fact]
     public async Task Bad_packages_are_dropped_and_logged_once_while_other_streams_go_on()
     {
@@ -36,30 +39,36 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 
         byte[] valid = GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey);
 
-        await SendAsync(r1, "this is not a masked package at all"u8.ToArray());
+        var handshake = LinkClient.HandshakeFor(o);
+        await SendPlainAsync(r1, "this is not a TLS handshake at all"u8.ToArray());
+        await WaitForLogAsync(r1, LinkEventIds.LinkRefused);
+
+        byte[] notDirect = new byte[CellFormat.SmallLength];
+        CellFormat.WriteHeader(notDirect, 42, CellKind.Forward, 1);
+        await SendAsync(r1, handshake, notDirect);
         await WaitForLogAsync(r1, DataPathEventIds.ClandestineMalformed);
 
         byte[] frame = Mask(valid);
-        await SendAsync(r1, frame[..(frame.Length / 2)]);
+        await SendAsync(r1, handshake, frame[..(frame.Length / 2)]);
         await WaitForLogAsync(r1, DataPathEventIds.ClandestineTruncated);
 
         long relayedBefore = r1.Accountant.Reports.OfType<RoutingServiceProvided>().Count();
-        await SendAsync(r1, [.. frame, .. frame]);
+        await SendAsync(r1, handshake, [.. frame, .. Mask(valid, firstCounter: 1 + (ulong)LinkCells.CellCount(valid.Length))]);
         await WaitForLogAsync(r1, DataPathEventIds.ReplayedPackage);
         // The copy that got through reaches r2's Neighborhood, which refuses the empty gossip and its sender.
         await WaitForLogAsync(r2, NeighborhoodEventIds.Malefactor);
 
-        await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r2.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.PackageUnopenable);
 
-        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, payer.SignFor(r2.Spec.Main.PublicKey), Component.Hopper)], r2.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, payer.SignFor(r2.Spec.Main.PublicKey), Component.Hopper)], r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.ForgedPayerProof);
 
-        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, null, Component.Hopper)], r2.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, null, Component.Hopper)], r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.RelayWithoutPayer);
 
         var loop = Enumerable.Repeat(new LiveHop(r1.Spec.Main.PublicKey, payer.SignFor(r1.Spec.Main.PublicKey), Component.Hopper), 20).ToArray();
-        await SendAsync(r1, Mask(Crafted(o, r1.Spec.Main.PublicKey, loop, r2.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(Crafted(o, r1.Spec.Main.PublicKey, loop, r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.HopUnreadable);
 
         byte[] body = await download;
@@ -73,9 +82,9 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 
         // A banned payer's packages go nowhere; everything was logged exactly once.
         r1.Bans.Ban(payer.Wallet);
-        await SendAsync(r1, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.BannedPayer);
-        foreach (int id in new[] { DataPathEventIds.ClandestineMalformed, DataPathEventIds.ClandestineTruncated, DataPathEventIds.ReplayedPackage, DataPathEventIds.PackageUnopenable, DataPathEventIds.ForgedPayerProof, DataPathEventIds.RelayWithoutPayer, DataPathEventIds.HopUnreadable, DataPathEventIds.BannedPayer })
+        foreach (int id in new[] { LinkEventIds.LinkRefused, DataPathEventIds.ClandestineMalformed, DataPathEventIds.ClandestineTruncated, DataPathEventIds.ReplayedPackage, DataPathEventIds.PackageUnopenable, DataPathEventIds.ForgedPayerProof, DataPathEventIds.RelayWithoutPayer, DataPathEventIds.HopUnreadable, DataPathEventIds.BannedPayer })
         {
             Assert.Equal(1, r1.Logs.Count(id));
         }
@@ -109,13 +118,22 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 
     private static GossipMessage Gossip() => new(new VersionedData(DataVersion.V0_1, new byte[] { 0xa0 }));
 
-    private static byte[] Mask(byte[] package)
+    /// <summary>The direct cells of <paramref name="package"/>, as the first package of a link (or a later one).</summary>
+    private static byte[] Mask(byte[] package, ulong firstCounter = 1)
     {
-        byte[] frame = new byte[Masquerader.GetMaxMaskedLength(package.Length)];
-        return frame[..Masquerader.Mask(package, frame)];
+        ulong counter = firstCounter;
+        return [.. LinkClient.Cells(package, ref counter).SelectMany(cell => cell)];
     }
 
-    private static async Task SendAsync(MeshNode node, byte[] bytes)
+    /// <summary>Opens a TLS link to <paramref name="node"/> as the identity of <paramref name="handshake"/>, writes the bytes inside it and ends it.</summary>
+    private static async Task SendAsync(MeshNode node, LinkHandshake handshake, byte[] bytes)
+    {
+        await using var link = await LinkClient.ConnectAsync(handshake, node.Spec.ClandestineEndpoint, node.Spec.Main.PublicKey);
+        await link.SendRawAsync(bytes);
+        await link.FinishAsync();
+    }
+
+    private static async Task SendPlainAsync(MeshNode node, byte[] bytes)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(node.Spec.ClandestineEndpoint);
@@ -135,5 +153,14 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         }
     }
 
-    private static Task WaitForLogAsync(MeshNode node, int eventId) => MultiHopTests.WaitUntilAsync(() => node.Logs.Count(eventId) >= 1);
+    private static async Task WaitForLogAsync(MeshNode node, int eventId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (node.Logs.Count(eventId) < 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(node.Logs.Count(eventId) >= 1, $"no event {eventId} within 30 s; the Node logged:\n{string.Join('\n', node.Logs.Entries.TakeLast(30))}");
+    }
 }

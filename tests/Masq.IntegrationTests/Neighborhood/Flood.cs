@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Masq.IntegrationTests.Links;
+using Masq.Node.Crypto;
+using Masq.Node.Links;
 
 namespace Masq.IntegrationTests.Neighborhood;
 
@@ -103,25 +105,61 @@ internal static class Flood
         return results.Count(closed => closed);
     }
 
-    /// <summary>The start of a masked frame (<c>{"bodyData":"AAAA…</c>) that never ends: <paramref name="length"/> bytes.</summary>
+    /// <summary>A TLS link to <paramref name="target"/> from <paramref name="source"/>, proven to the attacker's own identity.</summary>
+    public static Task<LinkClient> LinkAsync(LinkHandshake attacker, IPAddress source, IPEndPoint target, PublicKey targetKey) =>
+        LinkClient.ConnectAsync(attacker, target, targetKey, source);
+
+    /// <summary>
+    /// The direct cells of a package that never ends: cells with the "more" flag, about <paramref name="length"/> bytes
+    /// of them, without the last one.
+    /// </summary>
     public static byte[] UnfinishedFrame(int length)
     {
-        byte[] frame = new byte[length];
-        frame.AsSpan().Fill((byte)'A');
-        "{\"bodyData\":\""u8.CopyTo(frame);
-        return frame;
-    }
-
-    /// <summary><paramref name="count"/> whole masked frames whose contents are random bytes (no package opens).</summary>
-    public static byte[] GarbageFrames(int count)
-    {
-        var text = new StringBuilder();
-        for (int i = 0; i < count; i++)
+        ulong counter = 1;
+        var cells = LinkClient.Cells(new byte[length + (64 * 1024)], ref counter);
+        var unfinished = new List<byte>();
+        foreach (var cell in cells.Take(cells.Count - 1))
         {
-            text.Append("{\"bodyData\":\"").Append(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(96))).Append("\"}");
+            if (unfinished.Count >= length)
+            {
+                break;
+            }
+
+            unfinished.AddRange(cell);
         }
 
-        return Encoding.ASCII.GetBytes(text.ToString());
+        return [.. unfinished];
+    }
+
+    /// <summary><paramref name="count"/> whole packages in direct cells whose contents are random bytes (no package opens).</summary>
+    public static byte[] GarbageFrames(int count)
+    {
+        ulong counter = 1;
+        var bytes = new List<byte>();
+        for (int i = 0; i < count; i++)
+        {
+            foreach (var cell in LinkClient.Cells(System.Security.Cryptography.RandomNumberGenerator.GetBytes(96), ref counter))
+            {
+                bytes.AddRange(cell);
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> inside the link; false when the Node closed it first.</summary>
+    public static async Task<bool> TrySendAsync(LinkClient link, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await link.SendRawAsync(bytes).WaitAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException or TimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Lines in the Node's log file so far.</summary>

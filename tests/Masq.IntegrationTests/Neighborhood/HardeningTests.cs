@@ -2,6 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Masq.IntegrationTests.Links;
+using Masq.IntegrationTests.Neighborhood.MockPeers;
+using Masq.Lib.Blockchains;
+using Masq.Node.Crypto;
 
 namespace Masq.IntegrationTests.Neighborhood;
 
@@ -47,7 +51,10 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
         });
 
         byte[] frame = Flood.UnfinishedFrame(frameLength);
+        var targetKey = await MockPeer.KeyOfAsync(target);
+        var attacker = LinkClient.HandshakeFor(CryptDeReal.Generate(Chain.BaseSepolia.ContractAddress.Bytes));
         var sockets = new List<Socket>();
+        var links = new List<LinkClient>();
         try
         {
             using var parallel = new SemaphoreSlim(16);
@@ -56,16 +63,17 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
                 await parallel.WaitAsync();
                 try
                 {
-                    var socket = await Flood.ConnectAsync(sources[i % sources.Length], target.ClandestineEndpoint);
-                    await Flood.TrySendAsync(socket, frame);
-                    return socket;
+                    var link = await Flood.LinkAsync(attacker, sources[i % sources.Length], target.ClandestineEndpoint, targetKey);
+                    await Flood.TrySendAsync(link, frame);
+                    return link;
                 }
                 finally
                 {
                     parallel.Release();
                 }
             }));
-            sockets.AddRange(opened);
+            links.AddRange(opened);
+            sockets.AddRange(opened.Select(l => l.Socket));
 
             int closed = await Flood.CountClosedByNodeAsync(sockets);
             await sampling.CancelAsync();
@@ -107,9 +115,9 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
         finally
         {
             await sampling.CancelAsync();
-            foreach (var socket in sockets)
+            foreach (var link in links)
             {
-                socket.Dispose();
+                await link.DisposeAsync();
             }
         }
     }
@@ -198,10 +206,11 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
             "garbage-target");
         int linesBefore = Flood.LogLines(target);
 
-        using var attacker = await Flood.ConnectAsync(shared, target.ClandestineEndpoint);
-        var attackerEndpoint = (IPEndPoint)attacker.LocalEndPoint!;
+        var identity = LinkClient.HandshakeFor(CryptDeReal.Generate(Chain.BaseSepolia.ContractAddress.Bytes));
+        await using var attacker = await Flood.LinkAsync(identity, shared, target.ClandestineEndpoint, await MockPeer.KeyOfAsync(target));
+        var attackerEndpoint = attacker.Local;
         await Flood.TrySendAsync(attacker, Flood.GarbageFrames(badFrames + 100));
-        int closed = await Flood.CountClosedByNodeAsync([attacker]);
+        int closed = await Flood.CountClosedByNodeAsync([attacker.Socket]);
 
         // The cut-off's own line comes last; the log may take a moment to reach the file.
         string log = string.Empty;

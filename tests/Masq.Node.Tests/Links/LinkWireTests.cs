@@ -82,8 +82,10 @@ public sealed class LinkWireTests(ITestOutputHelper output)
                 // The ClientHello's record may carry the legacy 0x0301; every later record says 0x0303, as TLS 1.3 requires.
                 Assert.All(records.Skip(1), r => Assert.Equal(0x0303, r.Version));
                 Assert.True(records[0].Version is 0x0301 or 0x0303, $"link {link} {direction} opens with record version {records[0].Version:x4}");
+                // The first cell record is the link's challenge (dialler) or its answer (acceptor); the route's cells follow.
                 int firstCell = records.FindIndex(r => r.Type == ApplicationData && cellRecordLengths.Contains(r.Length));
-                var afterHandshake = records.Skip(firstCell).ToArray();
+                Assert.Equal(CellFormat.SmallLength + TlsOverhead, records[firstCell].Length);
+                var afterHandshake = records.Skip(firstCell + 1).ToArray();
                 output.WriteLine($"link {link}, {direction}: {records.Count} records, {firstCell} before the first cell: {string.Join(", ", records.Take(firstCell).Select(r => $"{r.Type}/{r.Length}"))}");
                 Assert.Equal(sizes.Length, afterHandshake.Length);
                 Assert.All(afterHandshake, r => Assert.True(r.Type == ApplicationData && cellRecordLengths.Contains(r.Length), $"record {r.Type}/{r.Length} on link {link}"));

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 using Masq.Node.DataPath;
+using Masq.Node.Links;
 
 namespace Masq.Node.Proxy.Server;
 

@@ -1,18 +1,17 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using Masq.Lib.Blockchains;
 using Masq.Lib.Configuration;
+using Masq.IntegrationTests.Links;
 using Masq.Lib.Neighborhood;
 using Masq.Node.Crypto;
+using Masq.Node.Links;
 using Masq.Node.Neighborhood.Gossip;
 using Masq.Node.Neighborhood.Records;
-using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using NodeGossip = Masq.Node.Neighborhood.Gossip.Gossip;
 
@@ -21,20 +20,19 @@ namespace Masq.IntegrationTests.Neighborhood.MockPeers;
 /// <summary>
 /// A hand-driven peer for real Nodes (the reference's "mock Node" of the multinode tests, neighborhood.md §9), built
 /// from the Node's own parts: a real key pair (<see cref="CryptDeReal"/>) on the mesh's chain, its record signed with
-/// <see cref="SignedNodeRecord"/>, gossip encoded by the Node's codec and carried as no-lookup CORES packages in the
-/// JSON masquerade. It listens on its own loopback address (so a Node can answer it) and sends from that address on one
+/// <see cref="SignedNodeRecord"/>, gossip encoded by the Node's codec and carried as no-lookup CORES packages in direct
+/// cells on TLS links proven to its key (<see cref="LinkClient"/>). It listens on its own loopback address (so a Node can answer it) and sends from that address on one
 /// link per target, kept open: a Node drops a neighbor whose link closes. It never answers on its own; every message it
 /// receives is opened, decoded, verified, classified and queued for the test.
 /// </summary>
 internal sealed class MockPeer : IAsyncDisposable
 {
-    private static readonly JsonMasquerader Masquerader = new();
-
     private readonly CryptDeReal _cryptDe;
+    private readonly LinkHandshake _handshake;
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<IPEndPoint, Socket> _links = new();
-    private readonly ConcurrentBag<Socket> _accepted = [];
+    private readonly ConcurrentDictionary<IPEndPoint, LinkClient> _links = new();
+    private readonly ConcurrentBag<LinkClient> _accepted = [];
     private readonly ConcurrentBag<Task> _readers = [];
     private readonly Channel<ReceivedGossip> _inbox = Channel.CreateUnbounded<ReceivedGossip>();
     private readonly List<ReceivedGossip> _received = [];
@@ -46,6 +44,7 @@ internal sealed class MockPeer : IAsyncDisposable
         Name = name;
         Ip = ip;
         _cryptDe = CryptDeReal.Generate(chain.ContractAddress.Bytes);
+        _handshake = LinkClient.HandshakeFor(_cryptDe);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _listener.Bind(new IPEndPoint(ip, 0));
         _listener.Listen(16);
@@ -121,14 +120,12 @@ internal sealed class MockPeer : IAsyncDisposable
         var (_, remaining) = route.Shift(_cryptDe);
         var package = new LiveCoresPackage(remaining, _cryptDe.Seal(targetKey, message.Encode()));
         byte[] sealedPackage = package.Seal(_cryptDe, targetKey);
-        byte[] frame = new byte[Masquerader.GetMaxMaskedLength(sealedPackage.Length)];
-        int length = Masquerader.Mask(sealedPackage, frame);
 
         await _sending.WaitAsync();
         try
         {
-            var link = await LinkToAsync(target);
-            await link.SendAsync(frame.AsMemory(0, length), SocketFlags.None);
+            var link = await LinkToAsync(target, targetKey);
+            await link.SendPackageAsync(sealedPackage);
         }
         finally
         {
@@ -189,9 +186,9 @@ internal sealed class MockPeer : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         _listener.Dispose();
-        foreach (var socket in _links.Values.Concat(_accepted))
+        foreach (var link in _links.Values.Concat(_accepted))
         {
-            socket.Dispose();
+            await link.DisposeAsync();
         }
 
         try
@@ -207,21 +204,17 @@ internal sealed class MockPeer : IAsyncDisposable
         _sending.Dispose();
     }
 
-    private async Task<Socket> LinkToAsync(IPEndPoint target)
+    private async Task<LinkClient> LinkToAsync(IPEndPoint target, PublicKey targetKey)
     {
-        if (_links.TryGetValue(target, out var link) && link.Connected)
+        if (_links.TryGetValue(target, out var link))
         {
             return link;
         }
 
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        socket.Bind(new IPEndPoint(Ip, 0));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await socket.ConnectAsync(target, timeout.Token);
-        _links[target] = socket;
-        _readers.Add(ReadLoopAsync(socket));
-        return socket;
+        link = await LinkClient.ConnectAsync(_handshake, target, targetKey, Ip);
+        _links[target] = link;
+        _readers.Add(ReadLoopAsync(link));
+        return link;
     }
 
     private async Task AcceptLoopAsync()
@@ -231,8 +224,7 @@ internal sealed class MockPeer : IAsyncDisposable
             while (!_stopping.IsCancellationRequested)
             {
                 var socket = await _listener.AcceptAsync(_stopping.Token);
-                _accepted.Add(socket);
-                _readers.Add(ReadLoopAsync(socket));
+                _readers.Add(AcceptAsync(socket));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -240,52 +232,37 @@ internal sealed class MockPeer : IAsyncDisposable
         }
     }
 
-    /// <summary>Cuts frames out of one link (either direction) and queues what each carries; the link stays open.</summary>
-    private async Task ReadLoopAsync(Socket socket)
+    private async Task AcceptAsync(Socket socket)
     {
-        await Task.Yield();
-        var sender = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
-        var reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: false));
-        var unmasker = Masquerader.CreateUnmasker();
-        var output = new ArrayBufferWriter<byte>(64 * 1024);
+        LinkClient link;
         try
         {
-            while (true)
+            link = await LinkClient.AcceptAsync(_handshake, socket);
+        }
+        catch (Exception e) when (e is LinkRefusedException or OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+        {
+            Deliver(new ReceivedGossip(new IPEndPoint(IPAddress.None, 0), ReceivedGossipKind.Unreadable, [], Problem: $"a link was refused: {e.Message}"));
+            return;
+        }
+
+        _accepted.Add(link);
+        await ReadLoopAsync(link);
+    }
+
+    /// <summary>Joins packages out of one link (either direction) and queues what each carries; the link stays open.</summary>
+    private async Task ReadLoopAsync(LinkClient link)
+    {
+        await Task.Yield();
+        var sender = link.Remote;
+        try
+        {
+            while (await link.ReceivePackageAsync(_stopping.Token) is { } package)
             {
-                var result = await reader.ReadAsync(_stopping.Token);
-                var buffer = result.Buffer;
-                while (true)
-                {
-                    output.ResetWrittenCount();
-                    var status = unmasker.TryUnmask(buffer, output, out long consumed);
-                    if (status == UnmaskStatus.Malformed)
-                    {
-                        Deliver(new ReceivedGossip(sender, ReceivedGossipKind.Unreadable, [], Problem: "a malformed frame; link no longer read"));
-                        return;
-                    }
-
-                    if (status == UnmaskStatus.Incomplete)
-                    {
-                        break;
-                    }
-
-                    buffer = buffer.Slice(consumed);
-                    Deliver(Open(sender, output.WrittenMemory));
-                }
-
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                if (result.IsCompleted)
-                {
-                    return;
-                }
+                Deliver(Open(sender, package));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
         {
-        }
-        finally
-        {
-            await reader.CompleteAsync();
         }
     }
 

@@ -3,25 +3,27 @@ using System.Net;
 using System.Net.Sockets;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
+using Masq.Node.Networking;
 using Masq.Node.Routing;
 using Microsoft.Extensions.Logging;
 using Masq.Node.DataPath;
 
-namespace Masq.Node.Networking;
+namespace Masq.Node.Links;
 
 /// <summary>
 /// The clandestine half of the StreamHandlerPool: one link per neighbor endpoint (data-path.md §1), opened on first
 /// use and shared by every stream that goes that way; links other Nodes open to this one are kept too, so replies to
-/// a Node that accepts no connections can go back the way it came. The Neighborhood can follow links through
-/// <see cref="LinkFailed"/> and <see cref="LinkClosed"/>.
+/// a Node that accepts no connections can go back the way it came. Every link is a <see cref="NodeLink"/>: TLS 1.3
+/// authenticated to the Node a package is for, so a package never goes to a link whose peer proved another Node.
+/// The Neighborhood can follow links through <see cref="LinkFailed"/> and <see cref="LinkClosed"/>.
 /// </summary>
 internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<IPEndPoint, ClandestineConnection> _links = new();
+    private readonly ConcurrentDictionary<IPEndPoint, NodeLink> _links = new();
     private readonly ConcurrentDictionary<IPAddress, int> _acceptedPerAddress = new();
     private readonly Lock _opening = new();
     private readonly INodeLocator _locator;
-    private readonly IMasquerader _masquerader;
+    private readonly LinkHandshake _handshake;
     private readonly InboundSlot<IClandestineInbound> _inbound = new("The clandestine pool");
     private readonly DataPathOptions _options;
     private readonly TimeProvider _time;
@@ -33,7 +35,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     public ClandestinePool(
         INodeLocator locator,
-        IMasquerader masquerader,
+        LinkHandshake handshake,
         DataPathOptions options,
         TimeProvider time,
         BufferBudget budget,
@@ -41,7 +43,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
         ILogger<ClandestinePool> logger)
     {
         _locator = locator;
-        _masquerader = masquerader;
+        _handshake = handshake;
         _options = options;
         _time = time;
         _budget = budget;
@@ -85,13 +87,13 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             return ValueTask.FromResult(false);
         }
 
-        return SendToAsync(endpoint, package, cancellationToken);
+        return SendToAsync(endpoint, nextKey, package, cancellationToken);
     }
 
-    public ValueTask<bool> SendToAsync(IPEndPoint address, byte[] sealedPackage, CancellationToken cancellationToken) =>
-        SendToAsync(address, OutboundPackage.Owned(sealedPackage), cancellationToken);
+    public ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] sealedPackage, CancellationToken cancellationToken) =>
+        SendToAsync(address, expected, OutboundPackage.Owned(sealedPackage), cancellationToken);
 
-    private async ValueTask<bool> SendToAsync(IPEndPoint address, OutboundPackage package, CancellationToken cancellationToken)
+    private async ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, OutboundPackage package, CancellationToken cancellationToken)
     {
         bool queued = false;
         try
@@ -99,14 +101,18 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             // A link found closed is replaced once: it may have died since the last package.
             for (int attempt = 0; attempt < 2; attempt++)
             {
-                var link = GetOrOpen(address);
+                if (GetOrOpen(address, expected) is not { } link)
+                {
+                    break;
+                }
+
                 if (link.TryEnqueue(package) || await link.EnqueueAsync(package, cancellationToken).ConfigureAwait(false))
                 {
                     queued = true;
                     return true;
                 }
 
-                _links.TryRemove(new KeyValuePair<IPEndPoint, ClandestineConnection>(address, link));
+                _links.TryRemove(new KeyValuePair<IPEndPoint, NodeLink>(address, link));
             }
         }
         finally
@@ -158,7 +164,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             return;
         }
 
-        var link = ClandestineConnection.Accept(socket, _masquerader, _inbound.Handler, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
+        var link = NodeLink.Accept(socket, _inbound.Handler, _handshake, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
         _links[link.Remote] = link;
         LogAccepted(link.Remote);
     }
@@ -209,42 +215,63 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     }
 
     /// <summary>
-    /// Opens a link to <paramref name="address"/> unless one is open. This is how a neighbor suspected dead is found
-    /// out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link that could not be opened.
+    /// Opens a link to the Node <paramref name="key"/> at <paramref name="address"/> unless one is open. This is how a
+    /// neighbor suspected dead is found out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link
+    /// that could not be opened.
     /// </summary>
-    public void Probe(IPEndPoint address) => GetOrOpen(address);
+    public void Probe(PublicKey key, IPEndPoint address) => GetOrOpen(address, key);
 
-    private ClandestineConnection GetOrOpen(IPEndPoint address)
+    /// <summary>
+    /// The link to <paramref name="address"/>, opened to prove <paramref name="expected"/> if none is open; null when the
+    /// open link there serves another Node (the package must not go to it: that Node moved or the record is stale).
+    /// </summary>
+    private NodeLink? GetOrOpen(IPEndPoint address, PublicKey expected)
     {
         if (_links.TryGetValue(address, out var link) && !link.IsClosed)
         {
-            return link;
+            return Serving(link, expected);
         }
 
         lock (_opening)
         {
             if (_links.TryGetValue(address, out link) && !link.IsClosed)
             {
-                return link;
+                return Serving(link, expected);
             }
 
-            link = ClandestineConnection.Connect(address, _masquerader, _inbound.Handler, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
+            link = NodeLink.Connect(address, expected, _inbound.Handler, _handshake, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
             _links[address] = link;
             return link;
         }
     }
 
-    private void OnClosed(ClandestineConnection link, bool wasConnected)
+    private NodeLink? Serving(NodeLink link, PublicKey expected)
     {
-        _links.TryRemove(new KeyValuePair<IPEndPoint, ClandestineConnection>(link.Remote, link));
+        if (link.Serves(expected))
+        {
+            return link;
+        }
+
+        if (_conduct.Report(link.Remote, strike: false))
+        {
+            LogOtherNode(link.Remote, expected.ToString());
+        }
+
+        return null;
+    }
+
+    private void OnClosed(NodeLink link, bool wasConnected)
+    {
+        _links.TryRemove(new KeyValuePair<IPEndPoint, NodeLink>(link.Remote, link));
         if (link.IsAccepted)
         {
             Unaccount(Normalize(link.Remote.Address));
         }
 
-        _conduct.Closed(link.Remote);
         if (wasConnected)
         {
+            // A link that never came up (refused, unreachable) is not forgotten: its refusals stay logged once per interval.
+            _conduct.Closed(link.Remote);
             LinkClosed?.Invoke(link.Remote);
         }
         else
@@ -264,6 +291,9 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     [LoggerMessage(EventId = DataPathEventIds.TooManyConnections, Level = LogLevel.Warning, Message = "Refused links from {Address} beyond {Limit} at once")]
     private partial void LogTooManyConnections(IPAddress address, int limit);
+
+    [LoggerMessage(EventId = LinkEventIds.LinkServesOtherNode, Level = LogLevel.Warning, Message = "Dropped a package for Node {Key}: the link to {Remote} is with another Node")]
+    private partial void LogOtherNode(IPEndPoint remote, string key);
 
     [LoggerMessage(EventId = DataPathEventIds.ClandestineAccepted, Level = LogLevel.Debug, Message = "Accepted a link from {Remote}")]
     private partial void LogAccepted(IPEndPoint remote);
