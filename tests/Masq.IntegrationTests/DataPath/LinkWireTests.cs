@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -17,10 +16,9 @@ namespace Masq.IntegrationTests.DataPath;
 [Collection(DataPathCollection.Name)]
 public sealed class LinkWireTests(DataPathFixture fixture)
 {
-    private const int Handshake = 22;
-    private const int ApplicationData = 23;
-    private const int TlsOverhead = 17;
-    private static readonly int[] CellRecords = [CellFormat.SmallLength + TlsOverhead, CellFormat.LargeLength + TlsOverhead];
+    private const int Handshake = TlsRecords.Handshake;
+    private const int ApplicationData = TlsRecords.ApplicationData;
+    private static readonly int[] CellRecords = TlsRecords.CellRecordLengths;
 
     [Fact]
     public async Task Links_of_a_3_hop_download_carry_only_TLS_1_3_records_of_the_cell_sizes()
@@ -52,33 +50,12 @@ public sealed class LinkWireTests(DataPathFixture fixture)
         Assert.True(cells > 180, $"only {cells} cell records on the recorded links");
 
         // No 32-byte sequence of R1's links (either direction, from the first cell) appears on R2's.
-        var windows = new HashSet<ulong>();
-        foreach (var link in r1Links)
-        {
-            foreach (var bytes in new[] { CellPhase(link.Upstream()), CellPhase(link.Downstream()) })
-            {
-                for (int i = 0; i + 32 <= bytes.Length; i++)
-                {
-                    windows.Add(Fingerprint(bytes.AsSpan(i, 32)));
-                }
-            }
-        }
-
         foreach (var link in r2Links)
         {
-            foreach (var bytes in new[] { CellPhase(link.Upstream()), CellPhase(link.Downstream()) })
-            {
-                int shared = 0;
-                for (int i = 0; i + 32 <= bytes.Length; i++)
-                {
-                    if (windows.Contains(Fingerprint(bytes.AsSpan(i, 32))))
-                    {
-                        shared++;
-                    }
-                }
-
-                Assert.Equal(0, shared);
-            }
+            var (shared, _) = TlsRecords.SharedSequences(
+                r1Links.SelectMany(l => new[] { TlsRecords.CellPhase(l.Upstream()), TlsRecords.CellPhase(l.Downstream()) }),
+                [TlsRecords.CellPhase(link.Upstream()), TlsRecords.CellPhase(link.Downstream())]);
+            Assert.Equal(0, shared);
         }
 
         Assert.All(mesh.Nodes, n => Assert.Null(n.Failure.Reason));
@@ -108,43 +85,12 @@ public sealed class LinkWireTests(DataPathFixture fixture)
         return cells;
     }
 
-    /// <summary>A 64-bit digest of a 32-byte window (a false match is as likely as a 64-bit collision).</summary>
-    private static ulong Fingerprint(ReadOnlySpan<byte> window) =>
-        BinaryPrimitives.ReadUInt64LittleEndian(window)
-        ^ ulong.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(window[8..]), 17)
-        ^ ulong.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(window[16..]), 31)
-        ^ ulong.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(window[24..]), 47);
-
-    private static byte[] CellPhase(byte[] bytes)
-    {
-        int at = 0;
-        while (at + 5 <= bytes.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 3));
-            if (bytes[at] == ApplicationData && CellRecords.Contains(length))
-            {
-                return bytes[at..];
-            }
-
-            at += 5 + length;
-        }
-
-        return [];
-    }
-
     private static List<(int Type, int Version, int Length)> Records(byte[] bytes, string name)
     {
-        var records = new List<(int, int, int)>();
-        int at = 0;
-        while (at + 5 <= bytes.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 3));
-            records.Add((bytes[at], BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 1)), length));
-            at += 5 + length;
-        }
+        var records = TlsRecords.Parse(bytes, out int end);
 
         // A link still open when recorded may end in the middle of a record.
-        Assert.True(at >= bytes.Length || records.Count > 0, $"unparsable bytes on {name}");
+        Assert.True(end >= bytes.Length || records.Count > 0, $"unparsable bytes on {name}");
         return records;
     }
 

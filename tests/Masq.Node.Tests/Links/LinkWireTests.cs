@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Masq.Node.DataPath;
@@ -20,8 +19,6 @@ namespace Masq.Node.Tests.Links;
 /// </summary>
 public sealed class LinkWireTests(ITestOutputHelper output)
 {
-    private const int ApplicationData = 23;
-    private const int TlsOverhead = 17;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -72,63 +69,34 @@ public sealed class LinkWireTests(ITestOutputHelper output)
         }
 
         var recordings = new[] { first.Recording, second.Recording };
-        var cellRecordLengths = new[] { CellFormat.SmallLength + TlsOverhead, CellFormat.LargeLength + TlsOverhead };
+        var cellRecordLengths = TlsRecords.CellRecordLengths;
         foreach (var (recording, link) in recordings.Select((r, i) => (r, i)))
         {
             foreach (var (bytes, direction) in new[] { (recording.Upstream(), "dialler to acceptor"), (recording.Downstream(), "acceptor to dialler") })
             {
-                var records = Records(bytes);
+                var records = TlsRecords.Parse(bytes, out int end);
+                Assert.Equal(bytes.Length, end);
                 Assert.True(records.Count > 0 && records[0].Type == 22, $"link {link} {direction} does not open with a TLS handshake record");
                 // The ClientHello's record may carry the legacy 0x0301; every later record says 0x0303, as TLS 1.3 requires.
                 Assert.All(records.Skip(1), r => Assert.Equal(0x0303, r.Version));
                 Assert.True(records[0].Version is 0x0301 or 0x0303, $"link {link} {direction} opens with record version {records[0].Version:x4}");
                 // The first cell record is the link's challenge (dialler) or its answer (acceptor); the route's cells follow.
-                int firstCell = records.FindIndex(r => r.Type == ApplicationData && cellRecordLengths.Contains(r.Length));
-                Assert.Equal(CellFormat.SmallLength + TlsOverhead, records[firstCell].Length);
+                int firstCell = records.FindIndex(r => r.Type == TlsRecords.ApplicationData && cellRecordLengths.Contains(r.Length));
+                Assert.Equal(CellFormat.SmallLength + TlsRecords.CellOverhead, records[firstCell].Length);
                 var afterHandshake = records.Skip(firstCell + 1).ToArray();
                 output.WriteLine($"link {link}, {direction}: {records.Count} records, {firstCell} before the first cell: {string.Join(", ", records.Take(firstCell).Select(r => $"{r.Type}/{r.Length}"))}");
                 Assert.Equal(sizes.Length, afterHandshake.Length);
-                Assert.All(afterHandshake, r => Assert.True(r.Type == ApplicationData && cellRecordLengths.Contains(r.Length), $"record {r.Type}/{r.Length} on link {link}"));
+                Assert.All(afterHandshake, r => Assert.True(r.Type == TlsRecords.ApplicationData && cellRecordLengths.Contains(r.Length), $"record {r.Type}/{r.Length} on link {link}"));
             }
         }
 
         // No 32-byte sequence of the cells on one link (either direction) appears on the other. The handshakes are left
         // out: every ClientHello of this TLS stack lists the same cipher suites, whoever sends it.
-        var windows = new HashSet<string>();
-        foreach (var bytes in new[] { first.Recording.Upstream(), first.Recording.Downstream() }.Select(CellPhase))
-        {
-            for (int i = 0; i + 32 <= bytes.Length; i++)
-            {
-                windows.Add(Convert.ToHexString(bytes, i, 32));
-            }
-        }
-
-        Assert.True(windows.Count > 2 * CellFormat.LargeLength);
-        foreach (var bytes in new[] { second.Recording.Upstream(), second.Recording.Downstream() }.Select(CellPhase))
-        {
-            for (int i = 0; i + 32 <= bytes.Length; i++)
-            {
-                Assert.DoesNotContain(Convert.ToHexString(bytes, i, 32), windows);
-            }
-        }
-    }
-
-    /// <summary>The bytes of a recorded direction from its first cell record on.</summary>
-    private static byte[] CellPhase(byte[] bytes)
-    {
-        int at = 0;
-        while (at + 5 <= bytes.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 3));
-            if (bytes[at] == ApplicationData && length is CellFormat.SmallLength + TlsOverhead or CellFormat.LargeLength + TlsOverhead)
-            {
-                return bytes[at..];
-            }
-
-            at += 5 + length;
-        }
-
-        return [];
+        var (shared, firstWindows) = TlsRecords.SharedSequences(
+            new[] { first.Recording.Upstream(), first.Recording.Downstream() }.Select(TlsRecords.CellPhase),
+            new[] { second.Recording.Upstream(), second.Recording.Downstream() }.Select(TlsRecords.CellPhase));
+        Assert.True(firstWindows > 2 * CellFormat.LargeLength);
+        Assert.Equal(0, shared);
     }
 
     private static async Task WriteCellAsync(Stream link, byte[] cell)
@@ -145,21 +113,6 @@ public sealed class LinkWireTests(ITestOutputHelper output)
         header.CopyTo(cell, 0);
         await link.ReadExactlyAsync(cell.AsMemory(CellFormat.HeaderLength)).AsTask().WaitAsync(Deadline);
         return cell;
-    }
-
-    private static List<(int Type, int Version, int Length)> Records(byte[] bytes)
-    {
-        var records = new List<(int, int, int)>();
-        int at = 0;
-        while (at + 5 <= bytes.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 3));
-            records.Add((bytes[at], BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 1)), length));
-            at += 5 + length;
-        }
-
-        Assert.Equal(bytes.Length, at);
-        return records;
     }
 
     private static async Task<RecordedLink> RecordedLinkAsync(LinkHandshake dialler, LinkHandshake acceptor, PublicKey acceptorKey)
