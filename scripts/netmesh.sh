@@ -31,6 +31,7 @@ port=18620
 chain=base-sepolia
 
 [ "$(id -u)" -eq 0 ] || { echo "needs root (network namespaces): sudo $0 $*" >&2; exit 1; }
+[ "$public" -ge 1 ] && [ "$routed" -ge 1 ] || { echo "PUBLIC and ROUTED must be at least 1 (the originator sits behind the first router)" >&2; exit 1; }
 
 ns() { echo "$prefix-$1"; }
 in_ns() { local n=$1; shift; ip netns exec "$(ns "$n")" "$@"; }
@@ -65,6 +66,7 @@ write_switch_config() {  # delay-override loss version
 }
 
 down() {
+  # The processes it started (pid files), politely first: the Nodes delete their port mappings as they stop.
   for pid_file in "$dir"/*.pid; do
     [ -f "$pid_file" ] || continue
     pid=$(cat "$pid_file")
@@ -77,8 +79,14 @@ down() {
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pid_file"
   done
-  for n in $(ip netns list | awk '{print $1}' | grep "^$prefix-" || true); do ip netns del "$n"; done
-  echo "Stopped the network $prefix (namespaces removed; logs stay in $dir)."
+  # Then anything still running inside its namespaces (a process keeps a deleted namespace alive), and the namespaces.
+  local spaces
+  spaces=$(ip netns list | awk '{print $1}' | grep "^$prefix-" || true)
+  for n in $spaces; do
+    for pid in $(ip netns pids "$n" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+  done
+  for n in $spaces; do ip netns del "$n"; done
+  echo "Stopped the network $prefix: its processes and namespaces are gone (logs stay in $dir)."
 }
 
 # miniupnpd refuses to forward when its WAN address is in a reserved range, as every documentation range is: a copy
@@ -206,7 +214,8 @@ max_lifetime=86400
 allow 1024-65535 192.0.2.0/24 1024-65535
 deny 0-65535 0.0.0.0/0 0-65535
 EOF
-  in_ns "$r" "$dir/miniupnpd" -f "$dir/$r-miniupnpd.conf" -d -P "$dir/$r-miniupnpd.pidfile" > "$dir/$r-miniupnpd.out" 2>&1 &
+  # Started by ip itself, not through in_ns (a subshell): $! is then miniupnpd's own pid, which down stops.
+  ip netns exec "$(ns "$r")" "$dir/miniupnpd" -f "$dir/$r-miniupnpd.conf" -d -P "$dir/$r-miniupnpd.pidfile" > "$dir/$r-miniupnpd.out" 2>&1 &
   echo $! > "$dir/$r-miniupnpd.pid"
 done
 
@@ -215,11 +224,11 @@ join web 203.0.113.200/24
 mkdir -p "$dir/www"
 head -c 4000000 /dev/urandom > "$dir/www/blob"
 sha256sum "$dir/www/blob" | cut -d' ' -f1 > "$dir/www/blob.sha256"
-in_ns web python3 -u -m http.server --bind 203.0.113.200 --directory "$dir/www" 8080 > "$dir/web.out" 2>&1 &
+ip netns exec "$(ns web)" python3 -u -m http.server --bind 203.0.113.200 --directory "$dir/www" 8080 > "$dir/web.out" 2>&1 &
 echo $! > "$dir/web.pid"
 
 write_switch_config "" "$loss" 1
-in_ns core python3 -u "$root/scripts/netmesh-switch.py" "$dir/switch.json" > "$dir/switch.out" 2>&1 &
+ip netns exec "$(ns core)" python3 -u "$root/scripts/netmesh-switch.py" "$dir/switch.json" > "$dir/switch.out" 2>&1 &
 echo $! > "$dir/switch.pid"
 for _ in $(seq 1 150); do grep -q ready "$dir/switch.out" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$dir/switch.out" || { echo "the switch did not start:" >&2; cat "$dir/switch.out" >&2; exit 1; }
@@ -244,6 +253,15 @@ for i in $(seq 0 $((routed - 1))); do
   fi
 done
 for i in $(seq 0 $((routed - 1))); do descriptor_of "n$i" > /dev/null; done
+
+# The mesh forms by gossip: wait (bounded) until the originator has a 3-hop route, so that the curl below works at once.
+echo "== waiting for the mesh to form (n0 reporting RouteFound; up to 180 s)" >&2
+route=no
+for _ in $(seq 1 90); do
+  if in_ns r0lan "$masq_bin" --ui-port "${ui_of[n0]}" connection-status 2>/dev/null | grep -q RouteFound; then route=yes; break; fi
+  sleep 2
+done
+[ "$route" = yes ] || echo "n0 has no 3-hop route yet: see $dir/n0.out; the mesh may still be forming" >&2
 
 echo
 echo "The network $prefix is up ($public public Nodes, $routed behind NAT routers; logs and pid files in $dir):"
