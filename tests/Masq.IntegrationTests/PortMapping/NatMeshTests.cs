@@ -103,6 +103,94 @@ public sealed class NatMeshTests(ITestOutputHelper output)
         Assert.Contains($"dport {NatMesh.ClandestinePort} dnat ip to {router.LanHostAddress}:{NatMesh.ClandestinePort}", await router.NatRulesAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The mesh of seven. A download shows which Nodes carry the originator's streams (their interfaces' byte counters
+    /// grow by the download) and which is the exit (the web server's log). A request to a server that never answers
+    /// then sits on that route, and a relay of it (neither originator nor exit) is cut off: its veth goes down. The
+    /// waiting request ends with the Node's "route failed" page (HTTP 503), not a hang, and the requests after it are
+    /// routed around the cut relay and arrive intact. The seconds from the cut to the error page and to the first good
+    /// request after it are printed, never asserted.
+    /// </summary>
+    [Fact]
+    public async Task A_relay_cut_off_under_a_stream_ends_it_with_an_error_page_and_the_next_requests_go_around_it()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+
+        const long length = 2_000_003;
+        const long smallLength = 20_011;
+        const int silentPort = 8081;
+        await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["blob"] = Blob.Bytes(length, 67), ["after"] = Blob.Bytes(smallLength, 68) });
+        await mesh.StartSilentServerAsync(silentPort);
+        await mesh.StartNodesAsync();
+        await mesh.WaitForRouteAsync(RouteTimeout);
+
+        // Who carries the originator's streams: the Nodes whose traffic grows by at least the download (the relays of the
+        // back leg and the exit; the over leg carries only the request), and the exit, from the web server's log.
+        var before = new Dictionary<NamespacedNode, long>();
+        foreach (var node in mesh.Nodes)
+        {
+            before[node] = await mesh.TrafficAsync(node);
+        }
+
+        await AssertDownloadsAsync(mesh, "blob", length, 67);
+        var carried = new List<(NamespacedNode Node, long Bytes)>();
+        foreach (var node in mesh.Nodes)
+        {
+            carried.Add((node, await mesh.TrafficAsync(node) - before[node]));
+        }
+
+        var exitLine = mesh.WebLog.Split('\n').Last(l => l.Contains("GET /blob", StringComparison.Ordinal));
+        var exit = mesh.Nodes.Single(n => exitLine.StartsWith(mesh.PublicAddressOf(n) + " ", StringComparison.Ordinal));
+        var relays = carried.Where(c => c.Node != mesh.Originator && c.Node != exit && c.Bytes >= length).OrderByDescending(c => c.Bytes).ToList();
+        var traffic = string.Join(", ", carried.Select(c => $"{c.Node.Name} {c.Bytes / 1000} kB"));
+        Assert.True(relays.Count > 0, $"No relay carried the {length} bytes ({traffic}); exit {exit.Name}");
+        var cut = relays[0].Node;
+        output.WriteLine($"Traffic of the download: {traffic}; exit {exit.Name}, relays {string.Join(", ", relays.Select(r => r.Node.Name))}; cutting {cut.Name}");
+
+        // A request that the server never answers: the stream waits on the same route (routes are chosen by cost, and
+        // nothing has changed), and has sent nothing to the browser when its relay goes.
+        var silentUrl = $"http://{NatMesh.WebAddress}:{silentPort}/waiting";
+        var waiting = mesh.FetchAsync(silentUrl, 240);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!mesh.SilentLog.Contains("request from", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !waiting.IsCompleted)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(mesh.SilentLog.Contains("request from", StringComparison.Ordinal), $"The request never reached the silent server: {(waiting.IsCompleted ? (await waiting).Body : "still waiting")}\n{mesh.Report()}");
+        Assert.Contains($"request from {mesh.PublicAddressOf(exit)}", mesh.SilentLog, StringComparison.Ordinal);
+
+        var clock = Stopwatch.StartNew();
+        var interfaces = await mesh.CutAsync(cut);
+        var (exitCode, status, body) = await waiting;
+        var toError = clock.Elapsed;
+
+        Assert.True(status == 503 && body.Contains("failed", StringComparison.Ordinal), $"curl exit {exitCode}, HTTP {status} {toError.TotalSeconds:0.0} s after the cut of {cut.Name} ({string.Join(',', interfaces)}): {body}\n{mesh.Report()}");
+
+        // The next requests avoid the cut relay: count the attempts until one arrives intact.
+        int attempts = 0;
+        NatMesh.Download next;
+        do
+        {
+            if (attempts++ > 0)
+            {
+                await Task.Delay(1000);
+            }
+
+            next = await mesh.DownloadAsync("after");
+        }
+        while (!(next.ExitCode == 0 && next.Length == smallLength && next.Sha256 == Blob.Sha256(smallLength, 68)) && attempts < 30 && clock.Elapsed < RouteTimeout);
+        var toGood = clock.Elapsed;
+
+        Assert.True(next.ExitCode == 0 && next.Length == smallLength && next.Sha256 == Blob.Sha256(smallLength, 68), $"No request arrived intact after the cut of {cut.Name} ({attempts} attempts): exit {next.ExitCode}, {next.Length} bytes: {next.Error}\n{mesh.Report()}");
+        await AssertDownloadsAsync(mesh, "blob", length, 67);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Relay {cut.Name} cut: error page (HTTP {status}) {toError.TotalSeconds:0.0} s after the cut; first intact request {toGood.TotalSeconds:0.0} s after the cut, attempt {attempts}"));
+    }
+
     /// <summary>Downloads <paramref name="file"/> until it arrives intact (once, unless <paramref name="heal"/> allows retries for that long).</summary>
     private static async Task AssertDownloadsAsync(NatMesh mesh, string file, long length, int seed, TimeSpan? heal = null)
     {
