@@ -13,9 +13,12 @@
 #   sudo scripts/netmesh.sh up        builds it, starts it, prints what to run; returns (the Nodes keep running)
 #   sudo scripts/netmesh.sh down      stops the Nodes (they delete their mappings) and removes every namespace
 #   sudo scripts/netmesh.sh shape D L sets every host's one-way delay to D ms (RTT 2·D) and loss to L %
+#   sudo scripts/netmesh.sh move I IP the ISP gives router I another public address IP (203.0.113.x): its Node notices
+#                                     within POLL seconds, moves its record and gossips it
 #
 # Settings (environment): PUBLIC (4), ROUTED (3), DELAYS ("10 15 20 25 30 35 40 10": each host's one-way delay in ms
-# in turn, so any two see 20–75 ms RTT), LOSS (1, %), DIR (/tmp/masq-netmesh), PREFIX (mqnet). Needs root, ip,
+# in turn, so any two see 20–75 ms RTT), LOSS (1, %), POLL (10: how often, in s, the routed Nodes ask their router for
+# its public address), DIR (/tmp/masq-netmesh), PREFIX (mqnet). Needs root, ip,
 # nft, miniupnpd, python3, curl (scripts/install-test-deps.sh) and a built MASQNode and masq (built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -139,8 +142,19 @@ case "$action" in
     write_switch_config "$2" "$3" "$(date +%s)"
     echo "Every host now delays by $2 ms (RTT $(( $2 * 2 )) ms) and loses $3 % of frames."
     exit 0 ;;
+  move)
+    [ $# -eq 3 ] && [ -f "$dir/network" ] || { echo "usage: $0 move ROUTER_INDEX NEW_PUBLIC_IP (with the network up)" >&2; exit 1; }
+    # shellcheck disable=SC1091
+    . "$dir/network"
+    wan="${prefix}a$((public + $2))"
+    old=$(in_ns "r$2" ip -4 -o addr show dev "$wan" | awk '{print $4}' | head -1)
+    # The old one goes first: deleting a primary address deletes the secondaries of its subnet with it.
+    in_ns "r$2" ip addr del "$old" dev "$wan"
+    in_ns "r$2" ip addr add "$3/24" dev "$wan"
+    echo "Router r$2's public address moved from ${old%/24} to $3; n$2 notices within ${POLL:-10} s (connection-status)."
+    exit 0 ;;
   up) ;;
-  *) echo "usage: $0 [up|down|shape DELAY_MS LOSS_PERCENT]" >&2; exit 1 ;;
+  *) echo "usage: $0 [up|down|shape DELAY_MS LOSS_PERCENT|move ROUTER_INDEX NEW_PUBLIC_IP]" >&2; exit 1 ;;
 esac
 
 for tool in /usr/sbin/ip /usr/sbin/nft /usr/sbin/miniupnpd /usr/bin/python3; do
@@ -149,6 +163,7 @@ done
 if ip netns list | grep -q "^$prefix-"; then echo "the network $prefix is up already: $0 down first" >&2; exit 1; fi
 find_binaries
 mkdir -p "$dir"
+printf 'public=%s\nrouted=%s\n' "$public" "$routed" > "$dir/network"
 declare -a started=()
 declare -A ui_of=() host_of=()
 
@@ -246,10 +261,10 @@ for i in $(seq 0 $((routed - 1))); do
   introducer=${publics[$(( (public - 1 - i % public + public) % public ))]}
   if [ "$i" -eq 0 ]; then
     key=$(python3 -c 'import secrets; k = secrets.token_bytes(32); print(("7f" + k[1:].hex()))')
-    node_env="MASQ_CONSUMING_PRIVATE_KEY=$key MASQ_DB_PASSWORD=netmesh-$(python3 -c 'import secrets; print(secrets.token_hex(8))')" \
+    node_env="MASQ_MAPPING_POLL_SECONDS=${POLL:-10} MASQ_CONSUMING_PRIVATE_KEY=$key MASQ_DB_PASSWORD=netmesh-$(python3 -c 'import secrets; print(secrets.token_hex(8))')" \
       start_node "n$i" "r${i}lan" --neighbors "$introducer" --min-hops 3 --proxy-port 8118
   else
-    start_node "n$i" "r${i}lan" --neighbors "$introducer"
+    node_env="MASQ_MAPPING_POLL_SECONDS=${POLL:-10}" start_node "n$i" "r${i}lan" --neighbors "$introducer"
   fi
 done
 for i in $(seq 0 $((routed - 1))); do descriptor_of "n$i" > /dev/null; done
@@ -276,5 +291,6 @@ Fetch through a 3-hop route from the Node behind the first router (expect $(cat 
 A Node's view:    sudo ip netns exec $(ns r0lan) $masq_bin --ui-port ${ui_of[n0]} connection-status
 The router's NAT: sudo ip netns exec $(ns r0) nft list chain inet masqrouter prerouting_miniupnpd
 Shape the links:  sudo $0 shape 40 1      (every host delays 40 ms: RTT 80 ms; 1 % loss)
+Move a Node:      sudo $0 move 0 203.0.113.30   (router r0 gets a new public IP; n0 follows it)
 Stop it all:      sudo $0 down
 EOF
