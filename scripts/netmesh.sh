@@ -110,6 +110,8 @@ PY
 
 start_node() {  # name host extra-args...
   local name=$1 host=$2; shift 2
+  # A new data directory each time: a database left by an earlier run has another password.
+  rm -rf "${dir:?}/$name"
   mkdir -p "$dir/$name"
   local ui=$((5400 + ${#started[@]}))
   ip netns exec "$(ns "$host")" env MASQ_ALLOW_ROOT=1 ${node_env:-} "$node_bin" \
