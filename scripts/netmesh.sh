@@ -13,9 +13,12 @@
 #   sudo scripts/netmesh.sh up        builds it, starts it, prints what to run; returns (the Nodes keep running)
 #   sudo scripts/netmesh.sh down      stops the Nodes (they delete their mappings) and removes every namespace
 #   sudo scripts/netmesh.sh shape D L sets every host's one-way delay to D ms (RTT 2·D) and loss to L %
+#   sudo scripts/netmesh.sh move I IP the ISP gives router I another public address IP (203.0.113.x): its Node notices
+#                                     within POLL seconds, moves its record and gossips it
 #
 # Settings (environment): PUBLIC (4), ROUTED (3), DELAYS ("10 15 20 25 30 35 40 10": each host's one-way delay in ms
-# in turn, so any two see 20–75 ms RTT), LOSS (1, %), DIR (/tmp/masq-netmesh), PREFIX (mqnet). Needs root, ip,
+# in turn, so any two see 20–75 ms RTT), LOSS (1, %), POLL (10: how often, in s, the routed Nodes ask their router for
+# its public address), DIR (/tmp/masq-netmesh), PREFIX (mqnet). Needs root, ip,
 # nft, miniupnpd, python3, curl (scripts/install-test-deps.sh) and a built MASQNode and masq (built if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +34,7 @@ port=18620
 chain=base-sepolia
 
 [ "$(id -u)" -eq 0 ] || { echo "needs root (network namespaces): sudo $0 $*" >&2; exit 1; }
+[ "$public" -ge 1 ] && [ "$routed" -ge 1 ] || { echo "PUBLIC and ROUTED must be at least 1 (the originator sits behind the first router)" >&2; exit 1; }
 
 ns() { echo "$prefix-$1"; }
 in_ns() { local n=$1; shift; ip netns exec "$(ns "$n")" "$@"; }
@@ -65,6 +69,7 @@ write_switch_config() {  # delay-override loss version
 }
 
 down() {
+  # The processes it started (pid files), politely first: the Nodes delete their port mappings as they stop.
   for pid_file in "$dir"/*.pid; do
     [ -f "$pid_file" ] || continue
     pid=$(cat "$pid_file")
@@ -77,8 +82,14 @@ down() {
     kill -KILL "$pid" 2>/dev/null || true
     rm -f "$pid_file"
   done
-  for n in $(ip netns list | awk '{print $1}' | grep "^$prefix-" || true); do ip netns del "$n"; done
-  echo "Stopped the network $prefix (namespaces removed; logs stay in $dir)."
+  # Then anything still running inside its namespaces (a process keeps a deleted namespace alive), and the namespaces.
+  local spaces
+  spaces=$(ip netns list | awk '{print $1}' | grep "^$prefix-" || true)
+  for n in $spaces; do
+    for pid in $(ip netns pids "$n" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+  done
+  for n in $spaces; do ip netns del "$n"; done
+  echo "Stopped the network $prefix: its processes and namespaces are gone (logs stay in $dir)."
 }
 
 # miniupnpd refuses to forward when its WAN address is in a reserved range, as every documentation range is: a copy
@@ -99,6 +110,8 @@ PY
 
 start_node() {  # name host extra-args...
   local name=$1 host=$2; shift 2
+  # A new data directory each time: a database left by an earlier run has another password.
+  rm -rf "${dir:?}/$name"
   mkdir -p "$dir/$name"
   local ui=$((5400 + ${#started[@]}))
   ip netns exec "$(ns "$host")" env MASQ_ALLOW_ROOT=1 ${node_env:-} "$node_bin" \
@@ -131,8 +144,19 @@ case "$action" in
     write_switch_config "$2" "$3" "$(date +%s)"
     echo "Every host now delays by $2 ms (RTT $(( $2 * 2 )) ms) and loses $3 % of frames."
     exit 0 ;;
+  move)
+    [ $# -eq 3 ] && [ -f "$dir/network" ] || { echo "usage: $0 move ROUTER_INDEX NEW_PUBLIC_IP (with the network up)" >&2; exit 1; }
+    # shellcheck disable=SC1091
+    . "$dir/network"
+    wan="${prefix}a$((public + $2))"
+    old=$(in_ns "r$2" ip -4 -o addr show dev "$wan" | awk '{print $4}' | head -1)
+    # The old one goes first: deleting a primary address deletes the secondaries of its subnet with it.
+    in_ns "r$2" ip addr del "$old" dev "$wan"
+    in_ns "r$2" ip addr add "$3/24" dev "$wan"
+    echo "Router r$2's public address moved from ${old%/24} to $3; n$2 notices within ${POLL:-10} s (connection-status)."
+    exit 0 ;;
   up) ;;
-  *) echo "usage: $0 [up|down|shape DELAY_MS LOSS_PERCENT]" >&2; exit 1 ;;
+  *) echo "usage: $0 [up|down|shape DELAY_MS LOSS_PERCENT|move ROUTER_INDEX NEW_PUBLIC_IP]" >&2; exit 1 ;;
 esac
 
 for tool in /usr/sbin/ip /usr/sbin/nft /usr/sbin/miniupnpd /usr/bin/python3; do
@@ -141,6 +165,7 @@ done
 if ip netns list | grep -q "^$prefix-"; then echo "the network $prefix is up already: $0 down first" >&2; exit 1; fi
 find_binaries
 mkdir -p "$dir"
+printf 'public=%s\nrouted=%s\n' "$public" "$routed" > "$dir/network"
 declare -a started=()
 declare -A ui_of=() host_of=()
 
@@ -206,7 +231,8 @@ max_lifetime=86400
 allow 1024-65535 192.0.2.0/24 1024-65535
 deny 0-65535 0.0.0.0/0 0-65535
 EOF
-  in_ns "$r" "$dir/miniupnpd" -f "$dir/$r-miniupnpd.conf" -d -P "$dir/$r-miniupnpd.pidfile" > "$dir/$r-miniupnpd.out" 2>&1 &
+  # Started by ip itself, not through in_ns (a subshell): $! is then miniupnpd's own pid, which down stops.
+  ip netns exec "$(ns "$r")" "$dir/miniupnpd" -f "$dir/$r-miniupnpd.conf" -d -P "$dir/$r-miniupnpd.pidfile" > "$dir/$r-miniupnpd.out" 2>&1 &
   echo $! > "$dir/$r-miniupnpd.pid"
 done
 
@@ -215,11 +241,11 @@ join web 203.0.113.200/24
 mkdir -p "$dir/www"
 head -c 4000000 /dev/urandom > "$dir/www/blob"
 sha256sum "$dir/www/blob" | cut -d' ' -f1 > "$dir/www/blob.sha256"
-in_ns web python3 -u -m http.server --bind 203.0.113.200 --directory "$dir/www" 8080 > "$dir/web.out" 2>&1 &
+ip netns exec "$(ns web)" python3 -u -m http.server --bind 203.0.113.200 --directory "$dir/www" 8080 > "$dir/web.out" 2>&1 &
 echo $! > "$dir/web.pid"
 
 write_switch_config "" "$loss" 1
-in_ns core python3 -u "$root/scripts/netmesh-switch.py" "$dir/switch.json" > "$dir/switch.out" 2>&1 &
+ip netns exec "$(ns core)" python3 -u "$root/scripts/netmesh-switch.py" "$dir/switch.json" > "$dir/switch.out" 2>&1 &
 echo $! > "$dir/switch.pid"
 for _ in $(seq 1 150); do grep -q ready "$dir/switch.out" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$dir/switch.out" || { echo "the switch did not start:" >&2; cat "$dir/switch.out" >&2; exit 1; }
@@ -237,13 +263,22 @@ for i in $(seq 0 $((routed - 1))); do
   introducer=${publics[$(( (public - 1 - i % public + public) % public ))]}
   if [ "$i" -eq 0 ]; then
     key=$(python3 -c 'import secrets; k = secrets.token_bytes(32); print(("7f" + k[1:].hex()))')
-    node_env="MASQ_CONSUMING_PRIVATE_KEY=$key MASQ_DB_PASSWORD=netmesh-$(python3 -c 'import secrets; print(secrets.token_hex(8))')" \
+    node_env="MASQ_MAPPING_POLL_SECONDS=${POLL:-10} MASQ_CONSUMING_PRIVATE_KEY=$key MASQ_DB_PASSWORD=netmesh-$(python3 -c 'import secrets; print(secrets.token_hex(8))')" \
       start_node "n$i" "r${i}lan" --neighbors "$introducer" --min-hops 3 --proxy-port 8118
   else
-    start_node "n$i" "r${i}lan" --neighbors "$introducer"
+    node_env="MASQ_MAPPING_POLL_SECONDS=${POLL:-10}" start_node "n$i" "r${i}lan" --neighbors "$introducer"
   fi
 done
 for i in $(seq 0 $((routed - 1))); do descriptor_of "n$i" > /dev/null; done
+
+# The mesh forms by gossip: wait (bounded) until the originator has a 3-hop route, so that the curl below works at once.
+echo "== waiting for the mesh to form (n0 reporting RouteFound; up to 180 s)" >&2
+route=no
+for _ in $(seq 1 90); do
+  if in_ns r0lan "$masq_bin" --ui-port "${ui_of[n0]}" connection-status 2>/dev/null | grep -q RouteFound; then route=yes; break; fi
+  sleep 2
+done
+[ "$route" = yes ] || echo "n0 has no 3-hop route yet: see $dir/n0.out; the mesh may still be forming" >&2
 
 echo
 echo "The network $prefix is up ($public public Nodes, $routed behind NAT routers; logs and pid files in $dir):"
@@ -258,5 +293,6 @@ Fetch through a 3-hop route from the Node behind the first router (expect $(cat 
 A Node's view:    sudo ip netns exec $(ns r0lan) $masq_bin --ui-port ${ui_of[n0]} connection-status
 The router's NAT: sudo ip netns exec $(ns r0) nft list chain inet masqrouter prerouting_miniupnpd
 Shape the links:  sudo $0 shape 40 1      (every host delays 40 ms: RTT 80 ms; 1 % loss)
+Move a Node:      sudo $0 move 0 203.0.113.30   (router r0 gets a new public IP; n0 follows it)
 Stop it all:      sudo $0 down
 EOF

@@ -9,15 +9,22 @@ using Microsoft.Extensions.Options;
 namespace Masq.Dashboard.Backend;
 
 /// <summary>
-/// Reads what the Node does not broadcast, once for all tabs, while it runs: connection stage, descriptor (until it is
-/// known), configuration, and financials (totals and top records) on every tick; the neighborhood graph only while a
-/// page shows it. The first Node request also makes the UI client follow the Daemon's redirect, which opens the Node
-/// connection that carries the Node's broadcasts (logs, connection changes).
+/// Reads what the Node does not broadcast, once for all tabs, while it runs: connection stage (again every ten seconds
+/// while the Node reports its router's port mapping, whose public IP may change), descriptor (until it is known, again
+/// when the public IP changed), configuration, and financials (totals and top records) on every tick; the neighborhood
+/// graph only while a page shows it. The first Node request also makes the UI client follow the Daemon's redirect,
+/// which opens the Node connection that carries the Node's broadcasts (logs, connection changes).
 /// </summary>
 internal sealed class NodeWatcher : BackgroundService
 {
     private static readonly TimeSpan DescriptorRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GraphInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often the connection status is read again while the Node reports how it is reachable: its router's mapping
+    /// is renewed and its public IP may change, which the Node does not broadcast.
+    /// </summary>
+    public static readonly TimeSpan ReachabilityInterval = TimeSpan.FromSeconds(10);
 
     private readonly IMasqBackend _backend;
     private readonly NodeStateStore _store;
@@ -27,6 +34,7 @@ internal sealed class NodeWatcher : BackgroundService
     private readonly UiTopRecordsConfig _topRecords;
     private DateTimeOffset _lastDescriptorAsk = DateTimeOffset.MinValue;
     private DateTimeOffset _lastGraph = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastStatus = DateTimeOffset.MinValue;
 
     public NodeWatcher(IMasqBackend backend, NodeStateStore store, IOptions<DashboardOptions> options, TimeProvider time, ILogger<NodeWatcher> logger)
     {
@@ -46,8 +54,9 @@ internal sealed class NodeWatcher : BackgroundService
             return;
         }
         var now = _time.GetUtcNow();
-        if (_store.ConnectionStage is null)
+        if (_store.ConnectionStage is null || (_store.PortMapping is not null && now - _lastStatus >= ReachabilityInterval))
         {
+            _lastStatus = now;
             await TryAsync("connectionStatus", async () =>
             {
                 var status = await _backend.GetConnectionStatusAsync(cancellationToken);

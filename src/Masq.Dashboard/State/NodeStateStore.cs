@@ -48,6 +48,9 @@ public sealed class NodeStateStore
     /// <summary>What the Node said about its reachability (port mapped on the router by…, or forward it by hand).</summary>
     public string? PortMapping { get; private set; }
 
+    /// <summary>The last change of the public IP the Node's router reported during this run; null while there was none.</summary>
+    public PublicIpChange? PublicIpChange { get; private set; }
+
     /// <summary>The Node's mode as it reported it with its connection status (<c>zero-hop</c>…); null until it has.</summary>
     public string? ReportedMode { get; private set; }
 
@@ -349,11 +352,24 @@ public sealed class NodeStateStore
     /// <param name="portMapping">How the Node is reachable (its router's mapping, or forward by hand); null keeps the one known.</param>
     public void SetConnectionStage(UiConnectionStage stage, string? mode = null, string? portMapping = null)
     {
+        PublicIpChange? moved = null;
         lock (_gate)
         {
             ConnectionStage = stage;
             ReportedMode = mode ?? ReportedMode;
+            if (portMapping is not null
+                && PublicIpChange.PublicIpIn(PortMapping) is { } before && PublicIpChange.PublicIpIn(portMapping) is { } after && before != after)
+            {
+                // The router got another public address: the Node advertises it now, so its descriptor changed too.
+                moved = new PublicIpChange(before, after, _time.GetUtcNow());
+                PublicIpChange = moved;
+                DescriptorAsked = false;
+            }
             PortMapping = portMapping ?? PortMapping;
+        }
+        if (moved is not null)
+        {
+            AddNotice(NoticeKind.Info, $"The router's public IP changed from {moved.From} to {moved.To}: the Node advertises the new one to its neighbors.");
         }
         Publish(StoreArea.Connection);
     }
@@ -539,6 +555,7 @@ public sealed class NodeStateStore
     {
         ConnectionStage = null;
         PortMapping = null;
+        PublicIpChange = null;
         ReportedMode = null;
         Descriptor = null;
         DescriptorAsked = false;

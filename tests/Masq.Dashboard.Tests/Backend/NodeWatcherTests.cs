@@ -76,6 +76,42 @@ public sealed class NodeWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_the_connection_status_again_while_the_node_reports_a_mapping_and_the_descriptor_after_a_new_public_ip()
+    {
+        RunNode();
+        var publicIp = "203.0.113.2";
+        _backend.ConnectionStatus = () => new UiConnectionStatusResponse(UiConnectionStage.RouteFound, "standard", $"port 18602 mapped on the router 192.0.2.1 by PCP, public IP {publicIp} (lease 600 s)");
+        _backend.Descriptor = () => new UiDescriptorResponse($"masq://base-sepolia:AQID@{publicIp}:18602");
+        _backend.Financials = _ => new UiFinancialsResponse(new UiFinancialStatistics(0, 0, 0, 0));
+
+        await _watcher.PollOnceAsync(CancellationToken.None);
+        await _watcher.PollOnceAsync(CancellationToken.None);
+        Assert.Equal(1, _backend.CountOf(nameof(FakeMasqBackend.GetConnectionStatusAsync)));
+
+        publicIp = "203.0.113.30";
+        _clock.Advance(NodeWatcher.ReachabilityInterval);
+        await _watcher.PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, _backend.CountOf(nameof(FakeMasqBackend.GetConnectionStatusAsync)));
+        Assert.Equal(new PublicIpChange("203.0.113.2", "203.0.113.30", _clock.GetUtcNow()), _store.PublicIpChange);
+        Assert.Equal("masq://base-sepolia:AQID@203.0.113.30:18602", _store.Descriptor);
+    }
+
+    [Fact]
+    public async Task Does_not_read_the_connection_status_again_when_the_node_reports_no_mapping()
+    {
+        RunNode();
+        _backend.ConnectionStatus = () => new UiConnectionStatusResponse(UiConnectionStage.NotConnected, "zero-hop");
+        _backend.Financials = _ => new UiFinancialsResponse(new UiFinancialStatistics(0, 0, 0, 0));
+
+        await _watcher.PollOnceAsync(CancellationToken.None);
+        _clock.Advance(NodeWatcher.ReachabilityInterval * 3);
+        await _watcher.PollOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, _backend.CountOf(nameof(FakeMasqBackend.GetConnectionStatusAsync)));
+    }
+
+    [Fact]
     public async Task A_failing_financials_read_is_reported_and_cleared_by_the_next_success()
     {
         RunNode();

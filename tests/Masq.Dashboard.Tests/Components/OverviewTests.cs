@@ -106,6 +106,38 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_new_public_ip_from_the_router_is_shown_with_the_change_and_a_notice()
+    {
+        RunNode();
+        Store.SetConnectionStage(UiConnectionStage.RouteFound, "standard", "port 18602 mapped on the router 192.0.2.1 by PCP, public IP 203.0.113.2 (lease 600 s)");
+        Store.SetDescriptor("masq://base-sepolia:AQIDBA@203.0.113.2:18602");
+        var cut = Render<Overview>();
+        Assert.Empty(cut.FindAll("#public-ip-change"));
+
+        Store.SetConnectionStage(UiConnectionStage.RouteFound, "standard", "port 18602 mapped on the router 192.0.2.1 by PCP, public IP 203.0.113.30 (lease 600 s)");
+        cut.Render();
+
+        Assert.Contains("public IP 203.0.113.30", cut.Find("#port-mapping").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Changed from 203.0.113.2 to 203.0.113.30 at ", cut.Find("#public-ip-change").TextContent, StringComparison.Ordinal);
+        Assert.Contains(Store.GetNotices(), n => n.Text.Contains("public IP changed from 203.0.113.2 to 203.0.113.30", StringComparison.Ordinal));
+        // The descriptor changed with the address: the watcher asks for it again.
+        Assert.False(Store.DescriptorAsked);
+    }
+
+    [Fact]
+    public void A_node_no_router_answered_says_to_forward_the_port_by_hand_as_a_warning()
+    {
+        RunNode();
+        Store.SetConnectionStage(UiConnectionStage.NotConnected, "standard", "using the given --ip 198.51.100.4: port 18602 must reach this machine (forward it by hand if a router is in the way)");
+
+        var cut = Render<Overview>();
+
+        Assert.Contains("forward it by hand", cut.Find("#port-mapping").TextContent, StringComparison.Ordinal);
+        Assert.Contains("warning", cut.Find("#port-mapping").ClassName, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#public-ip-change"));
+    }
+
+    [Fact]
     public void Zero_hop_node_is_not_called_unconnected_nor_promised_a_descriptor()
     {
         RunNode();

@@ -33,6 +33,7 @@ internal sealed class NatMesh : IAsyncDisposable
     private readonly List<NamespacedNode> _nodes = [];
     private readonly List<HomeRouter> _routers = [];
     private ProductProcess? _web;
+    private ProductProcess? _silent;
     private ProductProcess? _switch;
     private string _switchConfig = string.Empty;
     private int _configVersion;
@@ -225,6 +226,120 @@ internal sealed class NatMesh : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// curl, in the originator's namespace, through its forward proxy, of <paramref name="url"/>: the HTTP status
+    /// (0 when none arrived), the body as text, and curl's exit code. Bounded by <paramref name="maxSeconds"/>.
+    /// </summary>
+    public async Task<(int ExitCode, int Status, string Body)> FetchAsync(string url, int maxSeconds)
+    {
+        var output = _network.Directory.Combine($"fetch-{Guid.NewGuid():N}");
+        var result = await ProcessRunner.RunAsync(
+            "ip",
+            ["netns", "exec", Originator.Host, "curl", "-sS", "--max-time", maxSeconds.ToString(CultureInfo.InvariantCulture),
+                "-x", $"http://127.0.0.1:{Originator.ProxyPort.ToString(CultureInfo.InvariantCulture)}", "-o", output, "-w", "%{http_code}", url],
+            timeout: TimeSpan.FromSeconds(maxSeconds + 30));
+        try
+        {
+            var body = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
+            _ = int.TryParse(result.StandardOutput.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status);
+            return (result.ExitCode, status, body + result.StandardError);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>What the web server logged (one line per request, starting with the client's address: the exit's public IP).</summary>
+    public string WebLog => _web?.Output ?? string.Empty;
+
+    /// <summary>
+    /// A server beside the web server, at <see cref="WebAddress"/>:<paramref name="port"/>, that reads each request,
+    /// prints "request from IP" and never answers; it holds the connection until the client closes it (at most 300 s).
+    /// A stream to it stays open with nothing sent to the browser: what happens to it when its route breaks is the
+    /// Node's doing alone.
+    /// </summary>
+    public async Task StartSilentServerAsync(int port)
+    {
+        const string Script = """
+            import socket, sys, threading
+            server = socket.socket()
+            server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            server.bind((sys.argv[1], int(sys.argv[2])))
+            server.listen(16)
+            print("listening", flush=True)
+            def hold(connection, address):
+                connection.settimeout(300)
+                data = b""
+                try:
+                    while b"\r\n\r\n" not in data:
+                        chunk = connection.recv(4096)
+                        if not chunk:
+                            break
+                        data += chunk
+                    print("request from " + address[0], flush=True)
+                    connection.recv(1)
+                except OSError:
+                    pass
+                connection.close()
+            while True:
+                connection, address = server.accept()
+                threading.Thread(target=hold, args=(connection, address), daemon=True).start()
+            """;
+        var script = _network.Directory.Combine("silent.py");
+        await File.WriteAllTextAsync(script, Script);
+        var silent = _network.Start(WebHost, Python, ["-u", script, WebAddress.ToString(), port.ToString(CultureInfo.InvariantCulture)]);
+        _silent = silent;
+        await silent.WaitUntilAsync(() => Task.FromResult(silent.Output.Contains("listening", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the silent server");
+    }
+
+    /// <summary>What the silent server printed ("request from IP" per request).</summary>
+    public string SilentLog => _silent?.Output ?? string.Empty;
+
+    /// <summary>The address the rest of the network sees <paramref name="node"/> at: its own, or its router's WAN address.</summary>
+    public IPAddress PublicAddressOf(NamespacedNode node)
+    {
+        int i = _nodes.IndexOf(node);
+        int publicCount = _shaped.Count - _routers.Count - 1;
+        return i < publicCount ? PublicAddress(i) : _routers[i - publicCount].WanAddress;
+    }
+
+    /// <summary>Bytes received and sent so far on every interface of <paramref name="node"/>'s namespace but loopback.</summary>
+    public async Task<long> TrafficAsync(NamespacedNode node)
+    {
+        var result = await _network.ExecAsync(node.Host, "cat", "/proc/net/dev");
+        long total = 0;
+        foreach (var line in result.StandardOutput.Split('\n').Where(l => l.Contains(':', StringComparison.Ordinal)))
+        {
+            var parts = line.Split(':', 2);
+            if (parts[0].Trim() == "lo")
+            {
+                continue;
+            }
+
+            var fields = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            total += long.Parse(fields[0], CultureInfo.InvariantCulture) + long.Parse(fields[8], CultureInfo.InvariantCulture);
+        }
+
+        return total;
+    }
+
+    /// <summary>Cuts <paramref name="node"/> off: every interface of its namespace but loopback goes down. Returns their names.</summary>
+    public async Task<IReadOnlyList<string>> CutAsync(NamespacedNode node)
+    {
+        var result = await _network.ExecAsync(node.Host, "ip", "-o", "link", "show");
+        var names = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':')[1].Trim().Split('@')[0])
+            .Where(name => name != "lo")
+            .ToList();
+        foreach (var name in names)
+        {
+            await _network.ExecAsync(node.Host, "ip", "link", "set", "dev", name, "down");
+        }
+
+        return names;
+    }
+
     /// <summary>The last lines of every Node's output and the routers' NAT rules, for failure messages.</summary>
     public string Report()
     {
@@ -243,6 +358,7 @@ internal sealed class NatMesh : IAsyncDisposable
         // The Nodes first, politely, so that they delete their mappings; then everything else with the namespaces.
         await Task.WhenAll(_nodes.Select(n => NetnsNetwork.TerminateAsync(n.Process, TimeSpan.FromSeconds(20))));
         _web?.Dispose();
+        _silent?.Dispose();
         _switch?.Dispose();
         await _network.DisposeAsync();
     }

@@ -103,6 +103,123 @@ public sealed class NatMeshTests(ITestOutputHelper output)
         Assert.Contains($"dport {NatMesh.ClandestinePort} dnat ip to {router.LanHostAddress}:{NatMesh.ClandestinePort}", await router.NatRulesAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The mesh of seven; a relay of the originator's route is cut off (its veth goes down, see
+    /// <see cref="CutRelayUnderWaitingStreamAsync"/>) while a request waits on that route. The request ends with the
+    /// Node's "route failed" page (HTTP 503), not a hang. The seconds from the cut to the page are printed, never asserted.
+    /// </summary>
+    [Fact]
+    public async Task A_relay_cut_off_under_a_waiting_stream_ends_it_with_an_error_page_not_a_hang()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+
+        await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["blob"] = Blob.Bytes(CutLength, 67) });
+        var (cut, _) = await CutRelayUnderWaitingStreamAsync(mesh);
+
+        // What came after, for the figures only: requests through the same route keep failing until the mesh drops the
+        // cut relay, which nothing tells it yet (see the skipped test below).
+        var after = await mesh.FetchAsync($"http://{NatMesh.WebAddress}:{NatMesh.WebPort}/blob", 60);
+        output.WriteLine($"The next request after the cut of {cut.Name}: curl exit {after.ExitCode}, HTTP {after.Status}{(after.Body.Contains("failed", StringComparison.Ordinal) ? ", the route-failed page again" : string.Empty)}");
+    }
+
+    /// <summary>
+    /// As above, then the next requests go around the cut relay and arrive intact. Not so yet: the originator's
+    /// ProxyServer ends the stream but tells the Neighborhood nothing, and a peer whose veth went down is never seen to
+    /// close its links (no RST; no heartbeat on the links, so TCP gives up only after its retransmissions, about 15
+    /// minutes), so no Node drops the relay and every route keeps it (seen: 13 requests in 180 s, all "route failed").
+    /// </summary>
+    [Fact(Skip = "Issue 13: needs the ProxyServer to report a dead route's Nodes to the Neighborhood, or link heartbeats (Proxy/, Links/)")]
+    public async Task After_a_relay_is_cut_off_the_next_requests_go_around_it()
+    {
+        if (!NetnsNetwork.IsRoot)
+        {
+            return;
+        }
+
+        const long smallLength = 20_011;
+        await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["blob"] = Blob.Bytes(CutLength, 67), ["after"] = Blob.Bytes(smallLength, 68) });
+        var (cut, clock) = await CutRelayUnderWaitingStreamAsync(mesh);
+
+        int attempts = 0;
+        NatMesh.Download next;
+        do
+        {
+            if (attempts++ > 0)
+            {
+                await Task.Delay(1000);
+            }
+
+            next = await mesh.DownloadAsync("after");
+        }
+        while (!(next.ExitCode == 0 && next.Length == smallLength && next.Sha256 == Blob.Sha256(smallLength, 68)) && attempts < 30 && clock.Elapsed < RouteTimeout);
+        var toGood = clock.Elapsed;
+
+        Assert.True(next.ExitCode == 0 && next.Length == smallLength && next.Sha256 == Blob.Sha256(smallLength, 68), $"No request arrived intact after the cut of {cut.Name} ({attempts} attempts): exit {next.ExitCode}, {next.Length} bytes: {next.Error}\n{mesh.Report()}");
+        await AssertDownloadsAsync(mesh, "blob", CutLength, 67);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Relay {cut.Name} cut: first intact request {toGood.TotalSeconds:0.0} s after the cut, attempt {attempts}"));
+    }
+
+    private const long CutLength = 2_000_003;
+
+    /// <summary>
+    /// Starts the Nodes and, once routed, finds who carries the originator's streams: a download of "blob" (seed 67)
+    /// grows the byte counters of the back leg's relays and the exit by at least its length (the over leg carries only
+    /// the request), and the web server's log names the exit. A request to a server that never answers then waits on
+    /// that route (routes are chosen by cost, and nothing has changed), and a relay of it, neither originator nor exit,
+    /// is cut off. Asserts that the waiting request ends with the "route failed" page and prints the seconds it took;
+    /// returns the relay and a clock started at the cut.
+    /// </summary>
+    private async Task<(NamespacedNode Cut, Stopwatch Clock)> CutRelayUnderWaitingStreamAsync(NatMesh mesh)
+    {
+        const int silentPort = 8081;
+        await mesh.StartSilentServerAsync(silentPort);
+        await mesh.StartNodesAsync();
+        await mesh.WaitForRouteAsync(RouteTimeout);
+
+        var before = new Dictionary<NamespacedNode, long>();
+        foreach (var node in mesh.Nodes)
+        {
+            before[node] = await mesh.TrafficAsync(node);
+        }
+
+        await AssertDownloadsAsync(mesh, "blob", CutLength, 67);
+        var carried = new List<(NamespacedNode Node, long Bytes)>();
+        foreach (var node in mesh.Nodes)
+        {
+            carried.Add((node, await mesh.TrafficAsync(node) - before[node]));
+        }
+
+        var exitLine = mesh.WebLog.Split('\n').Last(l => l.Contains("GET /blob", StringComparison.Ordinal));
+        var exit = mesh.Nodes.Single(n => exitLine.StartsWith(mesh.PublicAddressOf(n) + " ", StringComparison.Ordinal));
+        var relays = carried.Where(c => c.Node != mesh.Originator && c.Node != exit && c.Bytes >= CutLength).OrderByDescending(c => c.Bytes).ToList();
+        var traffic = string.Join(", ", carried.Select(c => $"{c.Node.Name} {c.Bytes / 1000} kB"));
+        Assert.True(relays.Count > 0, $"No relay carried the {CutLength} bytes ({traffic}); exit {exit.Name}");
+        var cut = relays[0].Node;
+        output.WriteLine($"Traffic of the download: {traffic}; exit {exit.Name}, relays {string.Join(", ", relays.Select(r => r.Node.Name))}; cutting {cut.Name}");
+
+        var waiting = mesh.FetchAsync($"http://{NatMesh.WebAddress}:{silentPort}/waiting", 240);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!mesh.SilentLog.Contains("request from", StringComparison.Ordinal) && DateTime.UtcNow < deadline && !waiting.IsCompleted)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(mesh.SilentLog.Contains("request from", StringComparison.Ordinal), $"The request never reached the silent server: {(waiting.IsCompleted ? (await waiting).Body : "still waiting")}\n{mesh.Report()}");
+        Assert.Contains($"request from {mesh.PublicAddressOf(exit)}", mesh.SilentLog, StringComparison.Ordinal);
+
+        var clock = Stopwatch.StartNew();
+        var interfaces = await mesh.CutAsync(cut);
+        var (exitCode, status, body) = await waiting;
+        var toError = clock.Elapsed;
+
+        Assert.True(status == 503 && body.Contains("failed", StringComparison.Ordinal), $"curl exit {exitCode}, HTTP {status} {toError.TotalSeconds:0.0} s after the cut of {cut.Name} ({string.Join(',', interfaces)}): {body}\n{mesh.Report()}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Relay {cut.Name} cut ({string.Join(',', interfaces)}): the waiting request got the route-failed page (HTTP {status}) {toError.TotalSeconds:0.0} s after the cut"));
+        return (cut, clock);
+    }
+
     /// <summary>Downloads <paramref name="file"/> until it arrives intact (once, unless <paramref name="heal"/> allows retries for that long).</summary>
     private static async Task AssertDownloadsAsync(NatMesh mesh, string file, long length, int seed, TimeSpan? heal = null)
     {

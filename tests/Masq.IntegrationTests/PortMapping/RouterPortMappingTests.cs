@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Masq.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Masq.IntegrationTests.PortMapping;
 
@@ -9,7 +11,7 @@ namespace Masq.IntegrationTests.PortMapping;
 /// the WAN side, and removes the mapping when it stops.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class RouterPortMappingTests
+public sealed partial class RouterPortMappingTests(ITestOutputHelper output)
 {
     private static readonly IPAddress Outside = IPAddress.Parse("203.0.113.1");
     private static readonly IPAddress RouterWan = IPAddress.Parse("203.0.113.2");
@@ -36,6 +38,12 @@ public sealed class RouterPortMappingTests
         Assert.Contains($"{name}: renew succeeded", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"{name}: delete succeeded", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("dport 18601", await router.NatRulesAsync(), StringComparison.Ordinal);
+
+        // The figures of issue 13: time to a working mapping (automap's own clock around each request).
+        foreach (var line in result.StandardOutput.Split('\n').Where(l => l.Contains(" succeeded in ", StringComparison.Ordinal)))
+        {
+            output.WriteLine($"automap against miniupnpd: {line}");
+        }
     }
 
     [Theory]
@@ -58,6 +66,7 @@ public sealed class RouterPortMappingTests
         Assert.Contains($"dport {port} dnat ip to {router.LanHostAddress}:{port}", await router.NatRulesAsync(), StringComparison.Ordinal);
         var status = await inside.MasqAsync("connection-status");
         Assert.Contains($"Reachability: port {port} mapped on the router {router.LanAddress} by {name}, public IP {RouterWan}", status.StandardOutput, StringComparison.Ordinal);
+        output.WriteLine($"Node behind miniupnpd, {name}: {MappingTime().Match(inside.Output).Groups[1].Value} ms from asking the router to a working mapping (the Node's log)");
 
         // A Node on the internet side debuts to the descriptor: a real TCP connection through the router's NAT.
         var outside = NamespacedNode.Start(network, wan, "outside", port, ["--ip", Outside.ToString(), "--neighbors", inside.Descriptor!]);
@@ -104,9 +113,15 @@ public sealed class RouterPortMappingTests
         await inside.WaitForMasqAsync(["connection-status"], o => o.Contains($"public IP {moved}", StringComparison.Ordinal), Patience, "the Node noticing its new public IP");
         Assert.Contains($"public address moved from {RouterWan} to {moved}", inside.Log(), StringComparison.Ordinal);
         await inside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, "the Node's own record at its new address");
-        // The neighbors learning the new address, and routes through the Node working again: NatMeshTests, where the
-        // moved Node has neighbors it debuted to. Not shown here: neighbors that debuted to the Node (links it only
-        // accepted) learning it; they drop it when their links to the old address die.
+
+        // Both outside Nodes debuted to the moved one: they learn its new address from its own gossip over new links.
+        // (Routes through the moved Node working again: NatMeshTests.)
+        await outside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, $"the outside Node learning the new address\n{inside.Output}");
+        await other.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, $"the other Node learning the new address\n{inside.Output}");
+        foreach (var node in new[] { inside, outside, other })
+        {
+            Assert.DoesNotContain("Malefactor", node.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -158,4 +173,7 @@ public sealed class RouterPortMappingTests
         var router = await HomeRouter.CreateAsync(network, "home", wan, RouterWan, Outside);
         return (wan, router);
     }
+
+    [GeneratedRegex(@"Port mapping: port \d+ mapped on the router .*?, in (\d+) ms")]
+    private static partial Regex MappingTime();
 }

@@ -476,12 +476,14 @@ internal sealed class GossipAcceptor
     /// <summary>
     /// A Node behind a router whose public address changed gossips its own record, newer, at the new address. The
     /// address is outside the signature, so only the Node itself is believed: the gossip comes over its link from the
-    /// old address or from the new one. Anyone else's changed address for a known Node is left out (not banned: it
-    /// may be passing on a real move).
+    /// old address or from the new one, and no other Node this Node knows is at that address (its gossip would be that
+    /// Node's, which could put a record it relays at its own IP). Anyone else's changed address for a known Node is left
+    /// out (not banned: it may be passing on a real move).
     /// </summary>
-    private static bool MovedItself(NodeRecord known, VerifiedGossipRecord record, IPEndPoint source) =>
+    private static bool MovedItself(NeighborhoodDatabase db, NodeRecord known, VerifiedGossipRecord record, IPEndPoint source) =>
         record.NodeAddr is { Ports.Length: > 0 } moved && known.Address is { } old
-        && (old.Ip.Equals(source.Address) || moved.Ip.Equals(source.Address));
+        && (old.Ip.Equals(source.Address) || moved.Ip.Equals(source.Address))
+        && !db.Records.Any(other => !other.Key.Equals(known.Key) && !other.Key.Equals(db.RootKey) && other.Address is { } at && at.Ip.Equals(source.Address));
 
     private GossipHandling HandleStandard(NeighborhoodDatabase db, List<VerifiedGossipRecord> records, IPEndPoint source, int patchSize, Func<string?, uint> country)
     {
@@ -499,7 +501,7 @@ internal sealed class GossipAcceptor
             if (db.TryGet(record.Key, out var known))
             {
                 var verdict = RecordUpdateRule.Check(known.Inner, known.Address, record.Inner, record.NodeAddr);
-                if (verdict == RecordUpdateVerdict.NodeAddrChanged && MovedItself(known, record, source))
+                if (verdict == RecordUpdateVerdict.NodeAddrChanged && MovedItself(db, known, record, source))
                 {
                     moves.Add((known, record));
                 }

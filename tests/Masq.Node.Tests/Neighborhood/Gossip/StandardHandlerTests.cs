@@ -120,6 +120,64 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
+    public void A_third_node_claiming_that_another_moved_to_its_own_ip_is_not_believed_nor_banned()
+    {
+        // B is known at its address, A at its own. A gossips B's newer record (signed by B, so A may well have it) at A's
+        // IP, and hides its own address so that no two revealed records share an IP. The address is outside B's
+        // signature: only B's own gossip moves B, and this comes from A, a Node the root knows at that IP.
+        _root.Db.Add(_b.StoredRecord([_a.Key], 0));
+
+        var handling = _acceptor.Handle(
+            _root.Db, Msg(_a.Record([_root.Key, _b.Key], 2, revealAddress: false), _b.Record([_a.Key], 1, address: _a.Address)), _a.Socket);
+
+        Assert.IsNotType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.Equal(_b.Address, _root.Db.Get(_b.Key)!.Address);
+        Assert.Equal(0u, _root.Db.Get(_b.Key)!.Version);
+        Assert.Equal(2u, _root.Db.Get(_a.Key)!.Version);
+    }
+
+    [Fact]
+    public void A_moved_nodes_record_relayed_by_a_third_node_is_not_applied_until_the_node_itself_gossips()
+    {
+        // B moved and told A; A passes B's newer record on, at B's new address. The root keeps B where it was (not
+        // banning A), then takes the move from B's own gossip over B's new link.
+        _root.Db.Add(_b.StoredRecord([_a.Key], 0));
+        _root.Db.AddRootNeighbor(_b.Key);
+        var moved = new NodeAddr(IPAddress.Parse("198.51.100.88"), _b.Address.Ports);
+
+        var relayed = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 2), _b.Record([_a.Key, _root.Key], 1, address: moved)), _a.Socket);
+
+        Assert.IsNotType<GossipOutcome.Ban>(relayed.Outcome);
+        Assert.Equal(_b.Address, _root.Db.Get(_b.Key)!.Address);
+        Assert.Equal(0u, _root.Db.Get(_b.Key)!.Version);
+
+        var own = _acceptor.Handle(_root.Db, Msg(_b.Record([_a.Key, _root.Key], 1, address: moved), _a.Record([_root.Key, _b.Key], 2, revealAddress: false)), new IPEndPoint(moved.Ip, 40123));
+
+        Assert.IsNotType<GossipOutcome.Ban>(own.Outcome);
+        Assert.Equal(moved, _root.Db.Get(_b.Key)!.Address);
+        Assert.Equal(1u, _root.Db.Get(_b.Key)!.Version);
+    }
+
+    [Fact]
+    public void A_neighbor_that_debuted_to_a_moved_node_and_lost_it_with_the_old_link_takes_it_back_from_its_gossip_at_the_new_address()
+    {
+        // The root debuted to A, which took it as a neighbor; then A's router got a new public IP. The root's link to A's
+        // old address died before A's gossip came, so the root dropped A: its address forgotten, no longer listed.
+        _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 1)), _a.Socket);
+        Assert.True(_root.Db.HasFullNeighbor(_root.Key, _a.Key));
+        _root.Db.Get(_a.Key)!.Address = null;
+        _root.Db.RemoveRootNeighbor(_a.Key);
+        var moved = new NodeAddr(IPAddress.Parse("198.51.100.77"), _a.Address.Ports);
+
+        // A, having kept the root as a neighbor through its move, gossips from its new address over a link it opens.
+        var handling = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key], 2, address: moved)), new IPEndPoint(moved.Ip, 40999));
+
+        Assert.IsNotType<GossipOutcome.Ban>(handling.Outcome);
+        Assert.Equal(moved, _root.Db.Get(_a.Key)!.Address);
+        Assert.True(_root.Db.HasFullNeighbor(_root.Key, _a.Key));
+    }
+
+    [Fact]
     public void Record_at_the_root_ip_is_a_ban()
     {
         var handling = _acceptor.Handle(
