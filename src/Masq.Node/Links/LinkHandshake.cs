@@ -37,6 +37,8 @@ internal sealed partial class LinkHandshake
     private SslStreamCertificateContext _context;
     private DateTimeOffset _renewAt;
 
+    public LinkOptions Options => _options;
+
     public LinkHandshake(ICryptDE identity, LinkOptions options, TimeProvider time, PeerConduct conduct, ILogger<LinkHandshake> logger)
     {
         _identity = identity;

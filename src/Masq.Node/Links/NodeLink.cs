@@ -217,6 +217,7 @@ internal sealed partial class NodeLink
     {
         await Task.Yield();
         socket.NoDelay = true;
+        LinkLiveness.Watch(socket, _handshake.Options);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
         TlsLink tls;
         try

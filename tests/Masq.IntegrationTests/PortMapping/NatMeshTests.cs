@@ -119,19 +119,19 @@ public sealed class NatMeshTests(ITestOutputHelper output)
         await using var mesh = await NatMesh.BuildAsync(4, 3, Delays, 1.0, new Dictionary<string, byte[]> { ["blob"] = Blob.Bytes(CutLength, 67) });
         var (cut, _) = await CutRelayUnderWaitingStreamAsync(mesh);
 
-        // What came after, for the figures only: requests through the same route keep failing until the mesh drops the
-        // cut relay, which nothing tells it yet (see the skipped test below).
+        // What came after, for the figures only: requests through the same route fail until the mesh drops the cut relay
+        // (see the next test).
         var after = await mesh.FetchAsync($"http://{NatMesh.WebAddress}:{NatMesh.WebPort}/blob", 60);
         output.WriteLine($"The next request after the cut of {cut.Name}: curl exit {after.ExitCode}, HTTP {after.Status}{(after.Body.Contains("failed", StringComparison.Ordinal) ? ", the route-failed page again" : string.Empty)}");
     }
 
     /// <summary>
-    /// As above, then the next requests go around the cut relay and arrive intact. Not so yet: the originator's
-    /// ProxyServer ends the stream but tells the Neighborhood nothing, and a peer whose veth went down is never seen to
-    /// close its links (no RST; no heartbeat on the links, so TCP gives up only after its retransmissions, about 15
-    /// minutes), so no Node drops the relay and every route keeps it (seen: 13 requests in 180 s, all "route failed").
+    /// As above, then the next requests go around the cut relay and arrive intact. A peer whose veth went down never
+    /// closes its links (no RST); its neighbors' links notice the silence (<c>LinkLiveness</c>: keepalives and a TCP
+    /// user timeout, 8 s), drop it from the Neighborhood and gossip it away, and routes avoid it. Before that, TCP gave
+    /// up only after its retransmissions (about 15 minutes), and 13 requests in 180 s all got "route failed".
     /// </summary>
-    [Fact(Skip = "Issue 13: needs the ProxyServer to report a dead route's Nodes to the Neighborhood, or link heartbeats (Proxy/, Links/)")]
+    [Fact]
     public async Task After_a_relay_is_cut_off_the_next_requests_go_around_it()
     {
         if (!NetnsNetwork.IsRoot)
