@@ -30,7 +30,7 @@ internal static class MeshNodeProcess
                 Mode = n.ZeroHop ? NeighborhoodMode.ZeroHop : NeighborhoodMode.Standard,
                 EarningWallet = WalletAddress.Parse(n.EarningWallet),
                 Directory = n.ZeroHop ? null : directory,
-                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength, MaxRoutedChunkLength = n.MaxRoutedChunkLength },
+                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength, MaxRoutedChunkLength = n.MaxRoutedChunkLength }.WithEnvironment(Environment.GetEnvironmentVariable),
             };
         }).ToList();
         foreach (var spec in specs)
