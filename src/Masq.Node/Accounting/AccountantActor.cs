@@ -115,7 +115,11 @@ internal sealed partial class AccountantActor : Actor<AccountantMessage>, IAccou
         switch (report)
         {
             case ServicesConsumed consumed:
-                Add(_payableCharges, wallets, consumed.Exit.EarningWallet, consumed.Exit.ServiceRate, consumed.Exit.ByteRate, consumed.Exit.PayloadSize);
+                if (consumed.Exit is { } exitService)
+                {
+                    Add(_payableCharges, wallets, exitService.EarningWallet, exitService.ServiceRate, exitService.ByteRate, exitService.PayloadSize);
+                }
+
                 foreach (var relay in consumed.Routing)
                 {
                     Add(_payableCharges, wallets, relay.EarningWallet, relay.ServiceRate, relay.ByteRate, relay.PayloadSize);

@@ -67,6 +67,7 @@ internal static class DataPathEventIds
     public const int ServerFailureRetrying = 6208;
     public const int ServerFailureFinal = 6209;
     public const int ServerFailedMidStream = 6210;
+    public const int StreamOverWindow = 6211;
     public const int RouteDead = 6220;
 
     // ProxyClient
@@ -81,6 +82,7 @@ internal static class DataPathEventIds
     public const int ExitServerSilent = 6308;
     public const int ExitUnpaid = 6309;
     public const int ExitWayBackUnreadable = 6310;
+    public const int ExitOverWindow = 6311;
 
     // SOCKS5 (Proxy/Socks)
     public const int SocksRefused = 6400;

@@ -53,12 +53,6 @@ internal sealed record DataPathOptions
     /// <summary>The longest a quiet stream goes between probes.</summary>
     public TimeSpan MaxProbeInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// A write to a browser that has waited this long means a slow browser is holding up a link, and with it the answers
-    /// of other streams on that link: probe deadlines are not enforced meanwhile.
-    /// </summary>
-    public TimeSpan DeliveryStall { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>How often stream and route tables are swept for the timeouts above.</summary>
     public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(0.5);
 
@@ -77,8 +71,23 @@ internal sealed record DataPathOptions
     /// </summary>
     public int MaxRoutedChunkLength { get; init; } = 256 * 1024;
 
-    /// <summary>Packets a stream may have in flight towards a slow reader before the sender waits (backpressure).</summary>
-    public int StreamQueueLength { get; init; } = 16;
+    /// <summary>
+    /// Each stream's credit window in each direction (protocol.md §4): the exit sends at most this many response bytes
+    /// the browser has not yet taken, and the originator at most this many request bytes the server has not yet taken.
+    /// What a stream holds for a slow reader stays within it, in that stream's own buffer, so a shared link never waits
+    /// for one stream's reader. Large enough that one stream keeps a 3-hop loopback route busy; never below two
+    /// request chunks and a head (<see cref="EffectiveStreamWindow"/>).
+    /// </summary>
+    public int StreamWindow { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>The window in use: <see cref="StreamWindow"/>, but room for at least two whole request chunks and a head.</summary>
+    public int EffectiveStreamWindow => Math.Max(StreamWindow, (2 * MaxChunkLength) + MaxRequestHeadLength);
+
+    /// <summary>
+    /// A stream whose reader has taken nothing of what the stream holds for it for this long (a browser that stopped
+    /// reading, or a server that stopped taking an upload) is ended, without touching the other streams.
+    /// </summary>
+    public TimeSpan StreamProgressTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Packages queued for one neighbor before senders wait (backpressure on the link).</summary>
     public int LinkQueueLength { get; init; } = 32;
@@ -162,7 +171,8 @@ internal sealed record DataPathOptions
     /// <summary>
     /// The defaults, with the limits a test or an operator sets through <c>MASQ_DATAPATH_*</c> environment variables
     /// (<c>MEMORY_BUDGET_MIB</c>, <c>ADDRESS_MEMORY_MIB</c>, <c>CONNECTIONS_PER_IP</c>, <c>FIRST_FRAME_TIMEOUT_MS</c>,
-    /// <c>FRAME_TIMEOUT_MS</c>, <c>HEAD_TIMEOUT_MS</c>, <c>MAX_BAD_PACKAGES</c>, <c>SOCKS_HANDSHAKE_TIMEOUT_MS</c>).
+    /// <c>FRAME_TIMEOUT_MS</c>, <c>HEAD_TIMEOUT_MS</c>, <c>MAX_BAD_PACKAGES</c>, <c>SOCKS_HANDSHAKE_TIMEOUT_MS</c>,
+    /// <c>STREAM_WINDOW_KIB</c>, <c>STREAM_PROGRESS_TIMEOUT_MS</c>).
     /// </summary>
     public DataPathOptions WithEnvironment(Func<string, string?> environment)
     {
@@ -179,6 +189,8 @@ internal sealed record DataPathOptions
             BrowserHeadTimeout = Number("HEAD_TIMEOUT_MS") is { } head ? TimeSpan.FromMilliseconds(head) : BrowserHeadTimeout,
             MaxBadPackages = (int?)Number("MAX_BAD_PACKAGES") ?? MaxBadPackages,
             SocksHandshakeTimeout = Number("SOCKS_HANDSHAKE_TIMEOUT_MS") is { } socks ? TimeSpan.FromMilliseconds(socks) : SocksHandshakeTimeout,
+            StreamWindow = Number("STREAM_WINDOW_KIB") is { } window and <= 1024 * 1024 ? (int)window * 1024 : StreamWindow,
+            StreamProgressTimeout = Number("STREAM_PROGRESS_TIMEOUT_MS") is { } progress ? TimeSpan.FromMilliseconds(progress) : StreamProgressTimeout,
         };
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Masq.Node.Networking;
 
-/// <summary>One connection's charge against the <see cref="BufferBudget"/>; dispose when the connection ends.</summary>
+/// <summary>One connection's (or stream's) charge against the <see cref="BufferBudget"/>; dispose when it ends.</summary>
 internal sealed class BufferAccount : IDisposable
 {
     private readonly BufferBudget _budget;
@@ -16,6 +16,9 @@ internal sealed class BufferAccount : IDisposable
     }
 
     public IPAddress Address { get; }
+
+    /// <summary>Whether the account counts in its address's share (a link's does; a stream's does not).</summary>
+    internal bool SharesAddress { get; init; } = true;
 
     /// <summary>True once the budget closed the connection (or it was disposed); charges are ignored from then on.</summary>
     public bool Closed { get; internal set; }

@@ -6,9 +6,12 @@ namespace Masq.Node.Networking;
 
 /// <summary>
 /// The Node-wide budget for bytes held on behalf of connections (partial frames in a link's read buffer, packages queued
-/// for a link), in the spirit of Tor's MaxMemInQueues: each connection charges its <see cref="BufferAccount"/> as its
-/// buffers grow and shrink. A source address may hold at most <see cref="DataPathOptions.MaxBufferedBytesPerAddress"/>
-/// and the Node at most <see cref="DataPathOptions.MaxBufferedBytes"/>; going over closes the hungriest connections
+/// for a link) and streams (what a browser stream holds for its browser within its credit window, and the requests it
+/// retains for another exit, at the originator; the requests an exit stream holds for its server), in the spirit of
+/// Tor's MaxMemInQueues: each connection or stream charges its <see cref="BufferAccount"/> as its buffers grow and
+/// shrink. A source address may hold at most <see cref="DataPathOptions.MaxBufferedBytesPerAddress"/> on its links
+/// (streams are not held to that share: every local browser connection comes from the same loopback address) and the
+/// Node at most <see cref="DataPathOptions.MaxBufferedBytes"/>; going over closes the hungriest connections or streams
 /// first (of that address, or of the whole Node) until the charge is back under the limit. After a flood ends the
 /// budget asks the runtime to give the freed memory back to the system (see <see cref="TrimIfIdle"/>).
 /// </summary>
@@ -49,9 +52,17 @@ internal sealed partial class BufferBudget : IDisposable
     public long ClosedOverBudget => Interlocked.Read(ref _closedOverBudget);
 
     /// <summary>An account for one connection from <paramref name="address"/>; <paramref name="close"/> is how the budget ends it.</summary>
-    public BufferAccount Open(IPAddress address, Action close)
+    public BufferAccount Open(IPAddress address, Action close) => Open(address, close, sharesAddress: true);
+
+    /// <summary>
+    /// An account for one stream (for <paramref name="address"/>'s browser, or <see cref="IPAddress.None"/> at the exit),
+    /// counted in the Node-wide budget but not in its address's share; <paramref name="close"/> ends the stream.
+    /// </summary>
+    public BufferAccount OpenStream(IPAddress address, Action close) => Open(address, close, sharesAddress: false);
+
+    private BufferAccount Open(IPAddress address, Action close, bool sharesAddress)
     {
-        var account = new BufferAccount(this, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address, close);
+        var account = new BufferAccount(this, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address, close) { SharesAddress = sharesAddress };
         lock (_lock)
         {
             _accounts.Add(account);
@@ -78,20 +89,11 @@ internal sealed partial class BufferBudget : IDisposable
 
             account.Charged += delta;
             _total += delta;
-            long onAddress = _byAddress.GetValueOrDefault(account.Address) + delta;
-            if (onAddress <= 0)
-            {
-                _byAddress.Remove(account.Address);
-            }
-            else
-            {
-                _byAddress[account.Address] = onAddress;
-            }
-
+            long onAddress = account.SharesAddress ? AddToAddress(account.Address, delta) : 0;
             _peakSinceTrim = Math.Max(_peakSinceTrim, _total);
             if (delta > 0 && onAddress > _perAddress)
             {
-                victims = ChooseVictims(a => a.Address.Equals(account.Address), onAddress - _perAddress);
+                victims = ChooseVictims(a => a.SharesAddress && a.Address.Equals(account.Address), onAddress - _perAddress);
             }
 
             if (delta > 0 && _total > _limit)
@@ -181,17 +183,28 @@ internal sealed partial class BufferBudget : IDisposable
     {
         account.Closed = true;
         _total -= account.Charged;
-        long onAddress = _byAddress.GetValueOrDefault(account.Address) - account.Charged;
-        if (onAddress <= 0)
+        if (account.SharesAddress)
         {
-            _byAddress.Remove(account.Address);
-        }
-        else
-        {
-            _byAddress[account.Address] = onAddress;
+            AddToAddress(account.Address, -account.Charged);
         }
 
         account.Charged = 0;
+    }
+
+    /// <summary>The address's new share; called under the lock.</summary>
+    private long AddToAddress(IPAddress address, long delta)
+    {
+        long onAddress = _byAddress.GetValueOrDefault(address) + delta;
+        if (onAddress <= 0)
+        {
+            _byAddress.Remove(address);
+        }
+        else
+        {
+            _byAddress[address] = onAddress;
+        }
+
+        return onAddress;
     }
 
     /// <summary>

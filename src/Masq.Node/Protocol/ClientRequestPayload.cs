@@ -6,7 +6,10 @@ namespace Masq.Node.Protocol;
 /// <summary>
 /// What the originator's ProxyServer sends the exit's ProxyClient (<c>ClientRequestPayload_0v1</c>,
 /// data-path.md §3). <see cref="OriginatorPublicKey"/> is the originator's <em>alias</em> key, to which the exit seals
-/// responses. <see cref="TargetHostname"/> is null when a TLS ClientHello had no SNI.
+/// responses. <see cref="TargetHostname"/> is null when a TLS ClientHello had no SNI. <see cref="ResponseCredit"/>
+/// (Masq's per-stream flow control, protocol.md §4) is the new absolute limit of response data bytes the exit may send
+/// for this stream; a request that carries one with no data and no last_data is a credit update only, outside the
+/// request sequence.
 /// </summary>
 internal sealed record ClientRequestPayload(
     StreamKey StreamKey,
@@ -14,8 +17,12 @@ internal sealed record ClientRequestPayload(
     string? TargetHostname,
     ushort TargetPort,
     ProxyProtocol Protocol,
-    PublicKey OriginatorPublicKey)
+    PublicKey OriginatorPublicKey,
+    ulong? ResponseCredit = null)
 {
+    /// <summary>Whether this is a credit update only: no data, not last_data, a credit (its sequence number means nothing).</summary>
+    public bool IsCreditOnly => ResponseCredit is not null && SequencedPacket.Data.IsEmpty && !SequencedPacket.LastData;
+
     private const string What = "client request";
 
     internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, SequencedPacket.EncodedLength + OriginatorPublicKey.Length + (TargetHostname?.Length ?? 0) * 3 + 160, Write);
@@ -25,7 +32,7 @@ internal sealed record ClientRequestPayload(
 
     private void Write(CborWriter writer)
     {
-        writer.WriteStartMap(6);
+        writer.WriteStartMap(ResponseCredit is null ? 6 : 7);
         writer.WriteTextString("stream_key");
         PayloadFields.WriteStreamKey(writer, StreamKey);
         writer.WriteTextString("sequenced_packet");
@@ -46,6 +53,12 @@ internal sealed record ClientRequestPayload(
         writer.WriteTextString(Protocol == ProxyProtocol.Http ? "HTTP" : "TLS");
         writer.WriteTextString("originator_public_key");
         writer.WriteByteString(OriginatorPublicKey.Span);
+        if (ResponseCredit is { } credit)
+        {
+            writer.WriteTextString("response_credit");
+            writer.WriteUInt64(credit);
+        }
+
         writer.WriteEndMap();
     }
 
@@ -58,6 +71,7 @@ internal sealed record ClientRequestPayload(
         ulong? port = null;
         ProxyProtocol? protocol = null;
         PublicKey? originator = null;
+        ulong? credit = null;
         var map = CoresCbor.ReadStartMap(reader, What);
         while (map.MoveNext(out var key))
         {
@@ -91,6 +105,10 @@ internal sealed record ClientRequestPayload(
             {
                 originator = originator is null ? PayloadFields.ReadPublicKey(reader, What) : throw map.Duplicate("originator_public_key");
             }
+            else if (key.SequenceEqual("response_credit"u8))
+            {
+                credit = credit is null ? CoresCbor.ReadUInt(reader, long.MaxValue, What) : throw map.Duplicate("response_credit");
+            }
             else
             {
                 map.UnknownKey(lenient);
@@ -104,7 +122,8 @@ internal sealed record ClientRequestPayload(
             hostname,
             (ushort)(port ?? throw CoresCbor.Missing(What, "target_port")),
             protocol ?? throw CoresCbor.Missing(What, "protocol"),
-            originator ?? throw CoresCbor.Missing(What, "originator_public_key"));
+            originator ?? throw CoresCbor.Missing(What, "originator_public_key"),
+            credit);
     }
 
     private static string ReadHostname(CborReader reader)

@@ -4,16 +4,22 @@ namespace Masq.Node.Protocol;
 
 /// <summary>
 /// A chunk of server data from the exit back to the originator (<c>ClientResponsePayload_0v1</c>, data-path.md §3).
+/// <see cref="RequestCredit"/> (Masq's per-stream flow control, protocol.md §4) is the new absolute limit of request
+/// data bytes the originator may send for this stream; a response that carries one with no data and no last_data is a
+/// credit update only, outside the response sequence.
 /// </summary>
-internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacket SequencedPacket)
+internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacket SequencedPacket, ulong? RequestCredit = null)
 {
+    /// <summary>Whether this is a credit update only: no data, not last_data, a credit (its sequence number means nothing).</summary>
+    public bool IsCreditOnly => RequestCredit is not null && SequencedPacket.Data.IsEmpty && !SequencedPacket.LastData;
+
     private const string What = "client response";
 
     /// <summary>The form that tells the originator the server closed the stream: no data, sequence 0, last_data.</summary>
     public static ClientResponsePayload Terminating(StreamKey streamKey) =>
         new(streamKey, new SequencedPacket(ReadOnlyMemory<byte>.Empty, 0, LastData: true));
 
-    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, SequencedPacket.EncodedLength + 80, Write);
+    internal VersionedData ToVersionedData() => VersionedData.Create(DataVersion.V0_1, SequencedPacket.EncodedLength + 112, Write);
 
     /// <summary>Length of <see cref="WriteMessage"/>'s output for <paramref name="dataLength"/> bytes of data.</summary>
     internal static int MessageLength(int dataLength)
@@ -73,11 +79,17 @@ internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacke
 
     private void Write(CborWriter writer)
     {
-        writer.WriteStartMap(2);
+        writer.WriteStartMap(RequestCredit is null ? 2 : 3);
         writer.WriteTextString("stream_key");
         PayloadFields.WriteStreamKey(writer, StreamKey);
         writer.WriteTextString("sequenced_packet");
         PayloadFields.WriteSequencedPacket(writer, SequencedPacket);
+        if (RequestCredit is { } credit)
+        {
+            writer.WriteTextString("request_credit");
+            writer.WriteUInt64(credit);
+        }
+
         writer.WriteEndMap();
     }
 
@@ -85,6 +97,7 @@ internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacke
     {
         StreamKey? streamKey = null;
         SequencedPacket? packet = null;
+        ulong? credit = null;
         var map = CoresCbor.ReadStartMap(reader, What);
         while (map.MoveNext(out var key))
         {
@@ -96,6 +109,10 @@ internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacke
             {
                 packet = packet is null ? PayloadFields.ReadSequencedPacket(reader, What) : throw map.Duplicate("sequenced_packet");
             }
+            else if (key.SequenceEqual("request_credit"u8))
+            {
+                credit = credit is null ? CoresCbor.ReadUInt(reader, long.MaxValue, What) : throw map.Duplicate("request_credit");
+            }
             else
             {
                 map.UnknownKey(lenient);
@@ -104,6 +121,7 @@ internal sealed record ClientResponsePayload(StreamKey StreamKey, SequencedPacke
 
         return new ClientResponsePayload(
             streamKey ?? throw CoresCbor.Missing(What, "stream_key"),
-            packet ?? throw CoresCbor.Missing(What, "sequenced_packet"));
+            packet ?? throw CoresCbor.Missing(What, "sequenced_packet"),
+            credit);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Masq.IntegrationTests.DataPath.Harness;
 using Masq.Lib.Blockchains;
 using Masq.Lib.Configuration;
+using Masq.Node.Accounting;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Masq.Node.Routing;
@@ -30,7 +31,8 @@ internal static class MeshNodeProcess
                 Mode = n.ZeroHop ? NeighborhoodMode.ZeroHop : NeighborhoodMode.Standard,
                 EarningWallet = WalletAddress.Parse(n.EarningWallet),
                 Directory = n.ZeroHop ? null : directory,
-                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength, MaxRoutedChunkLength = n.MaxRoutedChunkLength },
+                Options = new DataPathOptions { AllowLoopbackTargets = true, MaxChunkLength = n.MaxChunkLength, MaxRoutedChunkLength = n.MaxRoutedChunkLength }.WithEnvironment(Environment.GetEnvironmentVariable),
+                Accountant = AccountantOptions.FromBenchmarkSwitch(Environment.GetEnvironmentVariable(AccountantOptions.BenchmarkSwitch)),
             };
         }).ToList();
         foreach (var spec in specs)

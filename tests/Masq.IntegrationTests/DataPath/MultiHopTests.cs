@@ -48,10 +48,12 @@ public sealed class MultiHopTests(DataPathFixture fixture)
         await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with { DnsServers = [DataPathFixture.GoodDnsAddress] });
         using (var client = fixture.ClientThrough(mesh.Originator.ProxyUri))
         {
-            byte[] upload = Blob.Bytes(150_000, 3);
+            // Both more than half a stream window (protocol.md §4), so credit updates go both ways: the exit grants request
+            // credit as its server takes the upload, the originator response credit as its browser takes the download.
+            byte[] upload = Blob.Bytes(1_500_000, 3);
             using var response = await client.PostAsync(fixture.HttpUrl("/sha256"), new ByteArrayContent(upload));
-            Assert.Equal($"150000 {Convert.ToHexStringLower(SHA256.HashData(upload))}", await response.Content.ReadAsStringAsync());
-            Assert.Equal(500_000, (await client.GetByteArrayAsync(fixture.HttpUrl("/blob/500000/4"))).Length);
+            Assert.Equal($"1500000 {Convert.ToHexStringLower(SHA256.HashData(upload))}", await response.Content.ReadAsStringAsync());
+            Assert.Equal(3_000_000, (await client.GetByteArrayAsync(fixture.HttpUrl("/blob/3000000/4"))).Length);
         }
 
         var payer = WalletAddress.Parse(EthereumKeys.AddressOf(Convert.FromHexString(TestMesh.ConsumingKey)));
@@ -60,9 +62,13 @@ public sealed class MultiHopTests(DataPathFixture fixture)
 
         var consumed = mesh.Originator.Accountant.Reports.OfType<ServicesConsumed>().ToList();
         Assert.NotEmpty(consumed);
-        Assert.All(consumed, c => Assert.Equal(exit.Spec.EarningWallet, c.Exit.EarningWallet));
-        Assert.All(consumed, c => Assert.Equal(exit.Spec.RatePack.ExitByteRate, c.Exit.ByteRate));
+        var exitConsumed = consumed.Where(c => c.Exit is not null).Select(c => c.Exit!).ToList();
+        Assert.All(exitConsumed, c => Assert.Equal(exit.Spec.EarningWallet, c.EarningWallet));
+        Assert.All(exitConsumed, c => Assert.Equal(exit.Spec.RatePack.ExitByteRate, c.ByteRate));
         Assert.All(consumed, c => Assert.Equal(2, c.Routing.Count));
+
+        // Credit updates went both ways; the relays carried them (and charged for it), the exit served nothing for them.
+        Assert.True(consumed.Count(c => c.Exit is null) >= 3, $"{consumed.Count(c => c.Exit is null)} credit updates");
 
         // Every relay was paid by the consuming wallet at its own routing rates, for the sealed payload lengths O was charged.
         foreach (int relay in new[] { 1, 2, 4, 5 })
@@ -76,22 +82,36 @@ public sealed class MultiHopTests(DataPathFixture fixture)
             Assert.Equal(charged.Select(c => c.PayloadSize).Order(), provided.Select(p => p.PayloadSize).Order());
         }
 
-        // The exit reports the client data it wrote and read, the same bytes O counted as exit service, upload included.
+        // The exit reports the client data that reached it and that it read, the same bytes O counted as exit service, upload included.
         var exitProvided = exit.Accountant.Reports.OfType<ExitServiceProvided>().ToList();
         Assert.All(exitProvided, p => Assert.Equal(payer, p.Payer));
-        Assert.Equal(consumed.Sum(c => c.Exit.PayloadSize), exitProvided.Sum(p => p.PayloadSize));
-        Assert.True(exitProvided.Sum(p => p.PayloadSize) > 650_000);
+        Assert.Equal(exitConsumed.Sum(c => c.PayloadSize), exitProvided.Sum(p => p.PayloadSize));
+        Assert.True(exitProvided.Sum(p => p.PayloadSize) > 4_500_000);
+
+        // To the wei: the same packages, at the same rates, on both sides of every service.
+        Assert.Equal(exitConsumed.Count, exitProvided.Count);
+        Assert.Equal(
+            exitConsumed.Aggregate(Int128.Zero, (sum, c) => sum + ServiceCharge.Of(c.ServiceRate, c.ByteRate, c.PayloadSize)),
+            exitProvided.Aggregate(Int128.Zero, (sum, p) => sum + ServiceCharge.Of(p.ServiceRate, p.ByteRate, p.PayloadSize)));
+        var routingConsumed = consumed.SelectMany(c => c.Routing).ToList();
+        var routingProvided = mesh.Nodes.SelectMany(n => n.Accountant.Reports.OfType<RoutingServiceProvided>()).ToList();
+        Assert.Equal(routingConsumed.Count, routingProvided.Count);
+        Assert.Equal(
+            routingConsumed.Aggregate(Int128.Zero, (sum, c) => sum + ServiceCharge.Of(c.ServiceRate, c.ByteRate, c.PayloadSize)),
+            routingProvided.Aggregate(Int128.Zero, (sum, p) => sum + ServiceCharge.Of(p.ServiceRate, p.ByteRate, p.PayloadSize)));
         Assert.Empty(mesh.Nodes[0].Accountant.Reports.OfType<RoutingServiceProvided>());
     }
 
     private static bool Balanced(TestMesh mesh, MeshNode exit)
     {
         var consumed = mesh.Originator.Accountant.Reports.OfType<ServicesConsumed>().ToList();
-        long exitConsumed = consumed.Sum(c => c.Exit.PayloadSize);
-        long exitProvided = exit.Accountant.Reports.OfType<ExitServiceProvided>().Sum(p => p.PayloadSize);
+        long exitConsumed = consumed.Sum(c => c.Exit?.PayloadSize ?? 0);
+        int exitCount = consumed.Count(c => c.Exit is not null);
+        var provided = exit.Accountant.Reports.OfType<ExitServiceProvided>().ToList();
+        long exitProvided = provided.Sum(p => p.PayloadSize);
         long routingConsumed = consumed.Sum(c => c.Routing.Sum(r => r.PayloadSize));
         long routingProvided = mesh.Nodes.Sum(n => n.Accountant.Reports.OfType<RoutingServiceProvided>().Sum(p => p.PayloadSize));
-        return exitConsumed == exitProvided && routingConsumed == routingProvided;
+        return exitConsumed == exitProvided && exitCount == provided.Count && routingConsumed == routingProvided;
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)

@@ -32,6 +32,36 @@ public sealed class HardeningUnitTests
     }
 
     [Fact]
+    public void Streams_count_in_the_node_budget_but_not_in_their_address_share()
+    {
+        var options = new DataPathOptions { MaxBufferedBytes = 1000, MaxBufferedBytesPerAddress = 300 };
+        using var budget = new BufferBudget(options, _time, NullLogger<BufferBudget>.Instance);
+        var closed = new List<string>();
+        var loopback = IPAddress.Loopback;
+        var link = budget.Open(loopback, () => closed.Add("link"));
+        var slowStream = budget.OpenStream(loopback, () => closed.Add("slow stream"));
+        var otherStream = budget.OpenStream(loopback, () => closed.Add("other stream"));
+        link.Add(250);
+
+        // Two streams of one browser address hold far more than the address's share: nothing is closed, the Node counts it.
+        slowStream.Add(500);
+        otherStream.Add(200);
+        Assert.Empty(closed);
+        Assert.Equal(950, budget.Total);
+
+        // Over the Node's budget: the hungriest ends, a stream as readily as a link.
+        otherStream.Add(100);
+        Assert.Equal(["slow stream"], closed);
+        Assert.Equal(550, budget.Total);
+
+        // A stream's share goes when it ends.
+        otherStream.Dispose();
+        link.Dispose();
+        slowStream.Dispose();
+        Assert.Equal(0, budget.Total);
+    }
+
+    [Fact]
     public void Going_over_the_node_budget_closes_the_hungriest_anywhere()
     {
         var options = new DataPathOptions { MaxBufferedBytes = 500, MaxBufferedBytesPerAddress = 500 };

@@ -26,6 +26,8 @@ namespace Masq.Node.Proxy.Client;
 internal sealed partial class ExitStream
 {
     private readonly Channel<SequencedPacket> _requests;
+    private readonly ReceiveCredit _requestCredit;
+    private readonly SendCredit _responseCredit;
     private readonly SequenceBuffer<SequencedPacket> _order = new(64);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly string? _host;
@@ -75,11 +77,11 @@ internal sealed partial class ExitStream
         _time = time;
         _logger = logger;
         _lastActivity = time.GetTimestamp();
-        _requests = Channel.CreateBounded<SequencedPacket>(new BoundedChannelOptions(options.StreamQueueLength)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // Not bounded by a count: the originator sends at most a window of request bytes the server has not taken
+        // (protocol.md §4), so the link task that delivers requests never waits for this server.
+        _requests = Channel.CreateUnbounded<SequencedPacket>(new UnboundedChannelOptions { SingleReader = true });
+        _requestCredit = new ReceiveCredit(options.EffectiveStreamWindow);
+        _responseCredit = new SendCredit(options.EffectiveStreamWindow);
     }
 
     public StreamKey Key { get; }
@@ -100,17 +102,66 @@ internal sealed partial class ExitStream
 
     public void Start(Action<ExitStream> ended, CancellationToken stopping) => Completion = RunAsync(ended, stopping);
 
-    /// <summary>Queues a request packet; waits while the server is slow to take them. False when the stream has ended.</summary>
-    public async ValueTask<bool> EnqueueAsync(SequencedPacket packet, CancellationToken cancellationToken)
+    /// <summary>
+    /// This stream's charge in the Node's buffer budget: the request bytes it holds for its server (within the window the
+    /// originator was granted). Released when the stream ends; the budget ends the stream when it holds the most.
+    /// </summary>
+    public BufferAccount? Buffers { get; init; }
+
+    /// <summary>
+    /// Queues a request packet without waiting (the originator's credit bounds what is queued). False when the stream has
+    /// ended, or when the packet goes beyond the window the originator was granted (the stream ends).
+    /// </summary>
+    public ValueTask<bool> EnqueueAsync(SequencedPacket packet, CancellationToken cancellationToken)
     {
+        _ = cancellationToken;
+        if (!_requestCredit.TryReceive(packet.Data.Length))
+        {
+            LogOverWindow(Key.ToString(), _requestCredit.Limit);
+            _requests.Writer.TryComplete();
+            Expire();
+            return ValueTask.FromResult(false);
+        }
+
+        if (!_requests.Writer.TryWrite(packet))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        Buffers?.Add(packet.Data.Length);
+        return ValueTask.FromResult(true);
+    }
+
+    /// <summary>The originator's browser took response bytes: this stream may send up to <paramref name="limit"/> in all.</summary>
+    public void GrantResponseCredit(ulong limit) => _responseCredit.Grant((long)Math.Min(limit, long.MaxValue));
+
+    /// <summary>The server took <paramref name="length"/> request bytes (or they were dropped as duplicates): grant the originator more when due.</summary>
+    private async ValueTask ConsumedRequestAsync(int length, CancellationToken cancellationToken)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        var grant = _requestCredit.Consume(length, out long taken);
+        Buffers?.Add(-taken);
+        if (grant is not { } limit)
+        {
+            return;
+        }
+
+        // No exit service (ExitServiceCharge): the originator does not pay the exit for it, so it is not charged here.
+        await _sendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _requests.Writer.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
-            return true;
+            if (!_lastWordSent)
+            {
+                await _reply.SendCreditAsync(Key, (ulong)limit, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (ChannelClosedException)
+        finally
         {
-            return false;
+            _sendGate.Release();
         }
     }
 
@@ -250,6 +301,7 @@ internal sealed partial class ExitStream
         finally
         {
             _requests.Writer.TryComplete();
+            Buffers?.Dispose();
             ended(this);
             _lifetime.Dispose();
         }
@@ -343,6 +395,7 @@ internal sealed partial class ExitStream
                 switch (_order.Add(packet.SequenceNumber, packet))
                 {
                     case SequenceAddResult.Duplicate:
+                        await ConsumedRequestAsync(packet.Data.Length, cancellationToken).ConfigureAwait(false);
                         continue;
                     case SequenceAddResult.TooFarAhead:
                         LogLostPackets(Key.ToString(), _order.NextExpected, packet.SequenceNumber);
@@ -357,11 +410,10 @@ internal sealed partial class ExitStream
                         await network.WriteAsync(next.Data, cancellationToken).ConfigureAwait(false);
                         _traffic.AddExit(toServer: next.Data.Length, fromServer: 0);
                         RestartAnswerTimer(answerTimer);
+                        await ConsumedRequestAsync(next.Data.Length, cancellationToken).ConfigureAwait(false);
                     }
 
-                    // Every package is exit service, empty ones too (the browser's close): the originator pays for each.
-                    await ReportExitServiceAsync(next.Data.Length, cancellationToken).ConfigureAwait(false);
-
+                    // Charged as exit service on arrival (ProxyClient.HandleRoutedAsync), not here.
                     if (next.LastData)
                     {
                         // The browser is done sending: tell the server, keep reading what it still has to say.
@@ -389,7 +441,15 @@ internal sealed partial class ExitStream
         {
             while (true)
             {
-                int length = await network.ReadAsync(buffer.AsMemory(0, max), answered ? cancellationToken : firstAnswer.Token).ConfigureAwait(false);
+                // The originator's credit for this stream (protocol.md §4): a slow browser stops this stream's reads from
+                // the server, and nothing else.
+                int allowed = (int)Math.Min(max, await _responseCredit.WaitAsync(1, cancellationToken).ConfigureAwait(false));
+                if (allowed == 0)
+                {
+                    break;
+                }
+
+                int length = await network.ReadAsync(buffer.AsMemory(0, allowed), answered ? cancellationToken : firstAnswer.Token).ConfigureAwait(false);
                 if (length == 0)
                 {
                     break;
@@ -402,9 +462,9 @@ internal sealed partial class ExitStream
                 }
 
                 // Take what has already arrived too: fewer, fuller packages cost less sealing per byte.
-                while (length < max && network.DataAvailable)
+                while (length < allowed && network.DataAvailable)
                 {
-                    int more = await network.ReadAsync(buffer.AsMemory(length, max - length), cancellationToken).ConfigureAwait(false);
+                    int more = await network.ReadAsync(buffer.AsMemory(length, allowed - length), cancellationToken).ConfigureAwait(false);
                     if (more == 0)
                     {
                         break;
@@ -414,6 +474,7 @@ internal sealed partial class ExitStream
                 }
 
                 Touch();
+                _responseCredit.Take(length);
                 if (!await SendNextAsync(buffer.AsMemory(0, length), lastData: false, cancellationToken).ConfigureAwait(false))
                 {
                     break;
@@ -524,6 +585,9 @@ internal sealed partial class ExitStream
 
     [LoggerMessage(EventId = DataPathEventIds.ExitServerSilent, Level = LogLevel.Warning, Message = "Stream {StreamKey}: the server sent nothing for {Timeout} after the request")]
     private partial void LogServerSilent(string streamKey, TimeSpan timeout);
+
+    [LoggerMessage(EventId = DataPathEventIds.ExitOverWindow, Level = LogLevel.Warning, Message = "Stream {StreamKey}: the originator sent beyond the window it was granted ({Limit} bytes); closed")]
+    private partial void LogOverWindow(string streamKey, long limit);
 
     [LoggerMessage(EventId = DataPathEventIds.ExitLostPackets, Level = LogLevel.Warning, Message = "Stream {StreamKey} lost requests: expected {Expected}, got {Got}; closed")]
     private partial void LogLostPackets(string streamKey, ulong expected, ulong got);

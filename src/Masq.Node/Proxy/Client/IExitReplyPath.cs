@@ -8,6 +8,12 @@ internal interface IExitReplyPath
     /// <summary>Sends one chunk of server data (empty with <paramref name="lastData"/> when the server closed). Waits under backpressure.</summary>
     ValueTask<bool> SendResponseAsync(StreamKey key, ReadOnlyMemory<byte> data, ulong sequenceNumber, bool lastData, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A credit update (protocol.md §4): the originator may send request data up to <paramref name="limit"/> bytes in
+    /// all. Outside the response sequence.
+    /// </summary>
+    ValueTask<bool> SendCreditAsync(StreamKey key, ulong limit, CancellationToken cancellationToken);
+
     /// <summary>The host did not resolve (or resolved only to addresses this exit does not connect to).</summary>
     ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken);
 

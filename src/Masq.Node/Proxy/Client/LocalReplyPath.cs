@@ -13,6 +13,13 @@ internal sealed class LocalReplyPath(HopperService hopper) : IExitReplyPath
         return true;
     }
 
+    public async ValueTask<bool> SendCreditAsync(StreamKey key, ulong limit, CancellationToken cancellationToken)
+    {
+        var packet = new SequencedPacket(ReadOnlyMemory<byte>.Empty, 0, LastData: false);
+        await hopper.SendToLocalOriginAsync(new ClientResponseMessage(new ClientResponsePayload(key, packet, limit)), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken)
     {
         await hopper.SendToLocalOriginAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken).ConfigureAwait(false);

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Masq.Lib.Configuration;
 using Masq.Node.Accounting;
 using Masq.Node.Actors;
 using Masq.Node.Crypto;
 using Masq.Node.Hopper;
+using Masq.Node.Networking;
 using Masq.Node.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
     private readonly StreamTombstones _tombstones;
     private readonly HopperService _hopper;
     private readonly ICryptDE _main;
+    private readonly BufferBudget _budget;
     private readonly ExitResolver _resolver;
     private readonly IAccountant _accountant;
     private readonly TrafficCounters _traffic;
@@ -49,7 +52,8 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         DataPathOptions options,
         TimeProvider time,
         CrashHook crashHook,
-        ILogger<ProxyClient> logger)
+        ILogger<ProxyClient> logger,
+        BufferBudget budget)
     {
         _hopper = hopper;
         _main = identity.Main;
@@ -62,6 +66,7 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         _time = time;
         _crashHook = crashHook;
         _logger = logger;
+        _budget = budget;
         _localReply = new LocalReplyPath(hopper);
         _tombstones = new StreamTombstones(TombstoneLife, time);
         hopper.AttachExit(this);
@@ -73,16 +78,24 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
 
     public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
 
-    public ValueTask HandleRoutedAsync(ExpiredCoresPackage<ClientRequestPayload> package, CancellationToken cancellationToken)
+    public async ValueTask HandleRoutedAsync(ExpiredCoresPackage<ClientRequestPayload> package, CancellationToken cancellationToken)
     {
         WalletAddress? payer = package.PayingWallet;
         if (_decentralized && payer is null)
         {
             LogNoPayer(package.ImmediateNeighbor?.ToString() ?? "this Node");
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        return DispatchAsync(package.Payload, package.RemainingRoute, payer, cancellationToken);
+        // Exit service on arrival, by the rule the originator pays by (ExitServiceCharge): it paid for the package
+        // reaching this exit, whatever becomes of it here (a stream that has ended, a close its server never sees), so
+        // the books agree to the wei.
+        if (payer is not null && ExitServiceCharge.Of(package.Payload) is { } size)
+        {
+            await _accountant.ReportAsync(new ExitServiceProvided(payer, _rates.ExitServiceRate, _rates.ExitByteRate, size), cancellationToken).ConfigureAwait(false);
+        }
+
+        await DispatchAsync(package.Payload, package.RemainingRoute, payer, cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask HandleLocalAsync(ClientRequestPayload payload, CancellationToken cancellationToken) =>
@@ -131,6 +144,17 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
     private async ValueTask DispatchAsync(ClientRequestPayload payload, Route? route, WalletAddress? payer, CancellationToken cancellationToken)
     {
         var packet = payload.SequencedPacket;
+        if (payload.IsCreditOnly)
+        {
+            // The originator's browser took response bytes (protocol.md §4): outside the request sequence, never queued.
+            if (_streams.TryGetValue(payload.StreamKey, out var granted))
+            {
+                granted.GrantResponseCredit(payload.ResponseCredit!.Value);
+            }
+
+            return;
+        }
+
         if (_streams.TryGetValue(payload.StreamKey, out var stream))
         {
             if (packet.Data.IsEmpty && !packet.LastData)
@@ -149,12 +173,6 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
         bool connectFirst = packet.Data.IsEmpty && !packet.LastData && packet.SequenceNumber == 0;
         if ((packet.Data.IsEmpty && !connectFirst) || _tombstones.Refuses(payload.StreamKey, packet.SequenceNumber))
         {
-            // Still exit service: the originator paid for the package reaching this exit, so the books must agree.
-            if (payer is not null)
-            {
-                await _accountant.ReportAsync(new ExitServiceProvided(payer, _rates.ExitServiceRate, _rates.ExitByteRate, packet.Data.Length), cancellationToken).ConfigureAwait(false);
-            }
-
             return;
         }
 
@@ -176,13 +194,17 @@ internal sealed partial class ProxyClient : BackgroundService, IExitInbound, ICr
             }
         }
 
-        stream = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger)
+        ExitStream? opened = null;
+        var buffers = _budget.OpenStream(IPAddress.None, () => opened?.Expire());
+        stream = opened = new ExitStream(payload.StreamKey, payload.TargetHostname, payload.TargetPort, reply, payer, _resolver, _accountant, _traffic, _rates, _options, _time, _logger)
         {
             OpeningSequence = packet.SequenceNumber,
             AnnounceConnection = connectFirst,
+            Buffers = buffers,
         };
         if (!_streams.TryAdd(payload.StreamKey, stream))
         {
+            buffers.Dispose();
             await DispatchAsync(payload, route, payer, cancellationToken).ConfigureAwait(false);
             return;
         }

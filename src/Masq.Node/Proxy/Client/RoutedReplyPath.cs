@@ -28,6 +28,9 @@ internal sealed class RoutedReplyPath(HopperService hopper, PreparedRoute route,
         }
     }
 
+    public ValueTask<bool> SendCreditAsync(StreamKey key, ulong limit, CancellationToken cancellationToken) =>
+        SendAsync(new ClientResponseMessage(new ClientResponsePayload(key, new SequencedPacket(ReadOnlyMemory<byte>.Empty, 0, LastData: false), limit)), cancellationToken);
+
     public ValueTask<bool> SendDnsFailureAsync(StreamKey key, CancellationToken cancellationToken) =>
         SendAsync(new DnsResolveFailedMessage(new DnsResolveFailure(key)), cancellationToken);
 

@@ -17,7 +17,8 @@ namespace Masq.Node.Proxy.Server;
 /// One browser connection (the reference's reader and sorted writer for a browser stream). The reader frames what the
 /// browser sends (HTTP requests with Content-Length or chunked bodies, CONNECT, TLS records; data-path.md §1, §3) into
 /// chunks of at most <see cref="DataPathOptions.MaxChunkLength"/> for the ProxyServer; the writer puts responses on the
-/// socket from a short bounded queue, so a slow browser makes the response path wait. TLS is never terminated.
+/// socket from a queue bounded by the stream's credit window and tells the ProxyServer what the browser took, which
+/// grants the exit more (protocol.md §4): a slow browser slows its own stream only. TLS is never terminated.
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The connection owns its lifetime: RunAsync disposes its token sources when the connection ends, and nothing else holds them.")]
 internal sealed partial class BrowserConnection : IBrowserSink
@@ -56,11 +57,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
         _options = options;
         _logger = logger;
         _client = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.Loopback, 0);
-        _outgoing = Channel.CreateBounded<BrowserOutgoing>(new BoundedChannelOptions(options.StreamQueueLength)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // Not bounded by a count: what a stream puts here is bounded by its credit window (protocol.md §4), so the link
+        // task that delivers responses never waits for this browser.
+        _outgoing = Channel.CreateUnbounded<BrowserOutgoing>(new UnboundedChannelOptions { SingleReader = true });
         _drain = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
 
         // Slowloris and silent connections: the first request head (or ClientHello, or SOCKS5 handshake) must be complete in time.
@@ -226,8 +225,13 @@ internal sealed partial class BrowserConnection : IBrowserSink
                     {
                         case BrowserOutgoingKind.Data when current:
                             await network.WriteAsync(item.Data, cancellationToken).ConfigureAwait(false);
-                            // Written: nothing refers to a pooled response chunk any more.
+                            // Written: nothing refers to a pooled response chunk any more, and the exit may send as much again.
                             PooledChunk.TryRelease(item.Data);
+                            if (item.Owner is { } owner)
+                            {
+                                _proxyServer.Consumed(owner, item.Data.Length);
+                            }
+
                             break;
                         case BrowserOutgoingKind.Finish when current:
                             return;

@@ -4,8 +4,9 @@ namespace Masq.Node.Proxy.Server;
 internal interface IBrowserSink
 {
     /// <summary>
-    /// Writes response data, waiting while the browser is slow (this is what slows the exit's reads). Data for a
-    /// stream the connection has moved on from, or after the connection is gone, is dropped.
+    /// Queues response data for the browser without waiting for it (the stream's credit window bounds what is queued);
+    /// once written, the sink reports it with <see cref="ProxyServer.Consumed"/>. Data for a stream the connection has
+    /// moved on from, or after the connection is gone, is dropped.
     /// </summary>
     ValueTask WriteAsync(ProxyStream stream, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 

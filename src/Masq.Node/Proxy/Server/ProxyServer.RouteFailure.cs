@@ -19,8 +19,8 @@ namespace Masq.Node.Proxy.Server;
 /// server has taken the earlier requests). No answer within <see cref="DataPathOptions.ProbeTimeout"/> and the route is
 /// dead (<see cref="DataPathOptions.FirstAnswerTimeout"/> while nothing at all came back from the exit yet: a new route
 /// may still be opening its links). Quiet streams whose probes come back probe less and less often, so idle keep-alive connections cost little.
-/// While a write to some browser is stuck (a slow reader holds up the shared links), no deadline is enforced: the
-/// silence may be ours.
+/// A slow browser cannot hold up the shared links (per-stream credit windows, protocol.md §4), so the deadline holds
+/// for every stream; a stream waiting for its browser's credit still answers probes.
 /// </item>
 /// </list>
 /// The browser gets the "route failed" page (HTTP) or an internal_error alert (TLS) when nothing of the response has
@@ -51,16 +51,6 @@ internal sealed partial class ProxyServer
     /// <summary>Probes quiet routed streams and ends those whose probe went unanswered (from <see cref="Sweep"/>).</summary>
     private void SweepRoutes(long now)
     {
-        bool linksHeldUp = false;
-        foreach (var stream in _streams.Values)
-        {
-            if (stream.DeliveringSince is var since and >= 0 && _time.GetElapsedTime(since, now) > _options.DeliveryStall)
-            {
-                linksHeldUp = true;
-                break;
-            }
-        }
-
         foreach (var stream in _streams.Values)
         {
             if (stream.AwaitingConnect)
@@ -84,7 +74,7 @@ internal sealed partial class ProxyServer
             {
                 // A route not yet proven may still be opening its links (up to a connect timeout per hop) on a busy machine.
                 var timeout = stream.ExitAnswered ? _options.ProbeTimeout : _options.FirstAnswerTimeout;
-                if (!linksHeldUp && _time.GetElapsedTime(probeSentAt, now) > timeout)
+                if (_time.GetElapsedTime(probeSentAt, now) > timeout)
                 {
                     _ = EndDeadRouteAsync(stream, $"its exit did not answer a probe within {timeout.TotalSeconds:0.#} s");
                 }

@@ -42,7 +42,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     private readonly ILogger<ProxyServer> _logger;
     private readonly ReturnRouteTable _returnRoutes;
     private readonly INodeLocator _locator;
+    private readonly BufferBudget _budget;
     private readonly bool _decentralized;
+    private volatile bool _nodeStopping;
     private readonly byte[] _salt = new byte[StreamKey.SaltLength];
     private long _streamCounter;
 
@@ -59,7 +61,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         CrashHook crashHook,
         ILogger<ProxyServer> logger,
         ClandestinePool links,
-        INodeLocator locator)
+        INodeLocator locator,
+        BufferBudget budget,
+        IHostApplicationLifetime lifetime)
     {
         _main = identity.Main;
         _alias = identity.Alias;
@@ -76,6 +80,11 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         _decentralized = settings.NeighborhoodMode != NeighborhoodMode.ZeroHop;
         RandomNumberGenerator.Fill(_salt);
         _locator = locator;
+        _budget = budget;
+
+        // Once the Node is stopping its links may close with packages still queued: a package this Node paid for must
+        // not be thrown away unsent, so nothing more is sent (the exit charges what arrives; ExitServiceCharge).
+        lifetime.ApplicationStopping.Register(() => _nodeStopping = true);
         links.LinkClosed += OnLinkLost;
         links.LinkFailed += OnLinkLost;
         hopper.AttachOrigin(this);
@@ -85,6 +94,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
     /// <summary>Streams open now (for tests and diagnostics).</summary>
     public int StreamCount => _streams.Count;
+
+    /// <summary>The streams open now (for tests and diagnostics).</summary>
+    public IReadOnlyList<ProxyStream> Streams => [.. _streams.Values];
 
     public void Crash(string panicMessage) => _crashHook.Crash(Key, panicMessage);
 
@@ -100,7 +112,11 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             salt[i] ^= (byte)(counter >> (8 * i));
         }
 
-        var stream = new ProxyStream(StreamKey.Derive(_main.PublicKey, client, salt), sink, host, port, protocol, _time.GetTimestamp(), MaxPendingResponses);
+        var stream = new ProxyStream(StreamKey.Derive(_main.PublicKey, client, salt), sink, host, port, protocol, _time.GetTimestamp(), MaxPendingResponses, _options.EffectiveStreamWindow);
+
+        // What the stream holds for its browser (its response window) and retains for another exit counts in the Node's
+        // buffer budget; going over ends the hungriest streams (or links) first.
+        stream.Buffers = _budget.OpenStream(client.Address, () => EndOverBudget(stream));
         _streams[stream.Key] = stream;
         return stream;
     }
@@ -111,6 +127,13 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
     /// </summary>
     public async ValueTask<bool> SendAsync(ProxyStream stream, byte[] data, CancellationToken cancellationToken)
     {
+        // The exit's credit for this stream (protocol.md §4): only this browser's reader waits for it, outside the gate
+        // that credit updates and probes also take. Only this task sends data, so what it waits for is still there after.
+        if (data.Length > 0 && await stream.RequestCredit.WaitAsync(data.Length, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
         await stream.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -127,6 +150,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             }
 
             var packet = new SequencedPacket(data, stream.NextRequestSequence++, LastData: false);
+            stream.RequestCredit.Take(data.Length);
             Retain(stream, packet);
             if (await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
             {
@@ -213,7 +237,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         switch (message)
         {
             case ClientResponseMessage response:
-                await ReportConsumedAsync(entry.Back, response.Payload.SequencedPacket.Data.Length, payloadLength, cancellationToken).ConfigureAwait(false);
+                await ReportConsumedAsync(entry.Back, ExitServiceCharge.Of(response.Payload), payloadLength, cancellationToken).ConfigureAwait(false);
                 await DeliverAsync(response.Payload, cancellationToken).ConfigureAwait(false);
                 break;
             case DnsResolveFailedMessage failure:
@@ -266,9 +290,14 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         {
             bool lingered = stream.ClientClosedAt >= 0 && _time.GetElapsedTime(stream.ClientClosedAt, now) > _options.ClosedStreamLinger;
             bool idle = _time.GetElapsedTime(stream.LastActivity, now) > _options.StreamIdleTimeout;
-            if ((lingered || idle) && Remove(stream))
+            bool stalled = stream.ResponseCredit.Buffered > 0 && _time.GetElapsedTime(stream.DeliveryProgressAt, now) > _options.StreamProgressTimeout;
+            if ((lingered || idle || stalled) && Remove(stream))
             {
-                LogStreamExpired(stream.Key.ToString(), lingered ? "the browser closed it and the server did not finish in time" : "it was idle too long");
+                LogStreamExpired(
+                    stream.Key.ToString(),
+                    lingered ? "the browser closed it and the server did not finish in time"
+                    : stalled ? $"the browser took none of its {stream.ResponseCredit.Buffered} waiting bytes for {_options.StreamProgressTimeout.TotalSeconds:0.#} s"
+                    : "it was idle too long");
                 stream.Sink.Abort(stream);
                 if (!lingered && stream.Plan is not null)
                 {
@@ -360,30 +389,38 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         if (stream.ResponseSeen || stream.RetainedBytes + packet.Data.Length > _options.RetainedRequestLimit)
         {
             stream.Retained = null;
+            stream.Buffers?.Add(-stream.RetainedBytes);
             return;
         }
 
         retained.Add(packet);
         stream.RetainedBytes += packet.Data.Length;
+        stream.Buffers?.Add(packet.Data.Length);
     }
 
     /// <summary>Seals one packet for the exit and sends it by the stream's route. False when the first Node is unreachable.</summary>
-    private async ValueTask<bool> TransmitAsync(ProxyStream stream, SequencedPacket packet, CancellationToken cancellationToken)
+    private async ValueTask<bool> TransmitAsync(ProxyStream stream, SequencedPacket packet, CancellationToken cancellationToken, ulong? responseCredit = null)
     {
         var plan = stream.Plan!;
-        var payload = new ClientRequestPayload(stream.Key, packet, stream.Host, (ushort)stream.Port, stream.Protocol, _alias.PublicKey);
+        var payload = new ClientRequestPayload(stream.Key, packet, stream.Host, (ushort)stream.Port, stream.Protocol, _alias.PublicKey, responseCredit);
         if (plan.IsZeroHop)
         {
             await _hopper.SendToLocalExitAsync(payload, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
+        if (_nodeStopping)
+        {
+            return false;
+        }
+
         byte[] sealedPayload = _main.Seal(plan.ExitKey, new ClientRequestMessage(payload).Encode());
-        await ReportConsumedAsync(plan.Over, packet.Data.Length, sealedPayload.Length, cancellationToken).ConfigureAwait(false);
+        await ReportConsumedAsync(plan.Over, ExitServiceCharge.Of(payload), sealedPayload.Length, cancellationToken).ConfigureAwait(false);
         return await _hopper.SendAsync(stream.Prepared!, sealedPayload, cancellationToken).ConfigureAwait(false);
     }
 
-    private ValueTask ReportConsumedAsync(IReadOnlyList<ExpectedService> services, long exitSize, long routingSize, CancellationToken cancellationToken)
+    /// <param name="exitSize">The exit-service payload size (<see cref="ExitServiceCharge"/>); null when the package is none.</param>
+    private ValueTask ReportConsumedAsync(IReadOnlyList<ExpectedService> services, long? exitSize, long routingSize, CancellationToken cancellationToken)
     {
         if (!_decentralized)
         {
@@ -410,7 +447,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             return ValueTask.CompletedTask;
         }
 
-        var exitService = new ConsumedService(exit.EarningWallet, exit.Rates.ExitServiceRate, exit.Rates.ExitByteRate, exitSize);
+        var exitService = exitSize is { } size ? new ConsumedService(exit.EarningWallet, exit.Rates.ExitServiceRate, exit.Rates.ExitByteRate, size) : null;
         return _accountant.ReportAsync(new ServicesConsumed(exitService, routing), cancellationToken);
     }
 
@@ -419,6 +456,14 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         if (!_streams.TryGetValue(response.StreamKey, out var stream))
         {
             LogStraggler(response.StreamKey.ToString(), response.SequencedPacket.SequenceNumber);
+            return;
+        }
+
+        if (response.IsCreditOnly)
+        {
+            // The exit's server took request bytes: this stream's browser reader may send more. Outside the sequence.
+            stream.Heard(_time.GetTimestamp());
+            stream.RequestCredit.Grant((long)Math.Min(response.RequestCredit!.Value, long.MaxValue));
             return;
         }
 
@@ -449,6 +494,15 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
                 case SequenceAddResult.Duplicate:
                     LogStraggler(stream.Key.ToString(), response.SequencedPacket.SequenceNumber);
                     return;
+                case SequenceAddResult.Accepted when !ReceiveResponseBytes(stream, sequenced.Data.Length):
+                    // More than the window this stream granted: its buffer stays bounded, and only this stream ends.
+                    LogOverWindow(stream.Key.ToString(), stream.ResponseCredit.Limit);
+                    if (Remove(stream))
+                    {
+                        stream.Sink.Reset(stream);
+                    }
+
+                    return;
                 case SequenceAddResult.TooFarAhead:
                     LogLostPackets(stream.Key.ToString(), stream.Responses.NextExpected, response.SequencedPacket.SequenceNumber);
                     if (Remove(stream))
@@ -467,24 +521,76 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         }
     }
 
-    /// <summary>Writes the responses that are next in sequence; under the stream's ReceiveGate.</summary>
+    /// <summary>Counts response bytes against the stream's window; false when they go beyond it.</summary>
+    private bool ReceiveResponseBytes(ProxyStream stream, int length)
+    {
+        if (length == 0)
+        {
+            return true;
+        }
+
+        if (!stream.ResponseCredit.TryReceive(length))
+        {
+            return false;
+        }
+
+        stream.Buffers?.Add(length);
+        if (stream.ResponseCredit.Buffered == length)
+        {
+            // The browser had nothing waiting: its progress deadline starts now.
+            stream.DeliveryProgress(_time.GetTimestamp());
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The browser's socket took <paramref name="length"/> response bytes of <paramref name="stream"/> (from the browser
+    /// connection's writer, after the write completed): once half a window has been taken, the exit hears the new limit.
+    /// </summary>
+    public void Consumed(ProxyStream stream, int length)
+    {
+        stream.DeliveryProgress(_time.GetTimestamp());
+        var limit = stream.ResponseCredit.Consume(length, out long taken);
+        stream.Buffers?.Add(-taken);
+        if (limit is not null && !stream.IsFinished && stream.Plan is not null)
+        {
+            _ = SendCreditAsync(stream, limit.Value);
+        }
+    }
+
+    /// <summary>A credit update (an empty request with response_credit, outside the sequence), paid for like any package.</summary>
+    private async Task SendCreditAsync(ProxyStream stream, long limit)
+    {
+        try
+        {
+            await stream.SendGate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (!stream.IsFinished && stream.Plan is not null)
+                {
+                    await TransmitAsync(stream, new SequencedPacket(ReadOnlyMemory<byte>.Empty, 0, LastData: false), CancellationToken.None, (ulong)limit).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                stream.SendGate.Release();
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or CryptDeException or CoresDecodeException)
+        {
+            LogStreamExpired(stream.Key.ToString(), $"its credit update could not be sent ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>Hands the responses that are next in sequence to the browser's writer (which never waits: the window bounds them); under the stream's ReceiveGate.</summary>
     private async ValueTask DrainAsync(ProxyStream stream, CancellationToken cancellationToken)
     {
         while (stream.Responses.TryTakeNext(out var packet))
         {
             if (!packet.Data.IsEmpty)
             {
-                // The route-failure sweep reads this: a write stuck on a slow browser is not the route's silence.
-                stream.DeliveringSince = _time.GetTimestamp();
-                try
-                {
-                    await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    stream.DeliveringSince = -1;
-                }
-
+                await stream.Sink.WriteAsync(stream, packet.Data, cancellationToken).ConfigureAwait(false);
                 _traffic.AddConsumed(fromBrowser: 0, toBrowser: packet.Data.Length);
             }
 
@@ -627,6 +733,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         try
         {
             stream.Responses.Restart();
+            stream.Buffers?.Add(-stream.ResponseCredit.Restart());
         }
         finally
         {
@@ -634,6 +741,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         }
 
         stream.ExitsTried++;
+
+        // The new exit grants a whole window; what is resent counts against it.
+        stream.RequestCredit.Restart(stream.RetainedBytes, _options.EffectiveStreamWindow);
         foreach (var packet in retained)
         {
             if (!await TransmitAsync(stream, packet, cancellationToken).ConfigureAwait(false))
@@ -706,7 +816,24 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
         }
 
         _streams.TryRemove(new KeyValuePair<StreamKey, ProxyStream>(stream.Key, stream));
+        stream.Buffers?.Dispose();
         return true;
+    }
+
+    /// <summary>The Node's buffer budget chose this stream to end (it held the most): like a browser that stopped reading.</summary>
+    private void EndOverBudget(ProxyStream stream)
+    {
+        if (!Remove(stream))
+        {
+            return;
+        }
+
+        LogStreamExpired(stream.Key.ToString(), "the Node's buffer budget was exceeded and this stream held the most");
+        stream.Sink.Abort(stream);
+        if (stream.Plan is not null)
+        {
+            _ = SendLastDataQuietlyAsync(stream);
+        }
     }
 
     [LoggerMessage(EventId = DataPathEventIds.NoRoute, Level = LogLevel.Warning, Message = "No route to {Host}: answered with a routing error")]
@@ -738,6 +865,9 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
 
     [LoggerMessage(EventId = DataPathEventIds.StreamLostPackets, Level = LogLevel.Warning, Message = "Stream {StreamKey} lost responses: expected {Expected}, got {Got}; closed")]
     private partial void LogLostPackets(string streamKey, ulong expected, ulong got);
+
+    [LoggerMessage(EventId = DataPathEventIds.StreamOverWindow, Level = LogLevel.Warning, Message = "Stream {StreamKey}: the exit sent beyond the window it was granted ({Limit} bytes); closed")]
+    private partial void LogOverWindow(string streamKey, long limit);
 
     [LoggerMessage(EventId = DataPathEventIds.StreamExpired, Level = LogLevel.Information, Message = "Ended stream {StreamKey}: {Reason}")]
     private partial void LogStreamExpired(string streamKey, string reason);

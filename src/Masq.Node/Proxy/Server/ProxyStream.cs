@@ -2,6 +2,7 @@ using Masq.Node.Crypto;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Masq.Node.DataPath;
+using Masq.Node.Networking;
 
 namespace Masq.Node.Proxy.Server;
 
@@ -10,8 +11,10 @@ namespace Masq.Node.Proxy.Server;
 /// (the browser connection's task, and a DNS retry) works under <see cref="SendGate"/>; responses are put in order
 /// under <see cref="ReceiveGate"/>.
 /// </summary>
-internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host, int port, ProxyProtocol protocol, long now, int maxPendingResponses)
+internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host, int port, ProxyProtocol protocol, long now, int maxPendingResponses, int window)
 {
+    private long _deliveryProgressAt = now;
+
     private int _finished;
     private long _lastActivity = now;
     private long _clientClosedAt = -1;
@@ -91,8 +94,19 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     /// <summary>When the last probe went out (answered or not); sweep only.</summary>
     public long LastProbeAt { get; set; } = -1;
 
-    /// <summary>When a write to the browser started waiting (a slow browser holds up the link); -1 when none is.</summary>
-    public long DeliveringSince { get; set; } = -1;
+    /// <summary>This stream's charge in the Node's buffer budget (its response window's bytes and retained requests); released when it ends.</summary>
+    public BufferAccount? Buffers { get; set; }
+
+    /// <summary>Request bytes the exit allows (protocol.md §4); the browser's reader waits on it, for this stream only.</summary>
+    public SendCredit RequestCredit { get; } = new(window);
+
+    /// <summary>Response bytes this stream holds for its browser: at most a window, granted back as the browser takes them.</summary>
+    public ReceiveCredit ResponseCredit { get; } = new(window);
+
+    /// <summary>When the browser last took response bytes, or bytes came for it while it had none waiting.</summary>
+    public long DeliveryProgressAt => Interlocked.Read(ref _deliveryProgressAt);
+
+    public void DeliveryProgress(long now) => Interlocked.Exchange(ref _deliveryProgressAt, now);
 
     /// <summary>Whether anything came back from this route's exit yet (until then a fresh route may still be connecting).</summary>
     public bool ExitAnswered
@@ -150,5 +164,14 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     public void MarkClientClosed(long now) => Interlocked.CompareExchange(ref _clientClosedAt, now, -1);
 
     /// <summary>True for the one caller that ends the stream.</summary>
-    public bool TryFinish() => Interlocked.Exchange(ref _finished, 1) == 0;
+    public bool TryFinish()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            return false;
+        }
+
+        RequestCredit.Close();
+        return true;
+    }
 }

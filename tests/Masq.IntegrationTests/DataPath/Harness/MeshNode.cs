@@ -88,6 +88,10 @@ internal sealed class MeshNode : IAsyncDisposable
         {
             options.DataPath = spec.Options;
             options.PrivilegedSockets = spec.TransparentSockets ?? PrivilegedBrowserSockets.None;
+            if (spec.Accountant is { } accountant)
+            {
+                options.Accountant = accountant;
+            }
         });
 
         // The seams: the mesh's shared directory and fixed routes in place of gossip, and a record of the accounting.

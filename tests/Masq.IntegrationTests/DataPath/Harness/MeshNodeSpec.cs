@@ -1,6 +1,7 @@
 using System.Net;
 using Masq.Lib.Blockchains;
 using Masq.Lib.Configuration;
+using Masq.Node.Accounting;
 using Masq.Node.Crypto;
 using Masq.Node.Networking;
 using Masq.Node.Routing;
@@ -31,6 +32,9 @@ internal sealed record MeshNodeSpec(IPAddress Ip, int ClandestinePort, int Proxy
     public IReadOnlyList<FixedRoute>? Routes { get; init; }
 
     public DataPathOptions Options { get; init; } = new() { AllowLoopbackTargets = true };
+
+    /// <summary>How the Accountant writes its charges; null: as the product does.</summary>
+    public AccountantOptions? Accountant { get; init; }
 
     /// <summary>Listening sockets for the transparent styles (ports 80/443 in production), or null.</summary>
     public PrivilegedBrowserSockets? TransparentSockets { get; init; }
