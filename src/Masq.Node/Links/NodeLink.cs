@@ -36,6 +36,9 @@ internal sealed partial class NodeLink
     private readonly DataPathOptions _options;
     private readonly LinkBufferPool _buffers;
 
+    /// <summary>The read loop's buffer: two large cells, so a whole one always fits after the start of the next.</summary>
+    private const int ReadBufferLength = 2 * CellFormat.LargeLength;
+
     private NodeLink(IPEndPoint remote, PublicKey? expected, IClandestineInbound inbound, LinkHandshake handshake, DataPathOptions options, TimeProvider time, BufferBudget budget, PeerConduct conduct, ILogger logger)
     {
         Remote = remote;
@@ -220,13 +223,14 @@ internal sealed partial class NodeLink
         LinkLiveness.Watch(socket, _handshake.Options);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _closing.Token);
         TlsLink tls;
+        LinkTransport transport;
         try
         {
 #pragma warning disable CA2000 // The handshake owns the stream: the TLS link disposes it, or the handshake does when it fails; the link is disposed below.
-            var network = new NetworkStream(socket, ownsSocket: true);
+            transport = new LinkTransport(new NetworkStream(socket, ownsSocket: true));
             tls = Expected is { } expected
-                ? await _handshake.ConnectAsync(network, Remote, expected, linked.Token).ConfigureAwait(false)
-                : await _handshake.AcceptAsync(network, Remote, linked.Token).ConfigureAwait(false);
+                ? await _handshake.ConnectAsync(transport, Remote, expected, linked.Token).ConfigureAwait(false)
+                : await _handshake.AcceptAsync(transport, Remote, linked.Token).ConfigureAwait(false);
 #pragma warning restore CA2000
         }
         catch (Exception e) when (e is LinkRefusedException or OperationCanceledException or IOException or SocketException or ObjectDisposedException)
@@ -238,6 +242,8 @@ internal sealed partial class NodeLink
         }
 
         Peer = tls.Peer;
+        // From now on the records of a batch of cells leave in one send (each cell still one record).
+        transport.Cork();
         await using (tls.ConfigureAwait(false))
         {
             var reading = ReadLoopAsync(tls.Stream, linked.Token);
@@ -267,77 +273,96 @@ internal sealed partial class NodeLink
     private async Task ReadLoopAsync(Stream link, CancellationToken cancellationToken)
     {
         using var cells = new LinkCellReader(_buffers);
-        byte[] cell = ArrayPool<byte>.Shared.Rent(CellFormat.LargeLength);
+        // Reads take whatever the TLS stream has decrypted (up to a few cells), and every whole cell in the buffer is
+        // taken before the next read: one read call per record or more, not three per cell.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadBufferLength);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stall.Token);
         long charged = 0;
-        int got = 0;
+        int start = 0;
+        int end = 0;
+        bool timing = false;
         try
         {
             while (true)
             {
+                while (TryCell(buffer.AsSpan(start, end - start)) is var length and > 0)
+                {
+                    var status = cells.Accept(buffer.AsMemory(start, length), out var package);
+                    start += length;
+                    if (status is not (LinkCellStatus.Partial or LinkCellStatus.Package))
+                    {
+                        if (_conduct.Report(Remote))
+                        {
+                            LogMalformed(Remote, status);
+                        }
+
+                        return;
+                    }
+
+                    _account.Add(cells.Pending - charged);
+                    charged = cells.Pending;
+                    if (status == LinkCellStatus.Package)
+                    {
+                        // Time the Hopper takes (backpressure) is not the peer's stalling.
+                        _stall.CancelAfter(Timeout.InfiniteTimeSpan);
+                        timing = false;
+                        await _inbound.HandleAsync(package, Remote, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // What is left is the beginning of a cell: move it to the front, so a whole large cell fits after it.
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    end -= start;
+                    start = 0;
+                }
+
                 // An idle link waits without a deadline; once a cell begins, its package must be whole within the frame
                 // timeout (counted from its first byte, across the package's cells).
-                got = 0;
-                int read = await link.ReadAsync(cell.AsMemory(0, CellFormat.HeaderLength), reading.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    if (cells.InPackage && _conduct.Report(Remote, strike: false))
-                    {
-                        LogTruncated(Remote, cells.Pending);
-                    }
-
-                    return;
-                }
-
-                got = read;
-                if (!cells.InPackage)
+                if (!timing && (end > 0 || cells.InPackage))
                 {
                     _stall.CancelAfter(_options.FrameTimeout);
+                    timing = true;
                 }
 
-                await link.ReadExactlyAsync(cell.AsMemory(read, CellFormat.HeaderLength - read), reading.Token).ConfigureAwait(false);
-                int length = CellFormat.ReadLength(cell);
-                await link.ReadExactlyAsync(cell.AsMemory(CellFormat.HeaderLength, length - CellFormat.HeaderLength), reading.Token).ConfigureAwait(false);
-                got = length;
-                var status = cells.Accept(cell.AsMemory(0, length), out var package);
-                if (status is not (LinkCellStatus.Partial or LinkCellStatus.Package))
+                int read = await link.ReadAsync(buffer.AsMemory(end), reading.Token).ConfigureAwait(false);
+                if (read == 0)
                 {
-                    if (_conduct.Report(Remote))
+                    if ((cells.InPackage || end > 0) && _conduct.Report(Remote, strike: false))
                     {
-                        LogMalformed(Remote, status);
+                        LogTruncated(Remote, cells.Pending + end);
                     }
 
                     return;
                 }
 
-                _account.Add(cells.Pending - charged);
-                charged = cells.Pending;
-                if (status == LinkCellStatus.Package)
-                {
-                    // Time the Hopper takes (backpressure) is not the peer's stalling.
-                    _stall.CancelAfter(Timeout.InfiniteTimeSpan);
-                    await _inbound.HandleAsync(package, Remote, cancellationToken).ConfigureAwait(false);
-                }
+                end += read;
             }
         }
         catch (OperationCanceledException) when (_stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            LogStalled(Remote, cells.Pending + got);
-        }
-        catch (EndOfStreamException)
-        {
-            if (_conduct.Report(Remote, strike: false))
-            {
-                LogTruncated(Remote, cells.Pending + got);
-            }
+            LogStalled(Remote, cells.Pending + end - start);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(cell);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The length of the whole cell at the start of <paramref name="data"/>; 0 while it is incomplete.</summary>
+    private static int TryCell(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < CellFormat.HeaderLength)
+        {
+            return 0;
+        }
+
+        int length = CellFormat.ReadLength(data);
+        return data.Length >= length ? length : 0;
     }
 
     private async Task WriteLoopAsync(Stream link, CancellationToken cancellationToken)

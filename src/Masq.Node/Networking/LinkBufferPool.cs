@@ -7,7 +7,9 @@ namespace Masq.Node.Networking;
 /// The read buffers of clandestine links: fixed-size segments kept for reuse up to a bound (the buffer budget's worth),
 /// so that a flood of connections that each buffer a partial frame and are closed reuses the same memory instead of
 /// leaving large-object garbage behind faster than the collector frees it. <see cref="Trim"/> lets the kept segments go
-/// once the flood is over.
+/// once the flood is over. A buffer longer than a segment (a package of more than 256 KiB being joined) comes from
+/// <see cref="ArrayPool{T}.Shared"/> and goes back there, so that a stream of large packages does not leave one
+/// large-object array behind per package.
 /// </summary>
 internal sealed class LinkBufferPool : MemoryPool<byte>
 {
@@ -31,7 +33,7 @@ internal sealed class LinkBufferPool : MemoryPool<byte>
     {
         if (minBufferSize > SegmentLength)
         {
-            return new Segment(this, new byte[minBufferSize], pooled: false);
+            return new Segment(this, ArrayPool<byte>.Shared.Rent(minBufferSize), pooled: false);
         }
 
         if (_free.TryPop(out var array))
@@ -74,9 +76,16 @@ internal sealed class LinkBufferPool : MemoryPool<byte>
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _array, null) is { } returned && pooled)
+            if (Interlocked.Exchange(ref _array, null) is { } returned)
             {
-                pool.Return(returned);
+                if (pooled)
+                {
+                    pool.Return(returned);
+                }
+                else
+                {
+                    ArrayPool<byte>.Shared.Return(returned);
+                }
             }
         }
     }

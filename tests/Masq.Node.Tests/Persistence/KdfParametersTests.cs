@@ -5,19 +5,21 @@ namespace Masq.Node.Tests.Persistence;
 public sealed class KdfParametersTests
 {
     [Fact]
-    public void Production_cost_is_at_least_keystore_v3_scrypt_strength()
+    public void Production_cost_keeps_the_earlier_work_within_the_Node_memory_budget()
     {
-        // keystore-v3 scrypt defaults: n = 2^18, r = 8, p = 1 → 128·n·r bytes = 256 MiB, one pass.
-        const long scryptDefaultMemory = 128L * 262144 * 8;
+        // RFC 9106 §4, second recommended option: 64 MiB of memory; the earlier cost was 256 MiB × 3 passes.
+        const long rfc9106LowMemory = 64L * 1024 * 1024;
 
-        Assert.True(KdfCost.Production.MemLimitBytes >= scryptDefaultMemory);
-        Assert.True(KdfCost.Production.OpsLimit >= 3);
+        Assert.True(KdfCost.Production.MemLimitBytes >= rfc9106LowMemory);
+        Assert.True(KdfCost.Production.MemLimitBytes <= rfc9106LowMemory, "the derivation is the Node's peak memory (≤ 200 MB per Node)");
+        Assert.True((long)KdfCost.Production.MemLimitBytes * KdfCost.Production.OpsLimit
+            >= (long)KdfCost.Legacy256MiB.MemLimitBytes * KdfCost.Legacy256MiB.OpsLimit);
         var stored = KdfParameters.CreateNew(KdfCost.Production).Format();
-        Assert.StartsWith("$argon2id$v=19$m=262144,t=3,p=1$", stored, StringComparison.Ordinal);
+        Assert.StartsWith("$argon2id$v=19$m=65536,t=12,p=1$", stored, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Production_parameters_derive_a_key_with_256_MiB()
+    public void Production_parameters_derive_a_key_with_64_MiB()
     {
         var derivation = new PasswordKeyDerivation(KdfCost.Production);
         var parameters = derivation.NewParameters();
@@ -29,6 +31,20 @@ public sealed class KdfParametersTests
         Assert.Equal(32, key.Length);
         Assert.NotEqual(cheap, key);
         Assert.Equal(KdfCost.Production, parameters.Cost);
+    }
+
+    [Fact]
+    public void A_database_written_under_the_earlier_256_MiB_cost_still_derives_its_key()
+    {
+        // kdf_params as a database from before the change stores it; the key is libsodium's crypto_pwhash
+        // (Argon2id v1.3, m = 262144 KiB, t = 3) of this password and the salt 00 01 … 0f, computed outside .NET.
+        var stored = KdfParameters.Parse("$argon2id$v=19$m=262144,t=3,p=1$AAECAwQFBgcICQoLDA0ODw");
+        var derivation = new PasswordKeyDerivation(KdfCost.Production);
+
+        var key = derivation.DeriveKey("correct horse battery staple", stored);
+
+        Assert.Equal(KdfCost.Legacy256MiB, stored.Cost);
+        Assert.Equal("aad608b5866cef907f47d5cae529ed01a91301c92c5d5fef46e1a65e394e5742", Convert.ToHexStringLower(key));
     }
 
     [Fact]
