@@ -114,4 +114,7 @@ internal sealed partial class NeighborhoodActor
 
     [LoggerMessage(EventId = E.HealingDebut, Level = LogLevel.Information, Message = "This Node cannot reach {Count} Node(s) it knows of (a dead Node split the mesh): debuting to {Endpoint} to join the parts again")]
     private partial void LogHealingDebut(IPEndPoint endpoint, int count);
+
+    [LoggerMessage(EventId = E.StaleRecordsDropped, Level = LogLevel.Information, Message = "Forgot {Count} Node record(s) this Node could not reach and heard nothing newer of for {Minutes} minutes")]
+    private partial void LogStaleRecordsDropped(int count, double minutes);
 }

@@ -301,6 +301,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             return;
         }
 
+        DropStaleRecords();
         if (_db.RootFullNeighborCount() > 0)
         {
             // Not alone, but perhaps on an island: act when two ticks in a row find Nodes the root cannot reach, so
@@ -808,23 +809,21 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     }
 
     /// <summary>The root and every Node it reaches over full links.</summary>
-    private HashSet<PublicKey> ReachedKeys()
+    private HashSet<PublicKey> ReachedKeys() => _db.ReachedFromRoot();
+
+    /// <summary>Far records nothing vouched for within <see cref="NeighborhoodDatabase.StaleRecordAge"/> go (checked every tick).</summary>
+    private void DropStaleRecords()
     {
-        var reached = new HashSet<PublicKey> { _db.RootKey };
-        var queue = new Queue<PublicKey>();
-        queue.Enqueue(_db.RootKey);
-        while (queue.TryDequeue(out var key))
+        var dropped = _db.DropStale(NeighborhoodDatabase.StaleRecordAge);
+        foreach (var key in dropped)
         {
-            foreach (var next in _db.FullNeighbors(key))
-            {
-                if (reached.Add(next.Key))
-                {
-                    queue.Enqueue(next.Key);
-                }
-            }
+            _directory.Remove(key);
         }
 
-        return reached;
+        if (dropped.Count > 0)
+        {
+            LogStaleRecordsDropped(dropped.Count, NeighborhoodDatabase.StaleRecordAge.TotalMinutes);
+        }
     }
 
     /// <summary>

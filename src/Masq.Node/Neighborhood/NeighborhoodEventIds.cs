@@ -42,4 +42,5 @@ internal static class NeighborhoodEventIds
     public const int Relinking = 7042;
     public const int KeptAfterMove = 7043;
     public const int HealingDebut = 7044;
+    public const int StaleRecordsDropped = 7045;
 }

@@ -29,6 +29,9 @@ internal sealed partial class BufferBudget : IDisposable
     private readonly Dictionary<IPAddress, (DateTimeOffset Since, int Suppressed)> _logged = [];
     private long _total;
     private long _peakSinceTrim;
+
+    // Bytes of link buffers the connections closed over budget still hold until their links have ended.
+    private long _closing;
     private long _closedOverBudget;
 
     public BufferBudget(DataPathOptions options, TimeProvider time, ILogger<BufferBudget> logger)
@@ -37,7 +40,7 @@ internal sealed partial class BufferBudget : IDisposable
         _perAddress = options.MaxBufferedBytesPerAddress;
         _logger = logger;
         _time = time;
-        Pool = new LinkBufferPool(options.MaxBufferedBytes);
+        Pool = new LinkBufferPool(options.MaxBufferedBytes, Grew);
         _logInterval = options.MisbehaviourLogInterval;
         _trimmer = time.CreateTimer(_ => TrimIfIdle(), null, options.MemoryTrimInterval, options.MemoryTrimInterval);
     }
@@ -90,18 +93,25 @@ internal sealed partial class BufferBudget : IDisposable
             account.Charged += delta;
             _total += delta;
             long onAddress = account.SharesAddress ? AddToAddress(account.Address, delta) : 0;
-            _peakSinceTrim = Math.Max(_peakSinceTrim, _total);
+            long held = Held();
+            _peakSinceTrim = Math.Max(_peakSinceTrim, held);
             if (delta > 0 && onAddress > _perAddress)
             {
                 victims = ChooseVictims(a => a.SharesAddress && a.Address.Equals(account.Address), onAddress - _perAddress);
+                held = Held();
             }
 
-            if (delta > 0 && _total > _limit)
+            if (delta > 0 && held > _limit)
             {
-                (victims ??= []).AddRange(ChooseVictims(_ => true, _total - _limit));
+                (victims ??= []).AddRange(ChooseVictims(_ => true, held - _limit));
             }
         }
 
+        Close(victims);
+    }
+
+    private void Close(List<BufferAccount>? victims)
+    {
         if (victims is null)
         {
             return;
@@ -117,6 +127,23 @@ internal sealed partial class BufferBudget : IDisposable
 
             victim.CloseConnection();
         }
+    }
+
+    /// <summary>A link buffer was handed out: past the Node-wide limit, the hungriest connections are closed at once.</summary>
+    private void Grew()
+    {
+        List<BufferAccount>? victims = null;
+        lock (_lock)
+        {
+            long held = Held();
+            _peakSinceTrim = Math.Max(_peakSinceTrim, held);
+            if (held > _limit)
+            {
+                victims = ChooseVictims(_ => true, held - _limit);
+            }
+        }
+
+        Close(victims);
     }
 
     /// <summary>Once per address per interval, with the count of the closings not logged since.</summary>
@@ -156,6 +183,9 @@ internal sealed partial class BufferBudget : IDisposable
             {
                 Uncharge(account);
             }
+
+            // A connection closed over budget has ended: its link buffers are back in the pool.
+            _closing -= account.LastCharge;
         }
     }
 
@@ -172,12 +202,20 @@ internal sealed partial class BufferBudget : IDisposable
 
             excess -= candidate.Charged;
             candidate.LastCharge = candidate.Charged;
+            _closing += candidate.Charged;
             Uncharge(candidate);
             victims.Add(candidate);
         }
 
         return victims;
     }
+
+    /// <summary>
+    /// What the connections hold against the Node-wide limit: the bytes charged, or, when more, the link buffers handed
+    /// out (a buffer runs ahead of the package growing in it) less those of connections already being closed.
+    /// Called under the lock.
+    /// </summary>
+    private long Held() => Math.Max(_total, Pool.Outstanding - _closing);
 
     private void Uncharge(BufferAccount account)
     {
@@ -210,25 +248,35 @@ internal sealed partial class BufferBudget : IDisposable
     /// <summary>
     /// After connections held a lot of memory (a flood) and let most of it go, a compacting full collection gives the
     /// freed heap (and the pooled arrays the pools trim on it) back to the system; otherwise the process keeps its peak
-    /// size until the next full collection, which an idle Node may not do for a long time.
+    /// size until the next full collection, which an idle Node may not do for a long time. Link buffers kept in the pool
+    /// through an interval in which no link needed one go too (the last connections of a flood end after the trim).
     /// </summary>
     private void TrimIfIdle()
     {
         long peak;
+        bool flooded;
         lock (_lock)
         {
             peak = _peakSinceTrim;
-            if (peak < TrimThreshold || _total > peak / 4)
+            long held = Held();
+            flooded = peak >= TrimThreshold && held <= peak / 4;
+            if (flooded)
             {
-                return;
+                _peakSinceTrim = held;
             }
-
-            _peakSinceTrim = _total;
         }
 
-        Pool.Trim();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        LogTrimmed(peak);
+        bool idle = Pool.TakeIdle();
+        long dropped = flooded || idle ? Pool.Trim() : 0;
+        if (flooded || dropped >= TrimThreshold)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        if (flooded)
+        {
+            LogTrimmed(peak);
+        }
     }
 
     private const long TrimThreshold = 16L * 1024 * 1024;

@@ -105,10 +105,13 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
 
             Assert.True(closed == connections, $"the Node closed only {closed} of {connections} flooding connections\n{target.Tail()}");
 
-            // Generous margins: without the budget the Node held every frame (≈600 MiB here) and kept it. The process's
-            // peak RSS is a figure only: freed buffers wait for the collector, so it lags the budget's count.
+            // Generous margins: without the budget the Node held every frame (≈600 MiB here) and kept it. The budget counts
+            // the link buffers handed out (a buffer runs ahead of its package by up to one doubling). The process's peak
+            // also holds what the budget lets the pool keep for reuse (a quarter more), the collector's fragmentation and
+            // the TLS state of the open links: measured +106 MiB over 64 (it was +150 before the pool kept arrays by size).
             long budget = BudgetMib * 1024L * 1024;
             Assert.True(charged >= 0 && charged <= budget + (2 * frameLength), $"the connections held {Flood.Mib(charged)} at once under a {BudgetMib} MiB budget\n{target.Tail()}");
+            Assert.True(peak - before < 2 * budget, $"RSS rose {Flood.Mib(peak - before)} over its start during the flood under a {BudgetMib} MiB budget\n{target.Tail()}");
             Assert.True(after - before < budget, $"RSS stayed {Flood.Mib(after - before)} above its start after the flood\n{target.Tail()}");
             Assert.True(target.IsRunning, target.Tail());
         }
@@ -122,18 +125,21 @@ public sealed class HardeningTests(MeshEnvironment environment) : IClassFixture<
         }
     }
 
-    /// <summary>The peak in the Node's "Connections that held up to N buffered bytes let them go" line; -1 before it.</summary>
+    /// <summary>
+    /// The largest peak in the Node's "Connections that held up to N buffered bytes let them go" lines (the last
+    /// connections of a flood may end after the first trim, and a later line reports only what they held); -1 before any.
+    /// </summary>
     private static long HeldAtMost(string log)
     {
         const string Marker = "Connections that held up to ";
-        int at = log.LastIndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0)
+        long most = -1;
+        for (int at = log.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = log.IndexOf(Marker, at + Marker.Length, StringComparison.Ordinal))
         {
-            return -1;
+            string rest = log[(at + Marker.Length)..];
+            most = Math.Max(most, long.Parse(rest[..rest.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture));
         }
 
-        string rest = log[(at + Marker.Length)..];
-        return long.Parse(rest[..rest.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        return most;
     }
 
     [Fact]

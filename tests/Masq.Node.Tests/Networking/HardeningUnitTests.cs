@@ -82,6 +82,58 @@ public sealed class HardeningUnitTests
     }
 
     [Fact]
+    public void Link_buffers_handed_out_count_against_the_node_budget_before_their_bytes_are_charged()
+    {
+        // A package buffer grows by doubling: 600 KiB of a package sit in a 1 MiB array.
+        var options = new DataPathOptions { MaxBufferedBytes = 1024 * 1024, MaxBufferedBytesPerAddress = 1024 * 1024 };
+        using var budget = new BufferBudget(options, _time, NullLogger<BufferBudget>.Instance);
+        var closed = new List<string>();
+        var hungry = budget.Open(IPAddress.Parse("10.0.0.1"), () => closed.Add("hungry"));
+        var modest = budget.Open(IPAddress.Parse("10.0.0.2"), () => closed.Add("modest"));
+        using var big = budget.Pool.Rent(600 * 1024);
+        hungry.Add(600 * 1024);
+        Assert.Equal(1024 * 1024, big.Memory.Length);
+        Assert.Empty(closed);
+
+        using var small = budget.Pool.Rent(10 * 1024);
+        modest.Add(10 * 1024);
+
+        Assert.Equal(["hungry"], closed);
+        Assert.Equal(10 * 1024, budget.Total);
+    }
+
+    [Fact]
+    public void The_link_buffer_pool_reuses_arrays_by_size_class_and_keeps_no_more_than_the_limit_and_a_quarter()
+    {
+        using var pool = new LinkBufferPool(4 * LinkBufferPool.SegmentLength);
+        var first = pool.Rent(LinkBufferPool.SegmentLength + 1);
+        var array = first.Memory;
+        first.Dispose();
+        Assert.Equal(0, pool.Outstanding);
+        Assert.Equal(2 * LinkBufferPool.SegmentLength, pool.RetainedBytes);
+
+        using (var again = pool.Rent(2 * LinkBufferPool.SegmentLength))
+        {
+            Assert.True(again.Memory.Span == array.Span, "the kept array of the same class is handed out again");
+            Assert.Equal(2 * LinkBufferPool.SegmentLength, pool.Outstanding);
+        }
+
+        var many = Enumerable.Range(0, 8).Select(_ => pool.Rent()).ToList();
+        Assert.Equal(8 * LinkBufferPool.SegmentLength, pool.Outstanding);
+        foreach (var owner in many)
+        {
+            owner.Dispose();
+        }
+
+        Assert.Equal(0, pool.Outstanding);
+        Assert.True(pool.RetainedBytes <= 5 * LinkBufferPool.SegmentLength, $"kept {pool.RetainedBytes} bytes");
+        Assert.True(pool.TakeIdle() is false && pool.TakeIdle(), "rents since the last look, then none");
+        long kept = pool.RetainedBytes;
+        Assert.Equal(kept, pool.Trim());
+        Assert.Equal(0, pool.Retained);
+    }
+
+    [Fact]
     public void Misbehaviour_is_logged_once_per_interval_and_cuts_off_the_socket_address_not_the_IP()
     {
         var options = new DataPathOptions { MaxBadPackages = 5, MisbehaviourLogInterval = TimeSpan.FromSeconds(60) };

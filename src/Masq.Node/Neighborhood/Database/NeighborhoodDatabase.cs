@@ -18,6 +18,12 @@ internal sealed class NeighborhoodDatabase
     /// <summary>A root accepts new half neighbors while it has fewer full, accepting neighbors than this (§3.3, §8).</summary>
     public const int MaxDegree = 5;
 
+    /// <summary>
+    /// How long a record the root cannot reach over full links is kept without a newer version: long enough for the
+    /// healing Debuts (every 15 s, doubling to 8 min) to join a split mesh again several times over.
+    /// </summary>
+    public static readonly TimeSpan StaleRecordAge = TimeSpan.FromMinutes(30);
+
     private readonly Dictionary<PublicKey, NodeRecord> _records = [];
     private readonly Dictionary<PublicKey, DateTimeOffset> _parted = [];
     private readonly ICryptDE _rootSigner;
@@ -78,6 +84,59 @@ internal sealed class NeighborhoodDatabase
     {
         ArgumentNullException.ThrowIfNull(key);
         return !key.Equals(RootKey) && _records.Remove(key);
+    }
+
+    /// <summary>The root and every Node it reaches over full links.</summary>
+    public HashSet<PublicKey> ReachedFromRoot()
+    {
+        var reached = new HashSet<PublicKey> { RootKey };
+        var queue = new Queue<PublicKey>();
+        queue.Enqueue(RootKey);
+        while (queue.TryDequeue(out var key))
+        {
+            foreach (var next in FullNeighbors(key))
+            {
+                if (reached.Add(next.Key))
+                {
+                    queue.Enqueue(next.Key);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    /// <summary>
+    /// Ages the records out that nothing has vouched for within <paramref name="maxAge"/> (the reference never does:
+    /// a far record that no gossip refreshes stays for good). The root, its neighbors (either way) and every Node it
+    /// reaches over full links are vouched for now; any other record goes once <paramref name="maxAge"/> has passed
+    /// since it was last vouched for or replaced by a newer version. Records in a stable mesh change rarely and no
+    /// gossip flows without a change, so being reached, not the record's age, is what keeps a live far Node.
+    /// </summary>
+    /// <returns>The keys of the records dropped.</returns>
+    public IReadOnlyList<PublicKey> DropStale(TimeSpan maxAge)
+    {
+        var now = _time.GetUtcNow();
+        var reached = ReachedFromRoot();
+        var stale = new List<PublicKey>();
+        foreach (var record in _records.Values)
+        {
+            if (reached.Contains(record.Key) || Root.ListsNeighbor(record.Key) || record.ListsNeighbor(RootKey))
+            {
+                record.LastVouched = now;
+            }
+            else if (now - (record.LastUpdate > record.LastVouched ? record.LastUpdate : record.LastVouched) >= maxAge)
+            {
+                stale.Add(record.Key);
+            }
+        }
+
+        foreach (var key in stale)
+        {
+            _records.Remove(key);
+        }
+
+        return stale;
     }
 
     /// <summary>True when <paramref name="from"/>'s record lists <paramref name="to"/> (a half link).</summary>

@@ -22,6 +22,7 @@ internal sealed class NodeRecord
         Inner = inner;
         Address = address;
         LastUpdate = lastUpdate;
+        LastVouched = lastUpdate;
     }
 
     public PublicKey Key => Inner.PublicKey;
@@ -34,6 +35,12 @@ internal sealed class NodeRecord
     public NodeAddr? Address { get; set; }
 
     public DateTimeOffset LastUpdate { get; set; }
+
+    /// <summary>
+    /// When the root last reached this Node over full links, or it was the root's neighbor (set by
+    /// <see cref="NeighborhoodDatabase.DropStale"/>); a record neither vouched for nor updated for long is dropped.
+    /// </summary>
+    public DateTimeOffset LastVouched { get; set; }
 
     public uint Version => Inner.Version;
 

@@ -1,6 +1,9 @@
 using System.Net;
 using Masq.Lib.Neighborhood;
+using Masq.Node.Neighborhood.Database;
+using Masq.Node.Neighborhood.Records;
 using Masq.Node.Tests.Neighborhood.Gossip;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Masq.Node.Tests.Neighborhood.Database;
 
@@ -25,6 +28,80 @@ public sealed class NeighborhoodDatabaseTests
         Assert.Equal(2u, _root.Db.Root.Version);
         Assert.True(_root.Db.Root.Signed.TryVerify(neighbor.Crypt, out inner));
         Assert.Empty(inner.Neighbors);
+    }
+
+    [Fact]
+    public void Far_records_the_root_cannot_reach_age_out_unless_a_newer_version_arrives()
+    {
+        var time = (FakeTimeProvider)_root.Time;
+        var neighbor = GossipTestNode.Create(1, time);
+        var far = GossipTestNode.Create(2, time);
+        var islandA = GossipTestNode.Create(3, time);
+        var islandB = GossipTestNode.Create(4, time);
+        var refreshed = GossipTestNode.Create(5, time);
+        _root.Db.AddRootNeighbor(neighbor.Key);
+        _root.Db.Add(neighbor.StoredRecord([_root.Key, far.Key], 1));
+        _root.Db.Add(far.StoredRecord([neighbor.Key], 1));
+        // Two Nodes that list each other, cut off from the root (their bridge died with nobody left to gossip it).
+        _root.Db.Add(islandA.StoredRecord([islandB.Key], 1));
+        _root.Db.Add(islandB.StoredRecord([islandA.Key, refreshed.Key], 1));
+        _root.Db.Add(refreshed.StoredRecord([islandB.Key], 1));
+        Assert.Empty(_root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+
+        time.Advance(NeighborhoodDatabase.StaleRecordAge - TimeSpan.FromMinutes(1));
+        var newer = refreshed.Inner([islandB.Key], 2);
+        _root.Db.Get(refreshed.Key)!.Replace(SignedNodeRecord.Create(refreshed.Crypt, newer), newer, time.GetUtcNow());
+        Assert.Empty(_root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var dropped = _root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge);
+
+        Assert.Equal([islandA.Key, islandB.Key], dropped.OrderBy(k => k == islandA.Key ? 0 : 1));
+        Assert.True(_root.Db.Contains(refreshed.Key), "a newer version came within the age");
+        Assert.True(_root.Db.Contains(neighbor.Key) && _root.Db.Contains(far.Key) && _root.Db.Contains(_root.Key), "the root, its neighbor and a Node it reaches stay, however old");
+
+        time.Advance(NeighborhoodDatabase.StaleRecordAge);
+        Assert.Equal([refreshed.Key], _root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+    }
+
+    [Fact]
+    public void A_far_record_ages_from_when_the_root_last_reached_it_not_from_its_version()
+    {
+        var time = (FakeTimeProvider)_root.Time;
+        var neighbor = GossipTestNode.Create(1, time);
+        var far = GossipTestNode.Create(2, time);
+        _root.Db.AddRootNeighbor(neighbor.Key);
+        _root.Db.Add(neighbor.StoredRecord([_root.Key, far.Key], 1));
+        _root.Db.Add(far.StoredRecord([neighbor.Key], 1));
+
+        // A stable mesh: nothing changes for hours, and the far Node stays because the root reaches it.
+        time.Advance(TimeSpan.FromHours(3));
+        Assert.Empty(_root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+
+        // The neighbor drops the link to it (a newer record); the far Node is unreachable from now on, and only now ages.
+        var without = neighbor.Inner([_root.Key], 2);
+        _root.Db.Get(neighbor.Key)!.Replace(SignedNodeRecord.Create(neighbor.Crypt, without), without, time.GetUtcNow());
+        time.Advance(NeighborhoodDatabase.StaleRecordAge - TimeSpan.FromSeconds(1));
+        Assert.Empty(_root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([far.Key], _root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+        Assert.True(_root.Db.Contains(neighbor.Key));
+    }
+
+    [Fact]
+    public void A_half_neighbor_of_the_root_never_ages_out()
+    {
+        var time = (FakeTimeProvider)_root.Time;
+        var listed = GossipTestNode.Create(1, time);
+        var listing = GossipTestNode.Create(2, time);
+        _root.Db.AddRootNeighbor(listed.Key);
+        _root.Db.Add(listed.StoredRecord([], 0));
+        _root.Db.Add(listing.StoredRecord([_root.Key], 1));
+
+        time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Empty(_root.Db.DropStale(NeighborhoodDatabase.StaleRecordAge));
+        Assert.Equal(3, _root.Db.Count);
     }
 
     [Fact]
