@@ -280,7 +280,15 @@ internal sealed partial class NodeLink
         long charged = 0;
         int start = 0;
         int end = 0;
-        bool timing = false;
+
+        // An accepted link must bring its first cell within the first-frame timeout: whoever dials a Node does so to
+        // send something, and a peer that only holds a handshaken link open is holding a socket and its buffers.
+        bool awaitingFirst = Expected is null;
+        bool timing = awaitingFirst;
+        if (awaitingFirst)
+        {
+            _stall.CancelAfter(_options.FirstFrameTimeout);
+        }
         try
         {
             while (true)
@@ -316,6 +324,12 @@ internal sealed partial class NodeLink
                     buffer.AsSpan(start, end - start).CopyTo(buffer);
                     end -= start;
                     start = 0;
+                }
+
+                if (awaitingFirst && (end > 0 || cells.InPackage))
+                {
+                    awaitingFirst = false;
+                    timing = false;
                 }
 
                 // An idle link waits without a deadline; once a cell begins, its package must be whole within the frame

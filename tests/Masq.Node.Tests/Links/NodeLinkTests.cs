@@ -23,8 +23,7 @@ namespace Masq.Node.Tests.Links;
 /// </summary>
 public sealed class NodeLinkTests
 {
-    private const int ApplicationData = 23;
-    private const int TlsOverhead = 17;
+    private const int ApplicationData = TlsRecords.ApplicationData;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Theory]
@@ -136,7 +135,7 @@ public sealed class NodeLinkTests
         }
 
         var recording = pair.Recording!;
-        var cellRecords = new[] { CellFormat.SmallLength + TlsOverhead, CellFormat.LargeLength + TlsOverhead };
+        var cellRecords = TlsRecords.CellRecordLengths;
         foreach (var (bytes, direction) in new[] { (recording.Upstream(), "dialler to acceptor"), (recording.Downstream(), "acceptor to dialler") })
         {
             var records = Records(bytes);
@@ -234,16 +233,37 @@ public sealed class NodeLinkTests
     public async Task A_link_whose_peer_sends_a_cell_of_another_kind_is_closed()
     {
         await using var pair = await PoolPair.StartAsync(recorded: false);
-        var intruder = CryptDeReal.Generate(TestChains.BaseSepolia);
-        var handshake = new LinkHandshake(intruder, new LinkOptions(), TimeProvider.System, new PeerConduct(new DataPathOptions(), TimeProvider.System, NullLogger<PeerConduct>.Instance), NullLogger<LinkHandshake>.Instance);
-        using var client = new TcpClient();
-        await client.ConnectAsync(pair.BEndPoint);
-        await using var link = await handshake.ConnectAsync(client.GetStream(), pair.BEndPoint, pair.BKey, CancellationToken.None).WaitAsync(Deadline);
+        await using var link = await HandshakenIntruderAsync(pair);
         byte[] cell = new byte[CellFormat.SmallLength];
         CellFormat.WriteHeader(cell, 7, CellKind.Forward, 1);
         await link.Stream.WriteAsync(cell);
         await link.Stream.FlushAsync();
 
+        Assert.Equal(0, await ReadUntilClosedAsync(link));
+        Assert.False(pair.BInbound.Packages.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task An_accepted_link_that_brings_no_cell_after_its_handshake_is_closed()
+    {
+        await using var pair = await PoolPair.StartAsync(recorded: false, firstFrameTimeout: TimeSpan.FromMilliseconds(300));
+        await using var link = await HandshakenIntruderAsync(pair);
+
+        Assert.Equal(0, await ReadUntilClosedAsync(link));
+    }
+
+    private static async Task<TlsLink> HandshakenIntruderAsync(PoolPair pair)
+    {
+        var intruder = CryptDeReal.Generate(TestChains.BaseSepolia);
+        var handshake = new LinkHandshake(intruder, new LinkOptions(), TimeProvider.System, new PeerConduct(new DataPathOptions(), TimeProvider.System, NullLogger<PeerConduct>.Instance), NullLogger<LinkHandshake>.Instance);
+        var client = new TcpClient();
+        await client.ConnectAsync(pair.BEndPoint);
+        return await handshake.ConnectAsync(client.GetStream(), pair.BEndPoint, pair.BKey, CancellationToken.None).WaitAsync(Deadline);
+    }
+
+    /// <summary>What a read gets once the other side closes the link: 0 (or a reset, counted as 0); the deadline only bounds a broken test.</summary>
+    private static async Task<int> ReadUntilClosedAsync(TlsLink link)
+    {
         byte[] sink = new byte[256];
         using var guard = new CancellationTokenSource(Deadline);
         int read;
@@ -256,8 +276,7 @@ public sealed class NodeLinkTests
             read = 0;
         }
 
-        Assert.Equal(0, read);
-        Assert.False(pair.BInbound.Packages.Reader.TryRead(out _));
+        return read;
     }
 
     private static List<byte[]> CellsOf(byte[] package, ref ulong counter)
@@ -275,19 +294,7 @@ public sealed class NodeLinkTests
         return cells;
     }
 
-    private static List<(int Type, int Version, int Length)> Records(byte[] bytes)
-    {
-        var records = new List<(int, int, int)>();
-        int at = 0;
-        while (at + 5 <= bytes.Length)
-        {
-            int length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 3));
-            records.Add((bytes[at], BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at + 1)), length));
-            at += 5 + length;
-        }
-
-        return records;
-    }
+    private static List<(int Type, int Version, int Length)> Records(byte[] bytes) => TlsRecords.Parse(bytes, out _);
 
     private sealed class CollectingInbound : IClandestineInbound
     {
@@ -353,9 +360,9 @@ public sealed class NodeLinkTests
         private readonly BufferBudget _budgetA;
         private readonly BufferBudget _budgetB;
 
-        private PoolPair(TimeSpan handshakeTimeout, ICryptDE? bIdentity)
+        private PoolPair(TimeSpan handshakeTimeout, ICryptDE? bIdentity, TimeSpan? firstFrameTimeout)
         {
-            var options = new DataPathOptions();
+            var options = new DataPathOptions { FirstFrameTimeout = firstFrameTimeout ?? new DataPathOptions().FirstFrameTimeout };
             var linkOptions = new LinkOptions { HandshakeTimeout = handshakeTimeout };
             var a = CryptDeReal.Generate(TestChains.BaseSepolia);
             var b = bIdentity ?? CryptDeReal.Generate(TestChains.BaseSepolia);
@@ -390,9 +397,9 @@ public sealed class NodeLinkTests
         /// <summary>Where A dials B (the relay when recorded).</summary>
         public IPEndPoint BEndPoint { get; private set; } = null!;
 
-        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null, ICryptDE? bIdentity = null)
+        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null, ICryptDE? bIdentity = null, TimeSpan? firstFrameTimeout = null)
         {
-            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30), bIdentity);
+            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30), bIdentity, firstFrameTimeout);
             var listening = (IPEndPoint)pair._listener.LocalEndpoint;
             if (recorded)
             {
