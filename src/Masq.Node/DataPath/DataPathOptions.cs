@@ -124,7 +124,7 @@ internal sealed record DataPathOptions
     /// </summary>
     public int MaxConnectionsPerAddress { get; init; } = 64;
 
-    /// <summary>A link another Node opened must begin its first cell within this after the handshake (no idle handshaken links).</summary>
+    /// <summary>A link another Node opened must bring its first whole frame within this (no idle handshakes).</summary>
     public TimeSpan FirstFrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A frame started on a link must be complete within this (a slowloris of the clandestine port).</summary>

@@ -139,15 +139,18 @@ internal sealed partial class LinkHandshake
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Logged before the socket closes, so that whoever sees the close finds the refusal in the log.
+            var timedOut = Refuse(remote, dialled, LinkRefusal.TimedOut, $"the TLS handshake did not finish within {_options.HandshakeTimeout.TotalSeconds:0.#} s");
             await ssl.DisposeAsync();
-            throw Refuse(remote, dialled, LinkRefusal.TimedOut, $"the TLS handshake did not finish within {_options.HandshakeTimeout.TotalSeconds:0.#} s");
+            throw timedOut;
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            await ssl.DisposeAsync();
-            throw proof.Refusal is { } refusal
+            var refused = proof.Refusal is { } refusal
                 ? Refuse(remote, dialled, refusal, proof.Detail!, e)
                 : Refuse(remote, dialled, LinkRefusal.TlsFailed, $"the TLS handshake failed ({e.InnerException?.Message ?? e.Message})", e);
+            await ssl.DisposeAsync();
+            throw refused;
         }
         catch
         {

@@ -280,15 +280,7 @@ internal sealed partial class NodeLink
         long charged = 0;
         int start = 0;
         int end = 0;
-
-        // An accepted link must bring its first cell within the first-frame timeout: whoever dials a Node does so to
-        // send something, and a peer that only holds a handshaken link open is holding a socket and its buffers.
-        bool awaitingFirst = Expected is null;
-        bool timing = awaitingFirst;
-        if (awaitingFirst)
-        {
-            _stall.CancelAfter(_options.FirstFrameTimeout);
-        }
+        bool timing = false;
         try
         {
             while (true)
@@ -326,18 +318,22 @@ internal sealed partial class NodeLink
                     start = 0;
                 }
 
-                if (awaitingFirst && (end > 0 || cells.InPackage))
-                {
-                    awaitingFirst = false;
-                    timing = false;
-                }
-
                 // An idle link waits without a deadline; once a cell begins, its package must be whole within the frame
                 // timeout (counted from its first byte, across the package's cells).
                 if (!timing && (end > 0 || cells.InPackage))
                 {
                     _stall.CancelAfter(_options.FrameTimeout);
                     timing = true;
+                }
+
+                if (end == 0)
+                {
+                    // Nothing of a cell is waiting: a quiet link holds no read buffer while it waits (a zero-byte read
+                    // waits for data), so a flood of links that stop between cells costs their TLS state, not 32 KiB each.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = [];
+                    await link.ReadAsync(Memory<byte>.Empty, reading.Token).ConfigureAwait(false);
+                    buffer = ArrayPool<byte>.Shared.Rent(ReadBufferLength);
                 }
 
                 int read = await link.ReadAsync(buffer.AsMemory(end), reading.Token).ConfigureAwait(false);
@@ -363,7 +359,10 @@ internal sealed partial class NodeLink
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -243,15 +243,6 @@ public sealed class NodeLinkTests
         Assert.False(pair.BInbound.Packages.Reader.TryRead(out _));
     }
 
-    [Fact]
-    public async Task An_accepted_link_that_brings_no_cell_after_its_handshake_is_closed()
-    {
-        await using var pair = await PoolPair.StartAsync(recorded: false, firstFrameTimeout: TimeSpan.FromMilliseconds(300));
-        await using var link = await HandshakenIntruderAsync(pair);
-
-        Assert.Equal(0, await ReadUntilClosedAsync(link));
-    }
-
     private static async Task<TlsLink> HandshakenIntruderAsync(PoolPair pair)
     {
         var intruder = CryptDeReal.Generate(TestChains.BaseSepolia);
@@ -360,9 +351,9 @@ public sealed class NodeLinkTests
         private readonly BufferBudget _budgetA;
         private readonly BufferBudget _budgetB;
 
-        private PoolPair(TimeSpan handshakeTimeout, ICryptDE? bIdentity, TimeSpan? firstFrameTimeout)
+        private PoolPair(TimeSpan handshakeTimeout, ICryptDE? bIdentity)
         {
-            var options = new DataPathOptions { FirstFrameTimeout = firstFrameTimeout ?? new DataPathOptions().FirstFrameTimeout };
+            var options = new DataPathOptions();
             var linkOptions = new LinkOptions { HandshakeTimeout = handshakeTimeout };
             var a = CryptDeReal.Generate(TestChains.BaseSepolia);
             var b = bIdentity ?? CryptDeReal.Generate(TestChains.BaseSepolia);
@@ -397,9 +388,9 @@ public sealed class NodeLinkTests
         /// <summary>Where A dials B (the relay when recorded).</summary>
         public IPEndPoint BEndPoint { get; private set; } = null!;
 
-        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null, ICryptDE? bIdentity = null, TimeSpan? firstFrameTimeout = null)
+        public static async Task<PoolPair> StartAsync(bool recorded, TimeSpan? handshakeTimeout = null, ICryptDE? bIdentity = null)
         {
-            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30), bIdentity, firstFrameTimeout);
+            var pair = new PoolPair(handshakeTimeout ?? TimeSpan.FromSeconds(30), bIdentity);
             var listening = (IPEndPoint)pair._listener.LocalEndpoint;
             if (recorded)
             {
