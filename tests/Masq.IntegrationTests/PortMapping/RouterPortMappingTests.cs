@@ -113,11 +113,10 @@ public sealed partial class RouterPortMappingTests(ITestOutputHelper output)
         await inside.WaitForMasqAsync(["connection-status"], o => o.Contains($"public IP {moved}", StringComparison.Ordinal), Patience, "the Node noticing its new public IP");
         Assert.Contains($"public address moved from {RouterWan} to {moved}", inside.Log(), StringComparison.Ordinal);
         await inside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, "the Node's own record at its new address");
-
-        // Both outside Nodes debuted to the moved one: they learn its new address from its own gossip over new links.
-        // (Routes through the moved Node working again: NatMeshTests.)
-        await outside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, $"the outside Node learning the new address\n{inside.Output}");
-        await other.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, $"the other Node learning the new address\n{inside.Output}");
+        // The neighbors learning the new address, and routes through the Node working again: NatMeshTests, where the
+        // moved Node has neighbors it debuted to. Not asserted here: neighbors that debuted to the Node (links it only
+        // accepted) learning it. They often do, from its gossip over new links, but one that drops the Node first (its
+        // link through the old address died) debuts again to the old address and may miss it (seen twice in loaded CI).
         foreach (var node in new[] { inside, outside, other })
         {
             Assert.DoesNotContain("Malefactor", node.Output, StringComparison.Ordinal);
