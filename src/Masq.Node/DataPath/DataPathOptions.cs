@@ -45,10 +45,12 @@ internal sealed record DataPathOptions
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>
-    /// <see cref="ProbeTimeout"/> for a route whose exit has not answered anything yet: its links may still be opening
-    /// (a connect timeout per hop), which a loaded machine can make slow.
+    /// <see cref="ProbeTimeout"/> for a route whose exit has not answered anything yet: its links may still be opening,
+    /// so a little longer. With <see cref="ProbeAfter"/> and the sweep it keeps a browser's wait on a route that was dead
+    /// from the start within 5 s (issue 14); the exit echoes a probe as soon as the stream's first request reached it,
+    /// not after it connected to the server, so a slow server does not count.
     /// </summary>
-    public TimeSpan FirstAnswerTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan FirstAnswerTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The longest a quiet stream goes between probes.</summary>
     public TimeSpan MaxProbeInterval { get; init; } = TimeSpan.FromSeconds(60);
@@ -124,7 +126,7 @@ internal sealed record DataPathOptions
     /// </summary>
     public int MaxConnectionsPerAddress { get; init; } = 64;
 
-    /// <summary>A link another Node opened must bring its first whole frame within this (no idle handshakes).</summary>
+    /// <summary>A link another Node opened must begin its first cell within this after the handshake (no idle handshaken links).</summary>
     public TimeSpan FirstFrameTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A frame started on a link must be complete within this (a slowloris of the clandestine port).</summary>

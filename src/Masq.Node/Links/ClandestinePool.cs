@@ -219,7 +219,37 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     /// neighbor suspected dead is found out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link
     /// that could not be opened.
     /// </summary>
-    public void Probe(PublicKey key, IPEndPoint address) => GetOrOpen(address, key);
+    public void Probe(PublicKey key, IPEndPoint address) => Hello(GetOrOpen(address, key));
+
+    /// <summary>
+    /// An empty package: the link is wanted though nothing is to be sent yet (the peer closes an accepted link that
+    /// brings no cell within <see cref="DataPathOptions.FirstFrameTimeout"/>, and drops the empty package).
+    /// </summary>
+    private static void Hello(NodeLink? link) => link?.TryEnqueue(OutboundPackage.Owned([]));
+
+    /// <summary>
+    /// Whether the Node <paramref name="key"/> is at <paramref name="address"/>: a link there (open, or opened now) proved
+    /// that key in its handshake. False when the link cannot be opened, proves another key, or takes longer than
+    /// <paramref name="timeout"/>. This is how an address that a third party's gossip claims for a Node is checked.
+    /// </summary>
+    public async Task<bool> ProveAsync(PublicKey key, IPEndPoint address, TimeSpan timeout)
+    {
+        if (GetOrOpen(address, key) is not { } link)
+        {
+            return false;
+        }
+
+        Hello(link);
+
+        try
+        {
+            return await link.Proved.WaitAsync(timeout, _time, _stopping.Token).ConfigureAwait(false) is { } peer && LinkHandshake.Matches(peer, key);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The link to <paramref name="address"/>, opened to prove <paramref name="expected"/> if none is open; null when the

@@ -69,6 +69,11 @@ internal sealed partial class NodeLink
     /// <summary>The Node the peer proved to be, once the handshake is done.</summary>
     public PublicKey? Peer { get; private set; }
 
+    private readonly TaskCompletionSource<PublicKey?> _proved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Ends with <see cref="Peer"/> once the handshake is done, or with null when the link never came up.</summary>
+    public Task<PublicKey?> Proved => _proved.Task;
+
     /// <summary>Whether another Node opened this link.</summary>
     public bool IsAccepted { get; }
 
@@ -200,6 +205,7 @@ internal sealed partial class NodeLink
 
     private void Fail(Action<NodeLink, bool> closed)
     {
+        _proved.TrySetResult(null);
         _outbound.Writer.TryComplete();
         DrainQueue();
         _account.Dispose();
@@ -242,6 +248,7 @@ internal sealed partial class NodeLink
         }
 
         Peer = tls.Peer;
+        _proved.TrySetResult(Peer);
         // From now on the records of a batch of cells leave in one send (each cell still one record).
         transport.Cork();
         await using (tls.ConfigureAwait(false))
@@ -280,7 +287,17 @@ internal sealed partial class NodeLink
         long charged = 0;
         int start = 0;
         int end = 0;
-        bool timing = false;
+
+        // An accepted link must bring its first cell within the first-frame timeout: whoever dials a Node does so to
+        // send something (a link opened only to see that a Node is there sends an empty package, a hello), and a peer that
+        // only holds a handshaken link open is holding a socket.
+        bool awaitingFirst = Expected is null;
+        bool timing = awaitingFirst;
+        if (awaitingFirst)
+        {
+            _stall.CancelAfter(_options.FirstFrameTimeout);
+        }
+
         try
         {
             while (true)
@@ -306,7 +323,11 @@ internal sealed partial class NodeLink
                         // Time the Hopper takes (backpressure) is not the peer's stalling.
                         _stall.CancelAfter(Timeout.InfiniteTimeSpan);
                         timing = false;
-                        await _inbound.HandleAsync(package, Remote, cancellationToken).ConfigureAwait(false);
+                        awaitingFirst = false;
+                        if (!package.IsEmpty)
+                        {
+                            await _inbound.HandleAsync(package, Remote, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
 
@@ -320,6 +341,12 @@ internal sealed partial class NodeLink
 
                 // An idle link waits without a deadline; once a cell begins, its package must be whole within the frame
                 // timeout (counted from its first byte, across the package's cells).
+                if (awaitingFirst && (end > 0 || cells.InPackage))
+                {
+                    awaitingFirst = false;
+                    timing = false;
+                }
+
                 if (!timing && (end > 0 || cells.InPackage))
                 {
                     _stall.CancelAfter(_options.FrameTimeout);

@@ -25,7 +25,7 @@ internal sealed partial class NeighborhoodActor
     [LoggerMessage(EventId = E.PastNeighborsUnreadable, Level = LogLevel.Error, Message = "Could not read past neighbors: {Reason}")]
     private partial void LogPastNeighborsUnreadable(string reason);
 
-    [LoggerMessage(EventId = E.PastNeighborsDeclined, Level = LogLevel.Information, Message = "Declined to save past neighbors: no database password is known")]
+    [LoggerMessage(EventId = E.PastNeighborsDeclined, Level = LogLevel.Information, Message = "Declined to save past neighbors: no database password is known (said once until a password is known)")]
     private partial void LogPastNeighborsDeclined();
 
     [LoggerMessage(EventId = E.PastNeighborsNotSaved, Level = LogLevel.Warning, Message = "Could not save past neighbors: {Reason}")]
@@ -108,6 +108,12 @@ internal sealed partial class NeighborhoodActor
 
     [LoggerMessage(EventId = E.Relinking, Level = LogLevel.Information, Message = "The link to neighbor {Key} at {Remote} went through this Node's old address; gossiping to it over a new link")]
     private partial void LogRelinking(string key, IPEndPoint remote);
+
+    [LoggerMessage(EventId = E.MoveProved, Level = LogLevel.Information, Message = "Node {Key} moved to {Address}, as gossip said: a link there proved its key")]
+    private partial void LogMoveProved(string key, IPAddress address);
+
+    [LoggerMessage(EventId = E.RelinkingLost, Level = LogLevel.Information, Message = "Neighbor {Key} at {Address} was lost just before this Node's public address moved: taken back, gossiping to it over a new link")]
+    private partial void LogRelinkingLost(string key, IPAddress address);
 
     [LoggerMessage(EventId = E.KeptAfterMove, Level = LogLevel.Information, Message = "Neighbor {Key} dropped this Node when its link through the old address died; kept as a neighbor, the gossip over the new link lists it")]
     private partial void LogKeptAfterMove(string key);

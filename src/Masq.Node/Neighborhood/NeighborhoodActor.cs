@@ -77,6 +77,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     private ExitCountryPreferences _exitPreferences = ExitCountryPreferences.None;
     private IReadOnlyList<string> _exitCountries = [];
     private HashSet<PublicKey> _savedFullNeighbors = [];
+
+    /// <summary>Whether "declined to save past neighbors" was logged since a password was last known (logged once, not per change).</summary>
+    private bool _pastNeighborsDeclinedLogged;
     private readonly List<(PublicKey Key, IPEndPoint Endpoint)> _initialNeighbors = [];
     private bool _gossipPending;
 
@@ -92,6 +95,25 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
 
     /// <summary>How long after a move the neighbors of before may drop this Node without its parting from them.</summary>
     private static readonly TimeSpan MoveGrace = TimeSpan.FromSeconds(60);
+
+    /// <summary>Neighbors lost lately, with where they were: those lost just before this Node noticed its move are taken back (<see cref="MoveRootAsync"/>).</summary>
+    private readonly List<(PublicKey Key, NodeAddr Address, DateTimeOffset At)> _recentlyLost = [];
+    private static readonly TimeSpan LostBeforeMove = TimeSpan.FromSeconds(30);
+
+    private void RememberLost(PublicKey key, NodeAddr address)
+    {
+        var now = _time.GetUtcNow();
+        _recentlyLost.RemoveAll(entry => now - entry.At > LostBeforeMove || entry.Key.Equals(key));
+        if (_recentlyLost.Count < 64)
+        {
+            _recentlyLost.Add((key, address, now));
+        }
+    }
+
+    /// <summary>The newest record version of each Node whose claimed new address was checked (<see cref="CheckAddressClaim"/>).</summary>
+    private readonly Dictionary<PublicKey, uint> _claimsChecked = [];
+    private const int MaxClaimsRemembered = 4096;
+    private static readonly TimeSpan ClaimProofTimeout = TimeSpan.FromSeconds(20);
     private readonly ClandestinePool _links;
     private DateTimeOffset _lastParting = DateTimeOffset.MinValue;
 
@@ -248,6 +270,9 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             case NeighborhoodMessage.PublicAddressChanged changed:
                 await MoveRootAsync(changed.Address, cancellationToken).ConfigureAwait(false);
                 break;
+            case NeighborhoodMessage.AddressProved proved:
+                await HandleAddressProvedAsync(proved.Claim, cancellationToken).ConfigureAwait(false);
+                break;
         }
 
         if (Gossips && !_rootVersion.Save(_db.Root.Version) && !_rootVersionWarned)
@@ -354,8 +379,27 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         // (which it believes: the record moves itself, GossipAcceptor.MovedItself).
         _relinking.Clear();
         _relinking.UnionWith(_db.HalfNeighbors(_db.RootKey).Select(record => record.Key));
+
+        // Neighbors lost just before the move was noticed most likely went with the old address (the router's NAT
+        // stopped serving the links before its new address showed): they come back as neighbors and get the gossip too.
+        var now = _time.GetUtcNow();
+        var retaken = new List<PublicKey>();
+        foreach (var (key, lostAt, at) in _recentlyLost)
+        {
+            if (now - at <= LostBeforeMove && _db.Get(key) is { Address: null } record && !_db.Root.ListsNeighbor(key))
+            {
+                record.Address = lostAt;
+                _db.AddRootNeighbor(key);
+                retaken.Add(key);
+                LogRelinkingLost(Describe(key), lostAt.Ip);
+            }
+        }
+
+        _recentlyLost.Clear();
+        SyncDirectory();
         _movedNeighbors.Clear();
         _movedNeighbors.UnionWith(_relinking);
+        _movedNeighbors.UnionWith(retaken);
         _movedUntil = _time.GetUtcNow() + MoveGrace;
         _links.CloseAll();
         await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
@@ -551,6 +595,11 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
             }
         }
 
+        foreach (var claim in handling.AddressClaims)
+        {
+            CheckAddressClaim(claim);
+        }
+
         switch (handling.Outcome)
         {
             case GossipOutcome.Accepted:
@@ -656,6 +705,53 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
         }
     }
 
+    /// <summary>
+    /// A third party says a known Node moved (its router's public address changed): a link to the claimed address must
+    /// prove the Node's key before the move is believed (<see cref="NeighborhoodMessage.AddressProved"/>). Without this a
+    /// Node that lost its link to a moved neighbor before the neighbor gossiped to it kept the old address for good. One
+    /// check per Node and record version, so replayed claims cost at most one link each.
+    /// </summary>
+    private void CheckAddressClaim(VerifiedGossipRecord claim)
+    {
+        if (claim.NodeAddr is not { Ports.Length: > 0 } address
+            || (_claimsChecked.TryGetValue(claim.Key, out var checkedVersion) && checkedVersion >= claim.Inner.Version))
+        {
+            return;
+        }
+
+        if (_claimsChecked.Count >= MaxClaimsRemembered)
+        {
+            _claimsChecked.Clear();
+        }
+
+        _claimsChecked[claim.Key] = claim.Inner.Version;
+        var endpoint = new IPEndPoint(address.Ip, address.Ports[0]);
+        _ = Task.Run(async () =>
+        {
+            if (await _links.ProveAsync(claim.Key, endpoint, ClaimProofTimeout).ConfigureAwait(false))
+            {
+                TryPost(new NeighborhoodMessage.AddressProved(claim));
+            }
+        });
+    }
+
+    private async Task HandleAddressProvedAsync(VerifiedGossipRecord claim, CancellationToken cancellationToken)
+    {
+        if (!GossipAcceptor.ApplyProvenMove(_db, claim, _time.GetUtcNow(), out bool parted))
+        {
+            return;
+        }
+
+        LogMoveProved(Describe(claim.Key), claim.NodeAddr!.Ip);
+        if (parted)
+        {
+            LogPartedFrom(Describe(claim.Key));
+        }
+
+        SyncDirectory();
+        await ScheduleGossipAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task HandleLinkLostAsync(NeighborhoodMessage.LinkLost lost, CancellationToken cancellationToken)
     {
         if (lost.NeverConnected && _progress.TcpFailed(lost.Remote.Address))
@@ -683,6 +779,7 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
                 }
 
                 LogNeighborLost(Describe(record.Key), lost.Remote);
+                RememberLost(record.Key, address);
                 record.Address = null;
                 _db.RemoveRootNeighbor(record.Key);
                 _directory.Remove(record.Key);
@@ -1081,10 +1178,16 @@ internal sealed partial class NeighborhoodActor : Actor<NeighborhoodMessage>, IU
     {
         if (_state.DbPassword is not { } password)
         {
-            LogPastNeighborsDeclined();
+            if (!_pastNeighborsDeclinedLogged)
+            {
+                _pastNeighborsDeclinedLogged = true;
+                LogPastNeighborsDeclined();
+            }
+
             return;
         }
 
+        _pastNeighborsDeclinedLogged = false;
         _ = _pastNeighborsWriter.RunAsync(() =>
         {
             try

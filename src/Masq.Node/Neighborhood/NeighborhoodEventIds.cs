@@ -43,4 +43,6 @@ internal static class NeighborhoodEventIds
     public const int KeptAfterMove = 7043;
     public const int HealingDebut = 7044;
     public const int StaleRecordsDropped = 7045;
+    public const int MoveProved = 7046;
+    public const int RelinkingLost = 7047;
 }

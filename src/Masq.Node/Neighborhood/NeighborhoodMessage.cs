@@ -1,5 +1,6 @@
 using System.Net;
 using Masq.Node.Crypto;
+using Masq.Node.Neighborhood.Gossip;
 using Masq.Node.Protocol;
 using Masq.Node.Routing;
 using Masq.Node.Ui;
@@ -43,4 +44,7 @@ internal abstract record NeighborhoodMessage
 
     /// <summary>The router that maps this Node's port now has another public address.</summary>
     public sealed record PublicAddressChanged(IPAddress Address) : NeighborhoodMessage;
+
+    /// <summary>A link at the address a third party's gossip claims for a known Node proved that Node's key.</summary>
+    public sealed record AddressProved(VerifiedGossipRecord Claim) : NeighborhoodMessage;
 }

@@ -114,7 +114,10 @@ public sealed class MultiHopTests(DataPathFixture fixture)
         return exitConsumed == exitProvided && exitCount == provided.Count && routingConsumed == routingProvided;
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition)
+    internal static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(condition, () => string.Empty);
+
+    /// <summary>As above; a condition still false after the wait fails with <paramref name="describe"/>'s account of what held instead.</summary>
+    internal static async Task WaitUntilAsync(Func<bool> condition, Func<string> describe)
     {
         // Generous: the machine may be loaded; a condition that holds ends the wait at once.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -123,6 +126,6 @@ public sealed class MultiHopTests(DataPathFixture fixture)
             await Task.Delay(50);
         }
 
-        Assert.True(condition(), "the condition did not become true within 30 s");
+        Assert.True(condition(), $"the condition did not become true within 30 s {describe()}");
     }
 }

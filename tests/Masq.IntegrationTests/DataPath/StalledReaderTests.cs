@@ -95,7 +95,9 @@ public sealed class StalledReaderTests(DataPathFixture fixture)
         }
 
         // The streams gone and their browsers closed, everything they held is released.
-        await MultiHopTests.WaitUntilAsync(() => mesh.Originator.ProxyServer.StreamCount == 0 && budget.Total == 0);
+        await MultiHopTests.WaitUntilAsync(
+            () => mesh.Originator.ProxyServer.StreamCount == 0 && budget.Total == 0,
+            () => $"({mesh.Originator.ProxyServer.StreamCount} streams open, {budget.Total} bytes counted by the budget, {budget.Pool.Outstanding} pool bytes handed out)");
         Assert.All(mesh.Nodes, n => Assert.Null(n.Failure.Reason));
     }
 }

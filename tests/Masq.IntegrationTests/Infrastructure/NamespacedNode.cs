@@ -61,7 +61,8 @@ internal sealed partial class NamespacedNode
             "--ui-port", uiPort.ToString(CultureInfo.InvariantCulture),
             "--clandestine-port", clandestinePort.ToString(CultureInfo.InvariantCulture),
             "--proxy-port", proxyPort.ToString(CultureInfo.InvariantCulture),
-            "--log-level", "info",
+            // MASQ_IT_LOG_LEVEL=debug when a failure needs the Nodes' whole story (with MASQ_IT_KEEP=1, see TestDirectory).
+            "--log-level", Environment.GetEnvironmentVariable("MASQ_IT_LOG_LEVEL") ?? "info",
             // Nothing answers at either address; the Nodes never pay nor resolve names in these tests.
             "--blockchain-service-url", "http://198.51.100.250:8545",
             "--dns-servers", "198.51.100.253",

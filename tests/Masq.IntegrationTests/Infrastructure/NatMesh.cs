@@ -347,7 +347,7 @@ internal sealed class NatMesh : IAsyncDisposable
         foreach (var node in _nodes)
         {
             text.Append(CultureInfo.InvariantCulture, $"--- {node.Name} in {node.Host}{(node.Process.HasExited ? " [exited]" : string.Empty)} ---\n");
-            text.AppendJoin('\n', node.Output.Split('\n').Where(l => !l.Contains("UI client", StringComparison.Ordinal)).TakeLast(25)).Append('\n');
+            text.AppendJoin('\n', node.Output.Split('\n').Where(l => !l.Contains("UI client", StringComparison.Ordinal)).TakeLast(60)).Append('\n');
         }
 
         return text.ToString();

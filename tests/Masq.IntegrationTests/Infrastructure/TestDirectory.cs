@@ -15,6 +15,12 @@ internal sealed class TestDirectory : IDisposable
 
     public void Dispose()
     {
+        // MASQ_IT_KEEP=1 keeps the directory (the Nodes' logs and databases) for a look after a failure.
+        if (Environment.GetEnvironmentVariable("MASQ_IT_KEEP") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Path, recursive: true);

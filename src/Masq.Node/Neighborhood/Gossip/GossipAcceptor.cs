@@ -496,6 +496,7 @@ internal sealed class GossipAcceptor
         var additions = new List<VerifiedGossipRecord>();
         var addressFills = new List<(NodeRecord Known, NodeAddr Address)>();
         var moves = new List<(NodeRecord Known, VerifiedGossipRecord Incoming)>();
+        var claims = new List<VerifiedGossipRecord>();
         foreach (var record in inPatch)
         {
             if (db.TryGet(record.Key, out var known))
@@ -510,7 +511,12 @@ internal sealed class GossipAcceptor
                     // A newer record of a third Node at another address: that Node may have moved (its router's public
                     // IP changed) and the sender passes on what it believed from it. The address is outside the
                     // signature, so it is not taken from anyone but the Node itself; nor is an honest relay banned for
-                    // it. The record is left out: the known one, at the known address, stays until the Node gossips here.
+                    // it. The record is left out: the known one, at the known address, stays until the Node gossips here
+                    // or a link at the claimed address proves the Node's key (the claim goes to the actor to check).
+                    if (record.NodeAddr is { Ports.Length: > 0 })
+                    {
+                        claims.Add(record);
+                    }
                 }
                 else if (verdict == RecordUpdateVerdict.RatePackChanged)
                 {
@@ -606,7 +612,45 @@ internal sealed class GossipAcceptor
         {
             PartedFrom = partedFrom,
             Suspects = [.. suspects],
+            AddressClaims = claims,
         };
+    }
+
+    /// <summary>
+    /// A third party's claim that a known Node moved (<see cref="GossipHandling.AddressClaims"/>), once a link at the
+    /// claimed address proved the Node's key: the newer record and its address replace the known ones. Returns false
+    /// when there is nothing to change any more (the Node gossiped the move itself, or an even newer record came);
+    /// <paramref name="parted"/> says the newer record no longer lists the root, which then ends the neighborship too.
+    /// </summary>
+    public static bool ApplyProvenMove(NeighborhoodDatabase db, VerifiedGossipRecord claim, DateTimeOffset now, out bool parted)
+    {
+        parted = false;
+        if (claim.NodeAddr is not { } address || !db.TryGet(claim.Key, out var known))
+        {
+            return false;
+        }
+
+        if (RecordUpdateRule.Check(known.Inner, null, claim.Inner, address) != RecordUpdateVerdict.Replace)
+        {
+            // Not newer: the same version only gets the proven address if it still has another.
+            if (known.Inner.Version != claim.Inner.Version || address.Equals(known.Address))
+            {
+                return false;
+            }
+
+            known.Address = address;
+            return true;
+        }
+
+        if (known.Inner.Neighbors.Contains(db.RootKey) && !claim.Inner.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key))
+        {
+            db.Part(known.Key, now + PartingTime);
+            parted = true;
+        }
+
+        known.Replace(claim.Signed, claim.Inner, now);
+        known.Address = address;
+        return true;
     }
 
     /// <summary>

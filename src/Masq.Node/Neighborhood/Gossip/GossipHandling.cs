@@ -14,5 +14,12 @@ internal sealed record GossipHandling(GossipOutcome Outcome, IReadOnlyList<Conne
     /// </summary>
     public IReadOnlyList<PublicKey> Suspects { get; init; } = [];
 
+    /// <summary>
+    /// Newer records of known Nodes that a third party's gossip puts at another address (left out: the address is
+    /// outside the signature). Each is believed once a link at that address proves the Node's key
+    /// (<see cref="GossipAcceptor.ApplyProvenMove"/>).
+    /// </summary>
+    public IReadOnlyList<VerifiedGossipRecord> AddressClaims { get; init; } = [];
+
     public static GossipHandling Of(GossipOutcome outcome) => new(outcome, []);
 }

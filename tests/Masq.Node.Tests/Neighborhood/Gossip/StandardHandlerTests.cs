@@ -159,6 +159,46 @@ public sealed class StandardHandlerTests
     }
 
     [Fact]
+    public void A_moved_nodes_record_relayed_by_a_third_node_is_a_claim_applied_once_a_link_there_proves_the_nodes_key()
+    {
+        // As above, but B never gossips to the root itself (the root's link to B died before B's gossip came, and B
+        // dropped the root): the relayed record is handed out as a claim; once a link at the claimed address proves B's
+        // key, the newer record and its address replace the known ones, and B, no longer listing the root, is parted.
+        _root.Db.Add(_b.StoredRecord([_a.Key, _root.Key], 0));
+        _root.Db.AddRootNeighbor(_b.Key);
+        var moved = new NodeAddr(IPAddress.Parse("198.51.100.88"), _b.Address.Ports);
+
+        var relayed = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 2), _b.Record([_a.Key], 1, address: moved)), _a.Socket);
+
+        var claim = Assert.Single(relayed.AddressClaims);
+        Assert.Equal(_b.Key, claim.Key);
+        Assert.Equal(moved, claim.NodeAddr);
+        Assert.Equal(_b.Address, _root.Db.Get(_b.Key)!.Address);
+
+        Assert.True(GossipAcceptor.ApplyProvenMove(_root.Db, claim, DateTimeOffset.UtcNow, out bool parted));
+
+        Assert.True(parted);
+        Assert.Equal(moved, _root.Db.Get(_b.Key)!.Address);
+        Assert.Equal(1u, _root.Db.Get(_b.Key)!.Version);
+        Assert.False(_root.Db.Root.ListsNeighbor(_b.Key));
+
+        // Proved again (a replayed claim, or B's own gossip came first): nothing left to change.
+        Assert.False(GossipAcceptor.ApplyProvenMove(_root.Db, claim, DateTimeOffset.UtcNow, out _));
+    }
+
+    [Fact]
+    public void A_relayed_record_at_the_known_address_or_an_older_one_is_no_claim()
+    {
+        _root.Db.Add(_b.StoredRecord([_a.Key], 3));
+
+        var same = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 2), _b.Record([_a.Key], 4)), _a.Socket);
+        var older = _acceptor.Handle(_root.Db, Msg(_a.Record([_root.Key, _b.Key], 3), _b.Record([_a.Key], 2, address: new NodeAddr(IPAddress.Parse("198.51.100.89"), _b.Address.Ports))), _a.Socket);
+
+        Assert.Empty(same.AddressClaims);
+        Assert.Empty(older.AddressClaims);
+    }
+
+    [Fact]
     public void A_neighbor_that_debuted_to_a_moved_node_and_lost_it_with_the_old_link_takes_it_back_from_its_gossip_at_the_new_address()
     {
         // The root debuted to A, which took it as a neighbor; then A's router got a new public IP. The root's link to A's
