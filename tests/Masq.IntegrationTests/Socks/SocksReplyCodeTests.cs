@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Masq.Node.DataPath;
 using Masq.IntegrationTests.DataPath;
 using Masq.IntegrationTests.DataPath.Harness;
@@ -88,6 +89,47 @@ public sealed class SocksReplyCodeTests(DataPathFixture fixture)
         await using var unpaid = await TestMesh.StartAsync(count, [route], SocksThroughTheMeshTests.WithSocks(DataPathFixture.GoodDnsAddress), consumingWallet: false);
         Assert.Equal(0x02, await Socks5Wire.RefusalAsync(unpaid.Originator.Spec.SocksPort, Socks5Wire.Connect(DataPathFixture.FilesHost, 80)));
         Assert.Equal(1, unpaid.Originator.Logs.Count(DataPathEventIds.NoConsumingWallet));
+    }
+
+    [Fact]
+    public async Task A_connect_over_a_dead_route_is_network_unreachable_at_the_probe_deadline_not_the_connect_deadline()
+    {
+        // As below, with the connect deadline as shipped (20 s): while the exit has not connected, the originator probes
+        // the route like any other stream, and nothing answers (the middle relay is gone), so the client hears within
+        // ProbeAfter + FirstAnswerTimeout (about 5 s) that the network is unreachable.
+        var (count, route) = TestMesh.Straight(3, distinctBackRelays: false);
+        await using var mesh = await TestMesh.StartAsync(count, [route], SocksThroughTheMeshTests.WithSocks(DataPathFixture.GoodDnsAddress));
+        await mesh.Nodes[2].DisposeAsync();
+
+        Assert.Equal(0x03, await Socks5Wire.RefusalAsync(mesh.Originator.Spec.SocksPort, Socks5Wire.Connect(DataPathFixture.FilesHost, fixture.HttpPort)));
+        Assert.Contains(mesh.Originator.Logs.Entries, e => e.EventId == DataPathEventIds.RouteDead && e.Message.Contains("did not answer a probe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_connect_whose_exit_takes_seconds_to_resolve_is_not_taken_for_a_dead_route()
+    {
+        // The exit's DNS servers take the query and never answer (2 s each, three of them): it is seconds before the exit
+        // knows the name fails. Meanwhile the originator probes the route, and the exit, not connected yet, answers each
+        // probe with a credit update (an empty response would say "connected"). So the client hears the DNS failure
+        // (host unreachable), not a dead route (network unreachable) and not a false "connected".
+        var silent = Enumerable.Range(155, 3).Select(i => new UdpClient(new IPEndPoint(IPAddress.Parse($"127.0.0.{i}"), 53))).ToList();
+        try
+        {
+            var (count, route) = TestMesh.Straight(3, distinctBackRelays: false);
+            await using var mesh = await TestMesh.StartAsync(
+                count,
+                [route],
+                (i, spec) => i == 0
+                    ? spec with { SocksPort = FreePorts.On(IPAddress.Loopback), Options = spec.Options with { DnsRetries = 0 } }
+                    : spec with { DnsServers = [.. silent.Select(s => ((IPEndPoint)s.Client.LocalEndPoint!).Address)] });
+
+            Assert.Equal(0x04, await Socks5Wire.RefusalAsync(mesh.Originator.Spec.SocksPort, Socks5Wire.Connect(DataPathFixture.FilesHost, fixture.HttpPort)));
+            Assert.DoesNotContain(mesh.Originator.Logs.Entries, e => e.EventId == DataPathEventIds.RouteDead);
+        }
+        finally
+        {
+            silent.ForEach(s => s.Dispose());
+        }
     }
 
     [Fact]

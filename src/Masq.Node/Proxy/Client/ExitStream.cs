@@ -97,6 +97,9 @@ internal sealed partial class ExitStream
     /// </summary>
     public bool AnnounceConnection { get; init; }
 
+    /// <summary>Whether the connection was announced (its empty response sent); until then a probe gets a credit update.</summary>
+    private volatile bool _connectionAnnounced;
+
     /// <summary>Whether the stream could not be opened (for the ProxyClient's tombstones).</summary>
     public bool FailedToOpen { get; private set; }
 
@@ -197,7 +200,13 @@ internal sealed partial class ExitStream
 
         try
         {
-            if (!_lastWordSent && await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, _nextResponse++, lastData: false, cancellationToken).ConfigureAwait(false))
+            if (AnnounceConnection && !_connectionAnnounced && !_lastWordSent)
+            {
+                // A SOCKS5 CONNECT still connecting: its first empty response says "connected", so the probe is answered
+                // with a credit update (the limit as it is), which the originator takes outside the sequence.
+                await _reply.SendCreditAsync(Key, (ulong)_requestCredit.Limit, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!_lastWordSent && await _reply.SendResponseAsync(Key, ReadOnlyMemory<byte>.Empty, _nextResponse++, lastData: false, cancellationToken).ConfigureAwait(false))
             {
                 await ReportExitServiceAsync(0, cancellationToken).ConfigureAwait(false);
             }
@@ -272,6 +281,7 @@ internal sealed partial class ExitStream
             {
                 if (AnnounceConnection && await SendNextAsync(ReadOnlyMemory<byte>.Empty, lastData: false, linked.Token).ConfigureAwait(false))
                 {
+                    _connectionAnnounced = true;
                     await ReportExitServiceAsync(0, linked.Token).ConfigureAwait(false);
                 }
 

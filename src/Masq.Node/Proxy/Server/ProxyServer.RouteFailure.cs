@@ -19,6 +19,9 @@ namespace Masq.Node.Proxy.Server;
 /// server has taken the earlier requests). No answer within <see cref="DataPathOptions.ProbeTimeout"/> and the route is
 /// dead (<see cref="DataPathOptions.FirstAnswerTimeout"/> while nothing at all came back from the exit yet: a new route
 /// may still be opening its links). Quiet streams whose probes come back probe less and less often, so idle keep-alive connections cost little.
+/// A SOCKS5 CONNECT still waiting for its exit to connect is probed too: until it has announced the connection (an empty
+/// response), the exit answers a probe with a credit update, outside the sequence, so the answer is never taken for the
+/// announcement; the connect deadline (<see cref="DataPathOptions.ConnectAnswerTimeout"/>) is then for a live exit's slow server.
 /// A slow browser cannot hold up the shared links (per-stream credit windows, protocol.md §4), so the deadline holds
 /// for every stream; a stream waiting for its browser's credit still answers probes.
 /// </item>
@@ -45,7 +48,8 @@ internal sealed partial class ProxyServer
         stream.FirstHop = !plan.IsZeroHop && _locator.TryLocate(stream.Prepared!.NextKey, out var endpoint) ? endpoint : null;
         stream.ProbeInterval = _options.ProbeAfter;
         stream.ExitAnswered = false;
-        stream.Heard(_time.GetTimestamp());
+        stream.RouteStartedAt = _time.GetTimestamp();
+        stream.Heard(stream.RouteStartedAt);
     }
 
     /// <summary>Probes quiet routed streams and ends those whose probe went unanswered (from <see cref="Sweep"/>).</summary>
@@ -53,14 +57,12 @@ internal sealed partial class ProxyServer
     {
         foreach (var stream in _streams.Values)
         {
-            if (stream.AwaitingConnect)
+            if (stream.AwaitingConnect && !stream.IsFinished && stream.Plan is not null
+                && _time.GetElapsedTime(stream.RouteStartedAt, now) > _options.ConnectAnswerTimeout)
             {
-                // The exit says nothing until it has connected, so no probe; the deadline restarts with each exit tried.
-                if (!stream.IsFinished && stream.Plan is not null && _time.GetElapsedTime(stream.HeardAt, now) > _options.ConnectAnswerTimeout)
-                {
-                    _ = EndDeadRouteAsync(stream, $"its exit did not report the connection within {_options.ConnectAnswerTimeout.TotalSeconds:0.#} s", StreamFailureKind.ConnectUnanswered);
-                }
-
+                // The exit (alive: it answers the probes below) has not connected to the server; the deadline restarts
+                // with each exit tried.
+                _ = EndDeadRouteAsync(stream, $"its exit did not report the connection within {_options.ConnectAnswerTimeout.TotalSeconds:0.#} s", StreamFailureKind.ConnectUnanswered);
                 continue;
             }
 
@@ -107,7 +109,11 @@ internal sealed partial class ProxyServer
             {
                 if (!stream.IsFinished)
                 {
-                    await TransmitAsync(stream, new SequencedPacket(ReadOnlyMemory<byte>.Empty, stream.NextRequestSequence++, LastData: false), CancellationToken.None).ConfigureAwait(false);
+                    // Retained like the requests: a resend to another exit (TryAnotherExitAsync) must not leave a gap in the
+                    // sequence where the probe was, or that exit would wait for it for good.
+                    var probe = new SequencedPacket(ReadOnlyMemory<byte>.Empty, stream.NextRequestSequence++, LastData: false);
+                    Retain(stream, probe);
+                    await TransmitAsync(stream, probe, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             finally

@@ -120,11 +120,21 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
 
     /// <summary>
     /// Whether the stream was opened by <see cref="ProxyServer.ConnectAsync"/> and the exit has not yet said the server
-    /// connected: not probed (the exit answers nothing before it connected), but held to a connect deadline instead.
+    /// connected: held to a connect deadline, and probed like any stream (until it connected, the exit answers a probe
+    /// with a credit update, outside the sequence, so that its answer is never taken for the connection's).
     /// </summary>
     public bool AwaitingConnect => Volatile.Read(ref _awaitingConnect) != 0;
 
     public void ExpectConnect() => Volatile.Write(ref _awaitingConnect, 1);
+
+    /// <summary>When the stream's current route was taken (the connect deadline counts from it, per exit tried).</summary>
+    public long RouteStartedAt
+    {
+        get => Interlocked.Read(ref _routeStartedAt);
+        set => Interlocked.Exchange(ref _routeStartedAt, value);
+    }
+
+    private long _routeStartedAt;
 
     /// <summary>True for the one caller that learns the server connected.</summary>
     public bool TryConnected() => Interlocked.Exchange(ref _awaitingConnect, 0) != 0;
