@@ -58,7 +58,8 @@ public sealed class StalledReaderTests(DataPathFixture fixture)
         await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with
         {
             DnsServers = [DataPathFixture.GoodDnsAddress],
-            Options = spec.Options with { MaxBufferedBytes = budgetLimit, ClosedStreamLinger = TimeSpan.FromSeconds(2), HousekeepingInterval = TimeSpan.FromMilliseconds(200) },
+            // A fixed window (no auto-tuning), so what one stalled stream holds is known.
+            Options = spec.Options with { MaxStreamWindow = window, MaxBufferedBytes = budgetLimit, ClosedStreamLinger = TimeSpan.FromSeconds(2), HousekeepingInterval = TimeSpan.FromMilliseconds(200) },
         });
         var budget = mesh.Originator.Services.GetRequiredService<BufferBudget>();
         var url = new Uri(fixture.HttpUrl("/blob/268435456/32"));

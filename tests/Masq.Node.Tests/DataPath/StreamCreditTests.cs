@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Masq.Node.DataPath;
 using Masq.Node.Protocol;
 using Masq.Node.Tests.Protocol;
@@ -34,6 +35,88 @@ public sealed class StreamCreditTests
         // The new limit lets exactly the consumed bytes in again.
         Assert.True(credit.TryReceive(500));
         Assert.False(credit.TryReceive(1));
+    }
+
+    [Fact]
+    public void Over_a_long_round_trip_a_window_whose_reader_keeps_up_doubles_up_to_its_cap()
+    {
+        // The sender sends all the credit it knows of; what it sends arrives, and the reader takes it at once; the updates
+        // reach the sender a round trip (100 ms) later. The window, not the reader, is the limit: it grows to the cap.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var credit = new ReceiveCredit(1000, maxWindow: 8000, time);
+        long known = credit.Limit;
+        long sent = 0;
+        for (int round = 0; round < 12; round++)
+        {
+            long newest = known;
+            while (sent < known)
+            {
+                Assert.True(credit.TryReceive(100));
+                sent += 100;
+                newest = credit.Consume(100) ?? newest;
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            known = newest;
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), credit.RoundTrip);
+        Assert.Equal(8000, credit.Window);
+    }
+
+    [Fact]
+    public void A_window_whose_reader_is_the_limit_does_not_grow()
+    {
+        // The same round trip, but the reader takes 100 bytes a second: updates come seconds apart, far more than two
+        // round trips, so the window stays as it is.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var credit = new ReceiveCredit(1000, maxWindow: 8000, time);
+        for (int step = 0; step < 60; step++)
+        {
+            while (credit.TryReceive(100))
+            {
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            credit.Consume(100);
+            time.Advance(TimeSpan.FromMilliseconds(900));
+        }
+
+        Assert.Equal(1000, credit.Window);
+        Assert.InRange(credit.Buffered, 500, 1000);
+    }
+
+    [Fact]
+    public void A_window_with_no_room_above_it_never_grows_and_a_restart_brings_back_the_first_one()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var fixedWindow = new ReceiveCredit(1000, maxWindow: null, time);
+        var tuned = new ReceiveCredit(1000, maxWindow: 4000, time);
+        foreach (var credit in new[] { fixedWindow, tuned })
+        {
+            long known = credit.Limit;
+            long sent = 0;
+            for (int round = 0; round < 6; round++)
+            {
+                long newest = known;
+                while (sent < known)
+                {
+                    credit.TryReceive(100);
+                    sent += 100;
+                    newest = credit.Consume(100) ?? newest;
+                }
+
+                time.Advance(TimeSpan.FromMilliseconds(50));
+                known = newest;
+            }
+        }
+
+        Assert.Equal(1000, fixedWindow.Window);
+        Assert.Equal(4000, tuned.Window);
+        tuned.Restart();
+        Assert.Equal(1000, tuned.Window);
+        Assert.Equal(1000, tuned.Limit);
+        Assert.Null(tuned.RoundTrip);
     }
 
     [Fact]

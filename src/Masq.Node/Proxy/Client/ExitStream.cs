@@ -80,7 +80,7 @@ internal sealed partial class ExitStream
         // Not bounded by a count: the originator sends at most a window of request bytes the server has not taken
         // (protocol.md §4), so the link task that delivers requests never waits for this server.
         _requests = Channel.CreateUnbounded<SequencedPacket>(new UnboundedChannelOptions { SingleReader = true });
-        _requestCredit = new ReceiveCredit(options.EffectiveStreamWindow);
+        _requestCredit = new ReceiveCredit(options.EffectiveStreamWindow, options.EffectiveMaxStreamWindow, time);
         _responseCredit = new SendCredit(options.EffectiveStreamWindow);
     }
 

@@ -112,7 +112,7 @@ internal sealed partial class ProxyServer : BackgroundService, IOriginInbound, I
             salt[i] ^= (byte)(counter >> (8 * i));
         }
 
-        var stream = new ProxyStream(StreamKey.Derive(_main.PublicKey, client, salt), sink, host, port, protocol, _time.GetTimestamp(), MaxPendingResponses, _options.EffectiveStreamWindow);
+        var stream = new ProxyStream(StreamKey.Derive(_main.PublicKey, client, salt), sink, host, port, protocol, _time.GetTimestamp(), MaxPendingResponses, _options.EffectiveStreamWindow, _options.EffectiveMaxStreamWindow, _time);
 
         // What the stream holds for its browser (its response window) and retains for another exit counts in the Node's
         // buffer budget; going over ends the hungriest streams (or links) first.

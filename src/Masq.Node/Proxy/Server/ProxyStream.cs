@@ -11,7 +11,7 @@ namespace Masq.Node.Proxy.Server;
 /// (the browser connection's task, and a DNS retry) works under <see cref="SendGate"/>; responses are put in order
 /// under <see cref="ReceiveGate"/>.
 /// </summary>
-internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host, int port, ProxyProtocol protocol, long now, int maxPendingResponses, int window)
+internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host, int port, ProxyProtocol protocol, long now, int maxPendingResponses, int window, int maxWindow = 0, TimeProvider? time = null)
 {
     private long _deliveryProgressAt = now;
 
@@ -100,8 +100,8 @@ internal sealed class ProxyStream(StreamKey key, IBrowserSink sink, string? host
     /// <summary>Request bytes the exit allows (protocol.md §4); the browser's reader waits on it, for this stream only.</summary>
     public SendCredit RequestCredit { get; } = new(window);
 
-    /// <summary>Response bytes this stream holds for its browser: at most a window, granted back as the browser takes them.</summary>
-    public ReceiveCredit ResponseCredit { get; } = new(window);
+    /// <summary>Response bytes this stream holds for its browser: at most a window (auto-tuned), granted back as the browser takes them.</summary>
+    public ReceiveCredit ResponseCredit { get; } = new(window, maxWindow, time);
 
     /// <summary>When the browser last took response bytes, or bytes came for it while it had none waiting.</summary>
     public long DeliveryProgressAt => Interlocked.Read(ref _deliveryProgressAt);
