@@ -48,6 +48,37 @@ public sealed class StalledReaderTests(DataPathFixture fixture)
     }
 
     [Fact]
+    public async Task A_browser_that_vanishes_while_its_stream_waits_to_write_to_it_ends_the_stream_at_once_and_frees_what_it_held()
+    {
+        // The progress timeout is far away: only the browser's going can end the stream within the wait below.
+        var (count, route) = TestMesh.Straight(3, distinctBackRelays: true);
+        await using var mesh = await TestMesh.StartAsync(count, [route], (_, spec) => spec with
+        {
+            DnsServers = [DataPathFixture.GoodDnsAddress],
+            Options = spec.Options with { StreamProgressTimeout = TimeSpan.FromMinutes(10), HousekeepingInterval = TimeSpan.FromMilliseconds(200) },
+        });
+        var budget = mesh.Originator.Services.GetRequiredService<BufferBudget>();
+        var url = new Uri(fixture.HttpUrl("/blob/268435456/33"));
+        var browser = await RawBrowser.ConnectAsync(mesh.Originator.Spec.ProxyPort);
+        try
+        {
+            // It stops reading: its socket fills, the Node's write to it waits, and the stream holds response bytes.
+            await browser.SendAsync($"GET {url} HTTP/1.1\r\nHost: {url.Authority}\r\n\r\n");
+            await MultiHopTests.WaitUntilAsync(() => mesh.Originator.ProxyServer.Streams is [{ } only] && only.ResponseCredit.Buffered > 0);
+        }
+        finally
+        {
+            // Then it is gone, with unread bytes: a reset, which fails the Node's waiting write.
+            await browser.DisposeAsync();
+        }
+
+        await MultiHopTests.WaitUntilAsync(
+            () => mesh.Originator.ProxyServer.StreamCount == 0 && budget.Total == 0,
+            () => $"({mesh.Originator.ProxyServer.StreamCount} streams open, {budget.Total} bytes counted by the budget)");
+        Assert.All(mesh.Nodes, n => Assert.Null(n.Failure.Reason));
+    }
+
+    [Fact]
     public async Task What_stalled_streams_hold_counts_in_the_buffer_budget_which_ends_the_hungriest_when_they_hold_too_much()
     {
         // Room for one stalled stream's window and what the links hold, not for three stalled streams: a stalled stream

@@ -124,11 +124,21 @@ internal sealed partial class BrowserConnection : IBrowserSink
                 _outgoing.Writer.TryComplete();
                 await _abort.CancelAsync().ConfigureAwait(false);
             }
-            else if (current is not null && !_stopped && !_writerDone)
+            else if (current is not null && !_stopped)
             {
                 try
                 {
-                    await _proxyServer.CloseFromClientAsync(current, stopping).ConfigureAwait(false);
+                    if (_writerDone)
+                    {
+                        // Nothing more can reach this browser (its socket failed, or the answer ended or broke off): the
+                        // stream ends now, with what it holds for the browser. Left to linger, a browser that vanished
+                        // mid-download kept its stream's window buffered until the progress timeout.
+                        await _proxyServer.RetireAsync(current, stopping).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await _proxyServer.CloseFromClientAsync(current, stopping).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
