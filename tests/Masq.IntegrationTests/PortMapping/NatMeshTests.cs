@@ -206,7 +206,7 @@ public sealed class NatMeshTests(ITestOutputHelper output)
         var traffic = string.Join(", ", carried.Select(c => $"{c.Node.Name} {c.Bytes / 1000} kB"));
         Assert.True(relays.Count > 0, $"No relay carried the {CutLength} bytes ({traffic}); exit {exit.Name}");
         var cut = relays[0].Node;
-        output.WriteLine($"Traffic of the download: {traffic}; exit {exit.Name}, relays {string.Join(", ", relays.Select(r => r.Node.Name))}; cutting {cut.Name}");
+        output.WriteLine($"Traffic of the download: {traffic}; exit {exit.Name}, relays {string.Join(", ", relays.Select(r => r.Node.Name))}");
 
         var waiting = mesh.FetchAsync($"http://{NatMesh.WebAddress}:{silentPort}/waiting", 240);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -216,7 +216,13 @@ public sealed class NatMeshTests(ITestOutputHelper output)
         }
 
         Assert.True(mesh.SilentLog.Contains("request from", StringComparison.Ordinal), $"The request never reached the silent server: {(waiting.IsCompleted ? (await waiting).Body : "still waiting")}\n{mesh.Report()}");
-        Assert.Contains($"request from {mesh.PublicAddressOf(exit)}", mesh.SilentLog, StringComparison.Ordinal);
+        if (!mesh.SilentLog.Contains($"request from {mesh.PublicAddressOf(exit)}", StringComparison.Ordinal))
+        {
+            // Routes are chosen per request, and this one took another: its exit is on it for sure, so that is cut.
+            cut = mesh.Nodes.Single(n => n != mesh.Originator && mesh.SilentLog.Contains($"request from {mesh.PublicAddressOf(n)}\n", StringComparison.Ordinal));
+        }
+
+        output.WriteLine($"Cutting {cut.Name}");
 
         var clock = Stopwatch.StartNew();
         var interfaces = await mesh.CutAsync(cut);

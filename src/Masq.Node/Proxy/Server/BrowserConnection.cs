@@ -41,6 +41,9 @@ internal sealed partial class BrowserConnection : IBrowserSink
     private int _pendingLength;
     private volatile ProxyStream? _current;
     private volatile bool _writerDone;
+
+    /// <summary>Whether a write to the browser failed (it is gone), rather than the writer ending with the stream.</summary>
+    private volatile bool _writeFailed;
     private bool _reset;
     private bool _stopped;
     private bool _headArmed;
@@ -124,21 +127,11 @@ internal sealed partial class BrowserConnection : IBrowserSink
                 _outgoing.Writer.TryComplete();
                 await _abort.CancelAsync().ConfigureAwait(false);
             }
-            else if (current is not null && !_stopped)
+            else if (current is not null && !_stopped && !_writerDone)
             {
                 try
                 {
-                    if (_writerDone)
-                    {
-                        // Nothing more can reach this browser (its socket failed, or the answer ended or broke off): the
-                        // stream ends now, with what it holds for the browser. Left to linger, a browser that vanished
-                        // mid-download kept its stream's window buffered until the progress timeout.
-                        await _proxyServer.RetireAsync(current, stopping).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await _proxyServer.CloseFromClientAsync(current, stopping).ConfigureAwait(false);
-                    }
+                    await _proxyServer.CloseFromClientAsync(current, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -150,6 +143,20 @@ internal sealed partial class BrowserConnection : IBrowserSink
             }
 
             await writer.ConfigureAwait(false);
+            if (_writeFailed && _current is { } gone && !_stopped)
+            {
+                // The browser is gone (a write to it failed: reset, or closed under a waiting write), whether its reading
+                // side noticed first or not: the stream ends now, with what it holds for the browser. Left to linger (or,
+                // with the write failed first, to nothing at all), it kept its buffered window until a timeout.
+                try
+                {
+                    await _proxyServer.RetireAsync(gone, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
             _abort.Dispose();
             _drain.Dispose();
             _head.Dispose();
@@ -257,6 +264,7 @@ internal sealed partial class BrowserConnection : IBrowserSink
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {
+            _writeFailed = e is not OperationCanceledException;
         }
         finally
         {
