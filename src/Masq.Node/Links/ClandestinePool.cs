@@ -101,7 +101,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
             // A link found closed is replaced once: it may have died since the last package.
             for (int attempt = 0; attempt < 2; attempt++)
             {
-                if (GetOrOpen(address, expected) is not { } link)
+                if (GetOrOpen(address, expected, out _) is not { } link)
                 {
                     break;
                 }
@@ -219,13 +219,20 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     /// neighbor suspected dead is found out: when it cannot be reached, <see cref="LinkFailed"/> fires as for any link
     /// that could not be opened.
     /// </summary>
-    public void Probe(PublicKey key, IPEndPoint address) => Hello(GetOrOpen(address, key));
+    public void Probe(PublicKey key, IPEndPoint address)
+    {
+        if (GetOrOpen(address, key, out bool opened) is { } link && opened)
+        {
+            Hello(link);
+        }
+    }
 
     /// <summary>
-    /// An empty package: the link is wanted though nothing is to be sent yet (the peer closes an accepted link that
-    /// brings no cell within <see cref="DataPathOptions.FirstFrameTimeout"/>, and drops the empty package).
+    /// An empty package on a link just opened: the link is wanted though nothing is to be sent yet (the peer closes an
+    /// accepted link that brings no cell within <see cref="DataPathOptions.FirstFrameTimeout"/>, and drops the empty
+    /// package). A link already open has brought its first cell, or its opener's hello is on the way.
     /// </summary>
-    private static void Hello(NodeLink? link) => link?.TryEnqueue(OutboundPackage.Owned([]));
+    private static void Hello(NodeLink link) => link.TryEnqueue(OutboundPackage.Owned([]));
 
     /// <summary>
     /// Whether the Node <paramref name="key"/> is at <paramref name="address"/>: a link there (open, or opened now) proved
@@ -234,12 +241,15 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     /// </summary>
     public async Task<bool> ProveAsync(PublicKey key, IPEndPoint address, TimeSpan timeout)
     {
-        if (GetOrOpen(address, key) is not { } link)
+        if (GetOrOpen(address, key, out bool opened) is not { } link)
         {
             return false;
         }
 
-        Hello(link);
+        if (opened)
+        {
+            Hello(link);
+        }
 
         try
         {
@@ -255,8 +265,9 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
     /// The link to <paramref name="address"/>, opened to prove <paramref name="expected"/> if none is open; null when the
     /// open link there serves another Node (the package must not go to it: that Node moved or the record is stale).
     /// </summary>
-    private NodeLink? GetOrOpen(IPEndPoint address, PublicKey expected)
+    private NodeLink? GetOrOpen(IPEndPoint address, PublicKey expected, out bool opened)
     {
+        opened = false;
         if (_links.TryGetValue(address, out var link) && !link.IsClosed)
         {
             return Serving(link, expected);
@@ -271,6 +282,7 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
             link = NodeLink.Connect(address, expected, _inbound.Handler, _handshake, _options, _time, _budget, _conduct, OnClosed, _logger, _stopping.Token);
             _links[address] = link;
+            opened = true;
             return link;
         }
     }

@@ -272,7 +272,16 @@ internal sealed class GossipAcceptor
                 return GossipHandling.Of(GossipOutcome.Accepted.Instance);
             }
 
+            // A full neighbor if there is one; else a half one. Nodes that debut here at the same moment (a new mesh,
+            // every Node started at once) find no full neighbor yet: without this they all hang off this Node alone,
+            // and its death would leave each of them cut off with no address of the others to debut to (addresses go
+            // only to neighbors, GossipProducer).
             var introducee = AcceptingNeighborsByDegree(db, db.FullNeighbors(db.RootKey), excluded).FirstOrDefault();
+            if (introducee.Record is null)
+            {
+                introducee = AcceptingNeighborsByDegree(db, db.HalfNeighbors(db.RootKey), excluded).FirstOrDefault();
+            }
+
             var reply = introducee.Record is null
                 ? GossipProducer.Debut(db)
                 : new Gossip([RevealedRoot(db), new GossipNodeRecord(introducee.Record.Signed, introducee.Record.Address)]);
@@ -562,7 +571,7 @@ internal sealed class GossipAcceptor
         var suspects = new HashSet<PublicKey>();
         foreach (var (known, incoming) in updates)
         {
-            if (known.Inner.Neighbors.Contains(db.RootKey) && !incoming.Inner.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key))
+            if (EndsNeighborship(db, known, incoming.Inner))
             {
                 partedFrom.Add(known.Key);
             }
@@ -642,7 +651,7 @@ internal sealed class GossipAcceptor
             return true;
         }
 
-        if (known.Inner.Neighbors.Contains(db.RootKey) && !claim.Inner.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key))
+        if (EndsNeighborship(db, known, claim.Inner))
         {
             db.Part(known.Key, now + PartingTime);
             parted = true;
@@ -652,6 +661,13 @@ internal sealed class GossipAcceptor
         known.Address = address;
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="newer"/>, a newer record of the root's neighbor <paramref name="known"/>, ends the
+    /// neighborship: the old record listed the root, the newer one does not, and the root still lists it.
+    /// </summary>
+    private static bool EndsNeighborship(NeighborhoodDatabase db, NodeRecord known, NodeRecordInner newer) =>
+        known.Inner.Neighbors.Contains(db.RootKey) && !newer.Neighbors.Contains(db.RootKey) && db.Root.ListsNeighbor(known.Key);
 
     /// <summary>
     /// Keys within <paramref name="patchSize"/> hops of the root, breadth first (§3.3, §10: the reference's depth-first walk

@@ -57,6 +57,25 @@ public sealed class DebutHandlerTests
     }
 
     [Fact]
+    public void Debuts_arriving_together_are_introduced_to_each_other_before_any_neighborship_is_full()
+    {
+        // Three Nodes debut at once to a lone root: the second and third find no full neighbor yet (the first has not
+        // answered), so the root introduces a half one; without that the mesh is a star, cut apart by the root's death.
+        var first = GossipTestNode.Create(1, _root.Time);
+        var second = GossipTestNode.Create(2, _root.Time);
+
+        var toFirst = Assert.IsType<GossipOutcome.Reply>(_acceptor.Handle(_root.Db, Msg(first.Record([], 0)), first.Socket).Outcome);
+        var toSecond = Assert.IsType<GossipOutcome.Reply>(_acceptor.Handle(_root.Db, Msg(second.Record([], 0)), second.Socket).Outcome);
+
+        Assert.Single(toFirst.Gossip.NodeRecords);
+        Assert.Equal(0, _root.Db.RootFullNeighborCount());
+        Assert.Equal(2, toSecond.Gossip.NodeRecords.Count);
+        Assert.Equal(first.Key.ToString(), KeyOf(toSecond.Gossip.NodeRecords[1].Record));
+        Assert.Equal(first.Address, toSecond.Gossip.NodeRecords[1].NodeAddr);
+        Assert.True(_root.Db.Root.ListsNeighbor(first.Key) && _root.Db.Root.ListsNeighbor(second.Key));
+    }
+
+    [Fact]
     public void Debuter_that_already_has_a_neighbor_is_accepted_without_an_introduction()
     {
         var neighbor = GossipTestNode.Create(1, _root.Time);

@@ -80,6 +80,36 @@ public sealed class GossipSimulationTests
         Assert.True(mesh.Nodes[1].Db.HasFullNeighbor(mesh.Nodes[1].Key, mesh.Nodes[0].Key));
     }
 
+    /// <summary>
+    /// The NAT mesh's start (NatMesh): three Nodes debut to a lone one at the same moment, then three more debut one
+    /// each to those three. The introducer used to answer the simultaneous Debuts with no Introduction (none of its
+    /// neighborships was full yet), so the mesh was a star around it and its death cut every other Node off. Now no single
+    /// Node's death splits the mesh.
+    /// </summary>
+    [Fact]
+    public void Nodes_debuting_at_the_same_moment_form_a_mesh_that_no_single_death_splits()
+    {
+        var mesh = new GossipMesh(7);
+        mesh.Debut(1, 0);
+        mesh.Debut(2, 0);
+        mesh.Debut(3, 0);
+        mesh.Run();
+        for (int i = 4; i < 7; i++)
+        {
+            mesh.Debut(i, 7 - i);
+            mesh.Run();
+            mesh.Time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(0, mesh.Failures);
+        Assert.Equal(7, mesh.ReachableFrom(0));
+        for (int dead = 0; dead < 7; dead++)
+        {
+            int start = dead == 6 ? 5 : 6;
+            Assert.True(mesh.ReachableFrom(start, without: dead) == 6, $"the death of Node {dead} splits the mesh");
+        }
+    }
+
     /// <summary>The network: nodes, their acceptors and producers, and a FIFO of messages in flight.</summary>
     private sealed class GossipMesh
     {
@@ -138,9 +168,14 @@ public sealed class GossipSimulationTests
             return delivered;
         }
 
-        public int ReachableFrom(int start)
+        public int ReachableFrom(int start, int without = -1)
         {
             var seen = new HashSet<int> { start };
+            if (without >= 0)
+            {
+                seen.Add(without);
+            }
+
             var queue = new Queue<int>([start]);
             while (queue.TryDequeue(out int current))
             {
@@ -153,7 +188,7 @@ public sealed class GossipSimulationTests
                 }
             }
 
-            return seen.Count;
+            return seen.Count - (without >= 0 ? 1 : 0);
         }
 
         private void Deliver(int from, int to, Masq.Node.Neighborhood.Gossip.Gossip gossip)
