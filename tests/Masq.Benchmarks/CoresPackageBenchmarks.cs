@@ -27,6 +27,9 @@ public class CoresPackageBenchmarks
     private byte[] _relayDigest = null!;
     private byte[] _message = null!;
     private ClientRequestMessage _request = null!;
+    private CryptDeReal _originator = null!;
+    private RouteSegment _over = null!;
+    private RouteSegment _back = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,12 +42,10 @@ public class CoresPackageBenchmarks
         var r3 = CryptDeReal.Generate(contract);
         var r4 = CryptDeReal.Generate(contract);
         _payer = new PayerSigner(EthECKey.GenerateKey(), contract);
-        var route = Route.RoundTrip(
-            new RouteSegment([o.PublicKey, _relay.PublicKey, _next.PublicKey, x.PublicKey], Component.ProxyClient),
-            new RouteSegment([x.PublicKey, r3.PublicKey, r4.PublicKey, o.PublicKey], Component.ProxyServer),
-            o,
-            _payer,
-            1);
+        _originator = o;
+        _over = new RouteSegment([o.PublicKey, _relay.PublicKey, _next.PublicKey, x.PublicKey], Component.ProxyClient);
+        _back = new RouteSegment([x.PublicKey, r3.PublicKey, r4.PublicKey, o.PublicKey], Component.ProxyServer);
+        var route = Route.RoundTrip(_over, _back, o, _payer, 1);
         var (_, shifted) = route.Shift(o);
         _package = new LiveCoresPackage(shifted, RandomNumberGenerator.GetBytes(PayloadLength));
         _encoded = _package.Encode();
@@ -79,6 +80,9 @@ public class CoresPackageBenchmarks
         var (hop, next) = received.ToNextLive(_relay);
         return next.Seal(_relay, hop.PublicKey);
     }
+
+    [Benchmark(Description = "route build, 3-hop round trip (what a new stream's originator pays)")]
+    public int BuildRoute() => Route.RoundTrip(_over, _back, _originator, _payer, 2).Hops.Length;
 
     [Benchmark(Description = "payer proof check (secp256k1 recover)")]
     public bool PayerCheck() => _hopPayer.OwnsSecretKey(_relayDigest);

@@ -3,9 +3,9 @@ using Masq.Node.Protocol;
 namespace Masq.Node.Hopper;
 
 /// <summary>An opened hop, with the result of its payer check computed at most once.</summary>
-internal sealed class HopEntry(LiveHop hop, byte[] readerDigest)
+internal sealed class HopEntry(LiveHop hop, Func<LiveHop, bool> checkPayer)
 {
-    private readonly Lazy<bool> _payerProven = new(() => hop.PayerOwnsSecretKey(readerDigest), LazyThreadSafetyMode.PublicationOnly);
+    private readonly Lazy<bool> _payerProven = new(() => checkPayer(hop), LazyThreadSafetyMode.PublicationOnly);
 
     public LiveHop Hop { get; } = hop;
 

@@ -50,9 +50,32 @@ internal sealed class PayerSigner : IDisposable
 
     public WalletAddress Wallet { get; }
 
-    /// <summary>The payer for a hop read by <paramref name="reader"/>: a proof over keccak256(reader ‖ contract).</summary>
-    public Payer SignFor(PublicKey reader) =>
-        new(Wallet, PayerProof.Sign(_key, Keccak256.PayerDigest(reader, _chainContract)));
+    /// <summary>
+    /// The payer for a hop read by <paramref name="reader"/>: a proof over keccak256(reader ‖ contract). Signing is
+    /// deterministic (RFC 6979), so the proof for one reader is always the same bytes: it is made once per reader and
+    /// kept (a secp256k1 signature per relay was most of the cost of a new stream's route, ~2 ms for 3 hops).
+    /// </summary>
+    public Payer SignFor(PublicKey reader)
+    {
+        if (_proofs.TryGetValue(reader, out var payer))
+        {
+            return payer;
+        }
+
+        payer = new Payer(Wallet, PayerProof.Sign(_key, Keccak256.PayerDigest(reader, _chainContract)));
+        if (_proofs.Count >= MaxKeptProofs)
+        {
+            _proofs.Clear();
+        }
+
+        _proofs[reader] = payer;
+        return payer;
+    }
+
+    /// <summary>Readers whose proofs are kept; past it the table starts again (a mesh has far fewer relays).</summary>
+    private const int MaxKeptProofs = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PublicKey, Payer> _proofs = new();
 
     public void Dispose() => _key.Dispose();
 }
