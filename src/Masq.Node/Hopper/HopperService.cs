@@ -106,13 +106,12 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return true;
         }
 
-        return await _sender.SendAsync(route.NextKey, SealPooled(route.Remaining, sealedPayload, route.NextKey, owned: null), cancellationToken).ConfigureAwait(false);
+        return await _sender.SendAsync(route.NextKey, EncodePooled(route.Remaining, sealedPayload), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// ConsumingService for a message this Node seals end to end itself (the exit's responses): the message is sealed
-    /// for <paramref name="payloadRecipient"/> straight into the package's buffer, which is then sealed for the next
-    /// Node, without intermediate copies. As <see cref="SendAsync(PreparedRoute, ReadOnlyMemory{byte}, CancellationToken)"/> otherwise.
+    /// for <paramref name="payloadRecipient"/> straight into the package's buffer, without intermediate copies. As <see cref="SendAsync(PreparedRoute, ReadOnlyMemory{byte}, CancellationToken)"/> otherwise.
     /// </summary>
     /// <exception cref="CryptDeException"><paramref name="payloadRecipient"/> or the next key is not one this Node can seal for.</exception>
     public ValueTask<bool> SendSealingAsync(PreparedRoute route, ReadOnlyMemory<byte> message, ICryptDE sealer, PublicKey payloadRecipient, CancellationToken cancellationToken)
@@ -122,29 +121,25 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return SendAsync(route, sealer.Seal(payloadRecipient, message.Span), cancellationToken);
         }
 
-        return _sender.SendAsync(route.NextKey, SealTwice(route, message.Span, sealer, payloadRecipient), cancellationToken);
+        return _sender.SendAsync(route.NextKey, EncodeSealing(route, message.Span, sealer, payloadRecipient), cancellationToken);
     }
 
-    private OutboundPackage SealTwice(PreparedRoute route, ReadOnlySpan<byte> message, ICryptDE sealer, PublicKey payloadRecipient)
+    private static OutboundPackage EncodeSealing(PreparedRoute route, ReadOnlySpan<byte> message, ICryptDE sealer, PublicKey payloadRecipient)
     {
         int payloadLength = sealer.GetSealedLength(payloadRecipient, message.Length);
         int headerLength = LiveCoresPackage.HeaderLength(route.Remaining, payloadLength);
-        int plainLength = headerLength + payloadLength;
-        int sealedLength = _main.GetSealedLength(route.NextKey, plainLength);
-        byte[] plain = ArrayPool<byte>.Shared.Rent(plainLength);
-        byte[]? output = ArrayPool<byte>.Shared.Rent(sealedLength);
+        int length = headerLength + payloadLength;
+        byte[]? output = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            LiveCoresPackage.WriteHeader(plain, route.Remaining, payloadLength);
-            sealer.Seal(payloadRecipient, message, plain.AsSpan(headerLength, payloadLength));
-            _main.Seal(route.NextKey, plain.AsSpan(0, plainLength), output.AsSpan(0, sealedLength));
-            var result = new OutboundPackage(output, sealedLength, Pooled: true);
+            LiveCoresPackage.WriteHeader(output, route.Remaining, payloadLength);
+            sealer.Seal(payloadRecipient, message, output.AsSpan(headerLength, payloadLength));
+            var result = new OutboundPackage(output, length, Pooled: true);
             output = null;
             return result;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(plain);
             if (output is not null)
             {
                 ArrayPool<byte>.Shared.Return(output);
@@ -158,7 +153,8 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         SendAsync(Prepare(package.Route), package.Payload, cancellationToken);
 
     /// <summary>
-    /// A "no-lookup" package (Debuts and gossip replies, neighborhood.md §3.1): sealed for <paramref name="target"/> and
+    /// A "no-lookup" package (Debuts and gossip replies, neighborhood.md §3.1): its message sealed for
+    /// <paramref name="target"/> (a first-contact key for a Debut: only the Node that holds its secret reads it) and
     /// sent straight to <paramref name="address"/>, to be expired at the target's Neighborhood.
     /// </summary>
     public async ValueTask<bool> SendNoLookupAsync(PublicKey target, IPEndPoint address, MessageType message, CancellationToken cancellationToken)
@@ -166,7 +162,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         var route = Route.OneWay(new RouteSegment([_main.PublicKey, target], Component.Neighborhood), _main, payer: null);
         var prepared = Prepare(route);
         var package = new LiveCoresPackage(prepared.Remaining, _main.Seal(target, message.Encode()));
-        return await _sender.SendToAsync(address, target, package.Seal(_main, target), cancellationToken).ConfigureAwait(false);
+        return await _sender.SendToAsync(address, target, package.Encode(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Zero-hop: a request goes straight to this Node's ProxyClient, unsealed.</summary>
@@ -177,8 +173,13 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
     public ValueTask SendToLocalOriginAsync(MessageType message, CancellationToken cancellationToken) =>
         _origin.Handler.HandleLocalAsync(message, cancellationToken);
 
-    /// <summary>RoutingService: one package from a clandestine link.</summary>
-    public async ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken)
+    /// <summary>
+    /// RoutingService: one package from a clandestine link. Packages travel unsealed inside the link's TLS (protocol.md
+    /// §1.1): the link already hides them from observers and proves the sending Node, so the reference's seal of each
+    /// package for the next Node (three X25519 operations and two passes over the bytes per package per hop) is gone.
+    /// The route's hops and the payload stay sealed for their readers.
+    /// </summary>
+    public async ValueTask HandleAsync(ReadOnlyMemory<byte> encodedPackage, IPEndPoint source, CancellationToken cancellationToken)
     {
         // A peer cut off for bad packages: its link is closing; what it still sent is not looked at.
         if (_conduct.IsMalefactor(source))
@@ -186,23 +187,22 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        // Opened into a pooled buffer: a relayed package is re-sealed from it (in place when it can be), and a package
-        // for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets a copy.
-        byte[] opened;
-        int length;
-        try
-        {
-            opened = LiveCoresPackage.OpenPooled(_main, sealedPackage.Span, out length);
-        }
-        catch (CoresDecodeException e)
+        // Copied into a pooled buffer (the link reuses its own): a relayed package is encoded afresh from it, and a
+        // package for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets
+        // a copy of its own.
+        if (encodedPackage.Length > CoresLimits.MaxPackageLength)
         {
             if (_conduct.Report(source))
             {
-                LogPackageUnopenable(source, e.Error);
+                LogPackageUnopenable(source, CoresDecodeError.TooLarge);
             }
 
             return;
         }
+
+        int length = encodedPackage.Length;
+        byte[] opened = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        encodedPackage.Span.CopyTo(opened);
 
         try
         {
@@ -221,8 +221,8 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
                 return;
             }
 
-            // Checked after opening, so forged bytes cannot poison the memory of honest packages.
-            if (_replays.IsReplay(sealedPackage.Span))
+            // By the payload, sealed end to end: a neighbor can only replay (or poison the memory with) payloads it carried.
+            if (_replays.IsReplay(package.Payload.Span))
             {
                 if (_conduct.Report(source))
                 {
@@ -239,7 +239,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
                 package = LiveCoresPackage.Decode(owned);
             }
 
-            await RouteAsync(package, source, 0, cancellationToken, owned).ConfigureAwait(false);
+            await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -268,8 +268,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         };
     }
 
-    /// <param name="owned">A buffer the package was decoded from that this call may overwrite (relays re-seal in place).</param>
-    private async ValueTask RouteAsync(LiveCoresPackage package, IPEndPoint? source, int localHops, CancellationToken cancellationToken, byte[]? owned = null)
+    private async ValueTask RouteAsync(LiveCoresPackage package, IPEndPoint? source, int localHops, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -314,7 +313,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
                     package = package with { Route = remaining };
                     continue;
                 case Component.Hopper:
-                    await RelayAsync(package, entry, remaining, source, owned, cancellationToken).ConfigureAwait(false);
+                    await RelayAsync(package, entry, remaining, source, cancellationToken).ConfigureAwait(false);
                     return;
                 case Component.ProxyClient:
                     await ExpireToExitAsync(package, entry, source, cancellationToken).ConfigureAwait(false);
@@ -336,7 +335,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
     }
 
-    private async ValueTask RelayAsync(LiveCoresPackage package, HopEntry entry, Route remaining, IPEndPoint? source, byte[]? owned, CancellationToken cancellationToken)
+    private async ValueTask RelayAsync(LiveCoresPackage package, HopEntry entry, Route remaining, IPEndPoint? source, CancellationToken cancellationToken)
     {
         if (!TryAcceptPayer(entry, source, out var payer))
         {
@@ -344,20 +343,7 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         }
 
         var nextKey = entry.Hop.PublicKey;
-        OutboundPackage sealedNext;
-        try
-        {
-            sealedNext = SealPooled(remaining, package.Payload, nextKey, owned);
-        }
-        catch (CryptDeException)
-        {
-            if (_conduct.Report(source))
-            {
-                LogWrongMessage(Describe(source), "a next key nobody can seal for");
-            }
-
-            return;
-        }
+        var sealedNext = EncodePooled(remaining, package.Payload);
 
         int sent = sealedNext.Length;
         var rates = _settings.EffectiveRatePack;
@@ -382,58 +368,15 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
         _traffic.AddRouted(received: package.Payload.Length, sent: sent);
     }
 
-    /// <summary>
-    /// Encodes the package (<paramref name="route"/>, <paramref name="payload"/>) and seals it for
-    /// <paramref name="recipient"/> into a pooled buffer. When the payload sits at the end of a pooled buffer at
-    /// exactly the place the new encoding puts it (a relayed package: the route keeps its length through a shift),
-    /// and that buffer is <paramref name="owned"/>, only the header is rewritten in front of it and the payload is not copied.
-    /// </summary>
-    /// <exception cref="CryptDeException"><paramref name="recipient"/> is not a key this Node can seal for.</exception>
-    private OutboundPackage SealPooled(Route route, ReadOnlyMemory<byte> payload, PublicKey recipient, byte[]? owned)
+    /// <summary>Encodes the package (<paramref name="route"/>, <paramref name="payload"/>) into a pooled buffer.</summary>
+    private static OutboundPackage EncodePooled(Route route, ReadOnlyMemory<byte> payload)
     {
         int headerLength = LiveCoresPackage.HeaderLength(route, payload.Length);
-        int plainLength = headerLength + payload.Length;
-        int sealedLength = _main.GetSealedLength(recipient, plainLength);
-        byte[] header = ArrayPool<byte>.Shared.Rent(headerLength);
-        byte[]? plain = null;
-        byte[] output = ArrayPool<byte>.Shared.Rent(sealedLength);
-        try
-        {
-            LiveCoresPackage.WriteHeader(header, route, payload.Length);
-            Span<byte> plaintext;
-            if (owned is not null && MemoryMarshal.TryGetArray(payload, out var segment) && ReferenceEquals(segment.Array, owned)
-                && segment.Offset == headerLength && owned.Length >= plainLength)
-            {
-                // The header's hops may be slices of this very buffer: they were copied into the header first.
-                header.AsSpan(0, headerLength).CopyTo(owned);
-                plaintext = owned.AsSpan(0, plainLength);
-            }
-            else
-            {
-                plain = ArrayPool<byte>.Shared.Rent(plainLength);
-                header.AsSpan(0, headerLength).CopyTo(plain);
-                payload.Span.CopyTo(plain.AsSpan(headerLength));
-                plaintext = plain.AsSpan(0, plainLength);
-            }
-
-            _main.Seal(recipient, plaintext, output.AsSpan(0, sealedLength));
-            var result = new OutboundPackage(output, sealedLength, Pooled: true);
-            output = null!;
-            return result;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(header);
-            if (plain is not null)
-            {
-                ArrayPool<byte>.Shared.Return(plain);
-            }
-
-            if (output is not null)
-            {
-                ArrayPool<byte>.Shared.Return(output);
-            }
-        }
+        int length = headerLength + payload.Length;
+        byte[] output = ArrayPool<byte>.Shared.Rent(length);
+        LiveCoresPackage.WriteHeader(output, route, payload.Length);
+        payload.Span.CopyTo(output.AsSpan(headerLength));
+        return new OutboundPackage(output, length, Pooled: true);
     }
 
     /// <summary>A relay needs a payer whose proof was made for this Node and who is not banned; otherwise it drops the package.</summary>

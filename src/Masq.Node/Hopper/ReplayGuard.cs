@@ -4,9 +4,10 @@ using System.Security.Cryptography;
 namespace Masq.Node.Hopper;
 
 /// <summary>
-/// Drops a clandestine package this Node has already seen. Honest packages never repeat: each is sealed with a fresh
-/// ephemeral key, so its first bytes (ephemeral key and MAC) are unique. A replay would otherwise be relayed and
-/// charged again. Remembers the last one to two generations of packages; bounded memory.
+/// Drops a clandestine package this Node has already seen, by its payload. Honest payloads never repeat: each is sealed
+/// end to end with a fresh ephemeral key, so its first bytes (ephemeral key and MAC) and its ciphertext are unique. A
+/// replay would otherwise be relayed and charged again. Remembers the last one to two generations of packages; bounded
+/// memory.
 /// </summary>
 internal sealed class ReplayGuard(int generationSize = 65536)
 {
@@ -16,10 +17,10 @@ internal sealed class ReplayGuard(int generationSize = 65536)
     private HashSet<UInt128> _current = [];
     private HashSet<UInt128> _previous = [];
 
-    /// <summary>True when the package was seen before; otherwise records it.</summary>
-    public bool IsReplay(ReadOnlySpan<byte> sealedPackage)
+    /// <summary>True when a package with this sealed payload was seen before; otherwise records it.</summary>
+    public bool IsReplay(ReadOnlySpan<byte> payload)
     {
-        var fingerprint = Fingerprint(sealedPackage);
+        var fingerprint = Fingerprint(payload);
         lock (_gate)
         {
             if (_current.Contains(fingerprint) || _previous.Contains(fingerprint))

@@ -75,8 +75,8 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
 
     public int LinkCount => _links.Count;
 
-    public ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken) =>
-        SendAsync(nextKey, OutboundPackage.Owned(sealedPackage), cancellationToken);
+    public ValueTask<bool> SendAsync(PublicKey nextKey, byte[] package, CancellationToken cancellationToken) =>
+        SendAsync(nextKey, OutboundPackage.Owned(package), cancellationToken);
 
     public ValueTask<bool> SendAsync(PublicKey nextKey, OutboundPackage package, CancellationToken cancellationToken)
     {
@@ -90,8 +90,8 @@ internal sealed partial class ClandestinePool : IClandestineSender, IAsyncDispos
         return SendToAsync(endpoint, nextKey, package, cancellationToken);
     }
 
-    public ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] sealedPackage, CancellationToken cancellationToken) =>
-        SendToAsync(address, expected, OutboundPackage.Owned(sealedPackage), cancellationToken);
+    public ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] package, CancellationToken cancellationToken) =>
+        SendToAsync(address, expected, OutboundPackage.Owned(package), cancellationToken);
 
     private async ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, OutboundPackage package, CancellationToken cancellationToken)
     {

@@ -6,9 +6,9 @@ namespace Masq.Node.Networking;
 internal interface IClandestineInbound
 {
     /// <summary>
-    /// Handles one unmasked package. <paramref name="sealedPackage"/> is only valid during the call (the connection
+    /// Handles one unmasked package. <paramref name="package"/> is only valid during the call (the connection
     /// reuses its buffer); the handler must not keep it. Runs on the connection's task, so packages of one connection
     /// are handled in order and a slow handler slows the sender (backpressure).
     /// </summary>
-    ValueTask HandleAsync(ReadOnlyMemory<byte> sealedPackage, IPEndPoint source, CancellationToken cancellationToken);
+    ValueTask HandleAsync(ReadOnlyMemory<byte> package, IPEndPoint source, CancellationToken cancellationToken);
 }

@@ -7,16 +7,16 @@ namespace Masq.Node.Networking;
 internal interface IClandestineSender
 {
     /// <summary>
-    /// Queues <paramref name="sealedPackage"/> for the Node with <paramref name="nextKey"/>, connecting first if needed.
+    /// Queues <paramref name="package"/> for the Node with <paramref name="nextKey"/>, connecting first if needed.
     /// Waits while that link's queue is full. False when the Node's address is unknown or its link has failed.
     /// </summary>
-    ValueTask<bool> SendAsync(PublicKey nextKey, byte[] sealedPackage, CancellationToken cancellationToken);
+    ValueTask<bool> SendAsync(PublicKey nextKey, byte[] package, CancellationToken cancellationToken);
 
     /// <summary>
     /// As <see cref="SendAsync"/>, to an address given directly (no key lookup; gossip Debuts and replies). The link
     /// there must prove to be the Node <paramref name="expected"/> (a first-contact key for a Debut to a descriptor).
     /// </summary>
-    ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] sealedPackage, CancellationToken cancellationToken);
+    ValueTask<bool> SendToAsync(IPEndPoint address, PublicKey expected, byte[] package, CancellationToken cancellationToken);
 
     /// <summary>
     /// As <see cref="SendAsync(PublicKey, byte[], CancellationToken)"/> for a package that may sit in a pooled buffer:

@@ -9,7 +9,7 @@ namespace Masq.Node.Networking;
 /// </summary>
 internal readonly record struct OutboundPackage(byte[] Buffer, int Length, bool Pooled)
 {
-    public static OutboundPackage Owned(byte[] sealedPackage) => new(sealedPackage, sealedPackage.Length, Pooled: false);
+    public static OutboundPackage Owned(byte[] package) => new(package, package.Length, Pooled: false);
 
     public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);
 

@@ -23,18 +23,13 @@ internal sealed record LiveCoresPackage(Route Route, ReadOnlyMemory<byte> Payloa
     public static LiveCoresPackage Decode(ReadOnlyMemory<byte> encoded) =>
         CoresCbor.Decode(encoded, CoresLimits.MaxPackageLength, What, Read);
 
-    /// <summary>Opens a package another Node sealed for this one (the clandestine bytes after unmasking).</summary>
+    /// <summary>
+    /// Opens a package another Node sealed for this one: the reference's clandestine bytes after unmasking. Masq's links
+    /// carry packages unsealed inside TLS (<see cref="Decode"/>); this is kept for the reference's format.
+    /// </summary>
     /// <exception cref="CoresDecodeException">Not sealed for <paramref name="cryptDe"/>, altered, or malformed.</exception>
     public static LiveCoresPackage Open(ICryptDE cryptDe, ReadOnlySpan<byte> sealedPackage) =>
         Decode(SealedCbor.Open(cryptDe, sealedPackage, CoresLimits.MaxPackageLength, What));
-
-    /// <summary>
-    /// Opens a sealed package into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (its first
-    /// <paramref name="length"/> bytes); <see cref="Decode"/> it from there, and return the buffer when done with it.
-    /// </summary>
-    /// <exception cref="CoresDecodeException">Not sealed for <paramref name="cryptDe"/>, altered, or too large.</exception>
-    public static byte[] OpenPooled(ICryptDE cryptDe, ReadOnlySpan<byte> sealedPackage, out int length) =>
-        SealedCbor.OpenPooled(cryptDe, sealedPackage, CoresLimits.MaxPackageLength, What, out length);
 
     /// <summary>
     /// What the ConsumingService does with a local package: shift the originating Node's own top hop, which names

@@ -17,7 +17,8 @@ namespace Masq.IntegrationTests.DataPath;
 
 /// <summary>
 /// Hostile bytes on a relay's clandestine port while a download goes through it: garbage instead of TLS, a cell that is
-/// not a direct cell, a truncated cell, a replay, a package sealed for another key, a missing and a forged payer proof,
+/// not a direct cell, a truncated cell, a replay, bytes that are no package (a package sealed for the relay, as version 1
+/// sent them), a missing and a forged payer proof,
 /// a route that loops back to the relay, a banned payer. The hostile links (but the first) are real TLS links proven to
 /// the originator's key, as a neighbor gone bad would send them. Each is dropped and logged once; the download arrives
 /// intact.
@@ -37,7 +38,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         using var client = fixture.ClientThrough(mesh.Originator.ProxyUri);
         var download = client.GetByteArrayAsync(fixture.HttpUrl("/blob/20000000/61"));
 
-        byte[] valid = GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey);
+        byte[] valid = GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey);
 
         var handshake = LinkClient.HandshakeFor(o);
         await SendPlainAsync(r1, "this is not a TLS handshake at all"u8.ToArray());
@@ -58,7 +59,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
         // The copy that got through reaches r2's Neighborhood, which refuses the empty gossip and its sender.
         await WaitForLogAsync(r2, NeighborhoodEventIds.Malefactor);
 
-        await SendAsync(r1, handshake, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r2.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(SealedAsInVersion1(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.PackageUnopenable);
 
         await SendAsync(r1, handshake, Mask(Crafted(o, r1.Spec.Main.PublicKey, [new LiveHop(r2.Spec.Main.PublicKey, payer.SignFor(r2.Spec.Main.PublicKey), Component.Hopper)], r2.Spec.Main.PublicKey)));
@@ -82,7 +83,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 
         // A banned payer's packages go nowhere; everything was logged exactly once.
         r1.Bans.Ban(payer.Wallet);
-        await SendAsync(r1, handshake, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey, sealFor: r1.Spec.Main.PublicKey)));
+        await SendAsync(r1, handshake, Mask(GossipFor(o, payer, r1.Spec.Main.PublicKey, r2.Spec.Main.PublicKey)));
         await WaitForLogAsync(r1, DataPathEventIds.BannedPayer);
         foreach (int id in new[] { LinkEventIds.LinkRefused, DataPathEventIds.ClandestineMalformed, DataPathEventIds.ClandestineTruncated, DataPathEventIds.ReplayedPackage, DataPathEventIds.PackageUnopenable, DataPathEventIds.ForgedPayerProof, DataPathEventIds.RelayWithoutPayer, DataPathEventIds.HopUnreadable, DataPathEventIds.BannedPayer })
         {
@@ -93,13 +94,24 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
     }
 
     /// <summary>A well-formed package from O through the relay to <paramref name="target"/>'s Neighborhood, carrying gossip.</summary>
-    private static byte[] GossipFor(ICryptDE o, PayerSigner payer, PublicKey relay, PublicKey target, PublicKey sealFor)
+    private static byte[] GossipFor(ICryptDE o, PayerSigner payer, PublicKey relay, PublicKey target) =>
+        GossipPackage(o, payer, relay, target).Encode();
+
+    /// <summary>The package above sealed for the relay, as version 1 sent packages: to a version 2 Node, not a package.</summary>
+    private static byte[] SealedAsInVersion1(ICryptDE o, PayerSigner payer, PublicKey relay, PublicKey target)
+    {
+        byte[] sealedBytes = GossipPackage(o, payer, relay, target).Seal(o, relay);
+        sealedBytes[0] = 0xff; // a CBOR "break" where a package's map begins: never a package, whatever the seal drew
+        return sealedBytes;
+    }
+
+    private static LiveCoresPackage GossipPackage(ICryptDE o, PayerSigner payer, PublicKey relay, PublicKey target)
     {
         var route = Route.OneWay(new RouteSegment([o.PublicKey, relay, target], Component.Neighborhood), o, payer);
         var incipient = new IncipientCoresPackage(route, o.Seal(target, Gossip().Encode()));
         var (live, next) = LiveCoresPackage.FromIncipient(incipient, o);
         Assert.Equal(relay, next);
-        return live.Seal(o, sealFor);
+        return live;
     }
 
     /// <summary>A package whose hops for the relay are given, followed by a terminal hop for <paramref name="target"/>.</summary>
@@ -113,7 +125,7 @@ public sealed class ClandestineAbuseTests(DataPathFixture fixture)
 
         hops.Add(new LiveHop(PublicKey.Empty, null, Component.Neighborhood).Seal(o, target));
         var package = new LiveCoresPackage(new Route(hops.ToImmutable()), o.Seal(target, Gossip().Encode()));
-        return package.Seal(o, relay);
+        return package.Encode();
     }
 
     private static GossipMessage Gossip() => new(new VersionedData(DataVersion.V0_1, new byte[] { 0xa0 }));

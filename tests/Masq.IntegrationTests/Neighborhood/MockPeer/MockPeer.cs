@@ -110,8 +110,8 @@ internal sealed class MockPeer : IAsyncDisposable
         SendAsync(target, targetKey, new NodeGossip(records).ToMessage());
 
     /// <summary>
-    /// Seals <paramref name="message"/> for <paramref name="targetKey"/> as the Node's no-lookup packages are (a route
-    /// [this peer, target] to the Neighborhood with this peer's own hop shifted off) and writes it masked on the link
+    /// Sends <paramref name="message"/>, sealed for <paramref name="targetKey"/>, as the Node's no-lookup packages are (a
+    /// route [this peer, target] to the Neighborhood with this peer's own hop shifted off) and writes it on the link
     /// to <paramref name="target"/>, opening that link from this peer's address on first use.
     /// </summary>
     public async Task SendAsync(IPEndPoint target, PublicKey targetKey, MessageType message)
@@ -119,13 +119,13 @@ internal sealed class MockPeer : IAsyncDisposable
         var route = Route.OneWay(new RouteSegment([Key, targetKey], Component.Neighborhood), _cryptDe, payer: null);
         var (_, remaining) = route.Shift(_cryptDe);
         var package = new LiveCoresPackage(remaining, _cryptDe.Seal(targetKey, message.Encode()));
-        byte[] sealedPackage = package.Seal(_cryptDe, targetKey);
+        byte[] encodedPackage = package.Encode();
 
         await _sending.WaitAsync();
         try
         {
             var link = await LinkToAsync(target, targetKey);
-            await link.SendPackageAsync(sealedPackage);
+            await link.SendPackageAsync(encodedPackage);
         }
         finally
         {
@@ -266,12 +266,12 @@ internal sealed class MockPeer : IAsyncDisposable
         }
     }
 
-    private ReceivedGossip Open(IPEndPoint sender, ReadOnlyMemory<byte> sealedPackage)
+    private ReceivedGossip Open(IPEndPoint sender, ReadOnlyMemory<byte> encodedPackage)
     {
         MessageType message;
         try
         {
-            message = LiveCoresPackage.Open(_cryptDe, sealedPackage.Span).ToExpired(sender, _cryptDe, _cryptDe).Payload;
+            message = LiveCoresPackage.Decode(encodedPackage.ToArray()).ToExpired(sender, _cryptDe, _cryptDe).Payload;
         }
         catch (CoresDecodeException e)
         {
