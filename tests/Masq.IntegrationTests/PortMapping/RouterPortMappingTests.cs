@@ -113,10 +113,15 @@ public sealed partial class RouterPortMappingTests(ITestOutputHelper output)
         await inside.WaitForMasqAsync(["connection-status"], o => o.Contains($"public IP {moved}", StringComparison.Ordinal), Patience, "the Node noticing its new public IP");
         Assert.Contains($"public address moved from {RouterWan} to {moved}", inside.Log(), StringComparison.Ordinal);
         await inside.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, "the Node's own record at its new address");
-        // The neighbors learning the new address, and routes through the Node working again: NatMeshTests, where the
-        // moved Node has neighbors it debuted to. Not asserted here: neighbors that debuted to the Node (links it only
-        // accepted) learning it. They often do, from its gossip over new links, but one that drops the Node first (its
-        // link through the old address died) debuts again to the old address and may miss it (seen twice in loaded CI).
+        // Neighbors that debuted to the Node (links it only accepted) learn the new address too: from its gossip over
+        // new links, or, when one dropped the Node first (its link through the old address died), because the Node
+        // takes back neighbors lost just before it noticed the move and gossips to them (7047). Routes through the
+        // moved Node working again: NatMeshTests.
+        foreach (var neighbor in new[] { outside, other })
+        {
+            await neighbor.WaitForMasqAsync(["neighborhood-graph"], o => o.Contains($"{moved}:{port}", StringComparison.Ordinal), Patience, $"{neighbor.Name} learning the moved Node's new address\n{inside.Log()}");
+        }
+
         foreach (var node in new[] { inside, outside, other })
         {
             Assert.DoesNotContain("Malefactor", node.Output, StringComparison.Ordinal);
