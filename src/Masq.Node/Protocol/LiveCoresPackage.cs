@@ -48,7 +48,7 @@ internal sealed record LiveCoresPackage(Route Route, ReadOnlyMemory<byte> Payloa
     public LiveHop NextHop(ICryptDE cryptDe) => Route.NextHop(cryptDe);
 
     /// <summary>
-    /// The relay step: open and remove the top hop. The returned package goes, sealed, to <c>Hop.PublicKey</c>;
+    /// The relay step: open and remove the top hop. The returned package goes to <c>Hop.PublicKey</c>;
     /// the hop's payer and component decide whether it should (data-path.md §2.2 step 6).
     /// </summary>
     /// <exception cref="CoresDecodeException">The top hop is not this Node's, or is malformed.</exception>
