@@ -498,6 +498,18 @@ internal sealed class GossipAcceptor
     {
         bool wasFull = SenderIsFullNeighbor(db, source);
         var patch = ComputePatch(db, records, patchSize);
+
+        // The sender's own record, at the source IP, listing a neighbor of the root: an introduced Node's Debut to an
+        // introducee that already knows it (the common introducer's gossip came first: a known key is no Debut). Outside
+        // the patch it "had nothing new", so the introducee never took the Node as a neighbor; Nodes started together
+        // formed a star around their introducer that way, cut apart by its death (NatMeshTests). It is two hops away,
+        // through that neighbor, so it belongs in the patch.
+        if (records.FirstOrDefault(record => record.NodeAddr is { } at && at.Ip.Equals(source.Address)) is { } own
+            && own.Inner.Neighbors.Any(db.Root.ListsNeighbor))
+        {
+            patch.Add(own.Key);
+        }
+
         var inPatch = records.Where(record => patch.Contains(record.Key)).ToList();
 
         // Check every update before changing anything, so that a Ban leaves the database as it was.

@@ -259,6 +259,24 @@ public sealed class DebutHandlerTests
     }
 
     [Fact]
+    public void An_introduced_Nodes_Debut_to_an_introducee_that_already_knows_it_makes_them_neighbors()
+    {
+        // The common introducer's gossip brought the debuter's record first, by key alone (its address hidden): the
+        // Debut is no Debut (a known key), and the debuter is beyond the Standard handler's patch. Its own record at the
+        // source IP still counts: the root learns its address and takes it as a neighbor.
+        var introducer = GossipTestNode.Create(1, _root.Time);
+        var debuter = GossipTestNode.Create(2, _root.Time);
+        AddFullNeighbor(_root, introducer);
+        _root.Db.Add(debuter.StoredRecord([introducer.Key], 1, withAddress: false));
+
+        var handling = _acceptor.Handle(_root.Db, Msg(debuter.Record([introducer.Key], 1)), debuter.Socket);
+
+        Assert.IsType<GossipOutcome.Accepted>(handling.Outcome);
+        Assert.True(_root.Db.Root.ListsNeighbor(debuter.Key));
+        Assert.Equal(debuter.Address, _root.Db.Get(debuter.Key)!.Address);
+    }
+
+    [Fact]
     public void Known_key_is_not_a_debut()
     {
         // A "re-debut" lands in the Standard handler and counts only with a newer version.
