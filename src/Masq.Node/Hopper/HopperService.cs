@@ -187,64 +187,41 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        // Copied into a pooled buffer (the link reuses its own): a relayed package is encoded afresh from it, and a
-        // package for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets
-        // a copy of its own.
-        if (encodedPackage.Length > CoresLimits.MaxPackageLength)
+        // Decoded where the link holds it (valid until this call returns): a relayed package is encoded afresh from it,
+        // and a package for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it
+        // gets a copy of its own.
+        LiveCoresPackage package;
+        try
+        {
+            package = LiveCoresPackage.Decode(encodedPackage);
+        }
+        catch (CoresDecodeException e)
         {
             if (_conduct.Report(source))
             {
-                LogPackageUnopenable(source, CoresDecodeError.TooLarge);
+                LogPackageUnopenable(source, e.Error);
             }
 
             return;
         }
 
-        int length = encodedPackage.Length;
-        byte[] opened = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-        encodedPackage.Span.CopyTo(opened);
-
-        try
+        // By the payload, sealed end to end: a neighbor can only replay (or poison the memory with) payloads it carried.
+        if (_replays.IsReplay(package.Payload.Span))
         {
-            LiveCoresPackage package;
-            try
+            if (_conduct.Report(source))
             {
-                package = LiveCoresPackage.Decode(opened.AsMemory(0, length));
-            }
-            catch (CoresDecodeException e)
-            {
-                if (_conduct.Report(source))
-                {
-                    LogPackageUnopenable(source, e.Error);
-                }
-
-                return;
+                LogReplayed(source);
             }
 
-            // By the payload, sealed end to end: a neighbor can only replay (or poison the memory with) payloads it carried.
-            if (_replays.IsReplay(package.Payload.Span))
-            {
-                if (_conduct.Report(source))
-                {
-                    LogReplayed(source);
-                }
-
-                return;
-            }
-
-            byte[] owned = opened;
-            if (!KeepsNothing(package))
-            {
-                owned = opened.AsSpan(0, length).ToArray();
-                package = LiveCoresPackage.Decode(owned);
-            }
-
-            await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        finally
+
+        if (!KeepsNothing(package))
         {
-            ArrayPool<byte>.Shared.Return(opened);
+            package = LiveCoresPackage.Decode(encodedPackage.ToArray());
         }
+
+        await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether handling <paramref name="package"/> keeps no reference to its bytes: a relay, or an answer for this Node's ProxyServer.</summary>
