@@ -39,12 +39,8 @@ public sealed class MoneyMeshTests(ITestOutputHelper output)
     private const int RelayCount = 6;
     private const int OriginatorAccount = 0;
 
-    /// <summary>
-    /// debt 1 gwei | maturity 0 s | grace 10^6 s | permanent 0 gwei | interval 1 s | unban below 0 gwei. The debt
-    /// threshold is the lowest there is: a relay that carried only the request leg earns a few hundred gwei (564 in one
-    /// run), which a threshold of 1,000 gwei left unpaid whenever the route put a relay on that leg alone.
-    /// </summary>
-    private const string PaymentThresholds = "1|0|1000000|0|1|0";
+    /// <summary>debt 1,000 gwei | maturity 0 s | grace 10^6 s | permanent 0 gwei | interval 1 s | unban below 0 gwei.</summary>
+    private const string PaymentThresholds = "1000|0|1000000|0|1|0";
 
     /// <summary>pending payable | payable | receivable, in seconds: the serving Nodes' receivable scans run by themselves.</summary>
     private const string RelayScanIntervals = "3600|3600|5";
