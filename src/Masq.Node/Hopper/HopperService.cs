@@ -187,41 +187,64 @@ internal sealed partial class HopperService : IClandestineInbound, ICrashable
             return;
         }
 
-        // Decoded where the link holds it (valid until this call returns): a relayed package is encoded afresh from it,
-        // and a package for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it
-        // gets a copy of its own.
-        LiveCoresPackage package;
+        // Copied into a pooled buffer (the link reuses its own): a relayed package is encoded afresh from it, and a
+        // package for this Node's ProxyServer keeps nothing of it. Anything else keeps parts of the package, so it gets
+        // a copy of its own.
+        if (encodedPackage.Length > CoresLimits.MaxPackageLength)
+        {
+            if (_conduct.Report(source))
+            {
+                LogPackageUnopenable(source, CoresDecodeError.TooLarge);
+            }
+
+            return;
+        }
+
+        int length = encodedPackage.Length;
+        byte[] opened = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        encodedPackage.Span.CopyTo(opened);
+
         try
         {
-            package = LiveCoresPackage.Decode(encodedPackage);
-        }
-        catch (CoresDecodeException e)
-        {
-            if (_conduct.Report(source))
+            LiveCoresPackage package;
+            try
             {
-                LogPackageUnopenable(source, e.Error);
+                package = LiveCoresPackage.Decode(opened.AsMemory(0, length));
+            }
+            catch (CoresDecodeException e)
+            {
+                if (_conduct.Report(source))
+                {
+                    LogPackageUnopenable(source, e.Error);
+                }
+
+                return;
             }
 
-            return;
-        }
-
-        // By the payload, sealed end to end: a neighbor can only replay (or poison the memory with) payloads it carried.
-        if (_replays.IsReplay(package.Payload.Span))
-        {
-            if (_conduct.Report(source))
+            // By the payload, sealed end to end: a neighbor can only replay (or poison the memory with) payloads it carried.
+            if (_replays.IsReplay(package.Payload.Span))
             {
-                LogReplayed(source);
+                if (_conduct.Report(source))
+                {
+                    LogReplayed(source);
+                }
+
+                return;
             }
 
-            return;
-        }
+            byte[] owned = opened;
+            if (!KeepsNothing(package))
+            {
+                owned = opened.AsSpan(0, length).ToArray();
+                package = LiveCoresPackage.Decode(owned);
+            }
 
-        if (!KeepsNothing(package))
+            await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
-            package = LiveCoresPackage.Decode(encodedPackage.ToArray());
+            ArrayPool<byte>.Shared.Return(opened);
         }
-
-        await RouteAsync(package, source, 0, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether handling <paramref name="package"/> keeps no reference to its bytes: a relay, or an answer for this Node's ProxyServer.</summary>
